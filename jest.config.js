@@ -1,0 +1,14 @@
+// ts-jest only transpiles here (isolatedModules in tsconfig): `npm run typecheck` is the type
+// gate, so jest does not pay for a second full type-check of every test file.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  collectCoverageFrom: ['lib/**/*.ts', '!lib/**/*.generated.ts'],
+  coverageThreshold: {
+    './lib/iml/': { lines: 95 },
+  },
+};
