@@ -1,0 +1,65 @@
+// Date arithmetic for billing cycles. Hotmart bills monthly-type plans on the same day of the
+// month (the "due day"), so months are calendar months here, not 30-day blocks.
+
+export const SECOND_MS = 1000;
+export const MINUTE_MS = 60 * SECOND_MS;
+export const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** `plan.recurrency_period` values (days) Hotmart documents (reference §9.5). */
+export type RecurrencyPeriod = 7 | 30 | 60 | 90 | 180 | 360;
+export const RECURRENCY_PERIODS: readonly RecurrencyPeriod[] = [7, 30, 60, 90, 180, 360];
+
+/**
+ * Hotmart does not state the time zone of the cancel/reactivate date strings; Brazil time is the
+ * likely one (reference §3.2). Brazil has had no daylight saving since 2019, so a fixed UTC−3.
+ */
+const BRAZIL_OFFSET_MS = -3 * 60 * MINUTE_MS;
+
+export function startOfUtcDay(ms: number): number {
+  return Math.floor(ms / DAY_MS) * DAY_MS;
+}
+
+function addUtcMonths(ms: number, months: number): number {
+  const date = new Date(ms);
+  const day = date.getUTCDate();
+  const target = new Date(ms);
+  target.setUTCDate(1);
+  target.setUTCMonth(target.getUTCMonth() + months);
+  // Clamp: a subscription started on the 31st renews on the last day of shorter months.
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.getTime();
+}
+
+/** The date of the charge `count` cycles after `start`. */
+export function addPeriods(start: number, period: RecurrencyPeriod, count: number): number {
+  if (period === 7) return start + count * 7 * DAY_MS;
+  return addUtcMonths(start, (period / 30) * count);
+}
+
+/** `interval_type_between_charges` + `interval_between_charges` of the cancel response (§4.3). */
+export function intervalOf(period: RecurrencyPeriod): { type: 'WEEK' | 'MONTH'; count: number } {
+  return period === 7 ? { type: 'WEEK', count: 1 } : { type: 'MONTH', count: period / 30 };
+}
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+/** `"YYYY-MM-DD HH:mm:ss"` in Brazil time, as the cancel and reactivate responses show dates. */
+export function formatHotmartDateTime(ms: number): string {
+  const d = new Date(ms + BRAZIL_OFFSET_MS);
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+  );
+}
+
+/** Day of the month (1–31), or for weekly plans the weekday (1 = Monday … 7 = Sunday). */
+export function dueDayOf(ms: number, period: RecurrencyPeriod): number {
+  const d = new Date(ms + BRAZIL_OFFSET_MS);
+  if (period === 7) return d.getUTCDay() === 0 ? 7 : d.getUTCDay();
+  return d.getUTCDate();
+}

@@ -1,0 +1,13 @@
+// Obviously fake credentials: the simulator accepts nothing that could be a real Hotmart secret.
+import type { SimulatorCredentials } from './types';
+
+/** Hotmart's Basic token is base64 of `client_id:client_secret` (reference §1.1). */
+export function basicTokenFor(clientId: string, clientSecret: string): string {
+  return Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64');
+}
+
+export const SIMULATOR_CREDENTIALS: Readonly<SimulatorCredentials> = Object.freeze({
+  clientId: 'sim-client-id',
+  clientSecret: 'sim-client-secret',
+  basicToken: basicTokenFor('sim-client-id', 'sim-client-secret'),
+});

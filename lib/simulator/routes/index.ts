@@ -1,0 +1,71 @@
+// The route table: every Hotmart data endpoint the simulator serves, matched by path only, so one
+// origin can stand in for developers.hotmart.com and sandbox.hotmart.com alike.
+import { listProducts } from './products';
+import type { Route } from './route';
+import { cancelSubscription, cancelSubscriptions } from './subscription-cancel';
+import { changeSubscriptionDueDay } from './subscription-due-day';
+import { subscriptionPurchases } from './subscription-purchases';
+import { reactivateSubscription, reactivateSubscriptions } from './subscription-reactivate';
+import { listSubscriptions } from './subscriptions-list';
+import { subscriptionsSummary } from './subscriptions-summary';
+import { subscriptionsTransactions } from './subscriptions-transactions';
+import { currentUser } from './user';
+
+const SUBSCRIPTIONS = ['payments', 'api', 'v1', 'subscriptions'];
+
+/** Literal paths come before `:subscriber_code` ones, so `/subscriptions/summary` is not a code. */
+export const ROUTES: readonly Route[] = [
+  { method: 'GET', pattern: SUBSCRIPTIONS, handler: listSubscriptions },
+  { method: 'GET', pattern: [...SUBSCRIPTIONS, 'summary'], handler: subscriptionsSummary },
+  {
+    method: 'GET',
+    pattern: [...SUBSCRIPTIONS, 'transactions'],
+    handler: subscriptionsTransactions,
+  },
+  { method: 'POST', pattern: [...SUBSCRIPTIONS, 'cancel'], handler: cancelSubscriptions },
+  { method: 'POST', pattern: [...SUBSCRIPTIONS, 'reactivate'], handler: reactivateSubscriptions },
+  {
+    method: 'GET',
+    pattern: [...SUBSCRIPTIONS, ':subscriber_code', 'purchases'],
+    handler: subscriptionPurchases,
+  },
+  {
+    method: 'POST',
+    pattern: [...SUBSCRIPTIONS, ':subscriber_code', 'cancel'],
+    handler: cancelSubscription,
+  },
+  {
+    method: 'POST',
+    pattern: [...SUBSCRIPTIONS, ':subscriber_code', 'reactivate'],
+    handler: reactivateSubscription,
+  },
+  {
+    method: 'PATCH',
+    pattern: [...SUBSCRIPTIONS, ':subscriber_code'],
+    handler: changeSubscriptionDueDay,
+  },
+  { method: 'GET', pattern: ['products', 'api', 'v1', 'products'], handler: listProducts },
+  { method: 'GET', pattern: ['user', 'api', 'v1', 'me'], handler: currentUser },
+];
+
+export interface RouteMatch {
+  route: Route;
+  params: Record<string, string>;
+}
+
+export function matchRoute(method: string, segments: readonly string[]): RouteMatch | undefined {
+  for (const route of ROUTES) {
+    if (route.method !== method || route.pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = route.pattern.every((part, index) => {
+      const segment = segments[index] ?? '';
+      if (part.startsWith(':')) {
+        params[part.slice(1)] = segment;
+        return true;
+      }
+      return part === segment;
+    });
+    if (matches) return { route, params };
+  }
+  return undefined;
+}

@@ -1,0 +1,39 @@
+// Cancel one subscription (reference §4.3) or a list (§4.4). The single endpoint's refusal is
+// undocumented; the simulator answers 400 with the bulk endpoint's per-item code as `error`.
+import { HotmartError, subscriptionNotFound } from '../errors';
+import { jsonBody, optionalBooleanField } from '../http-request';
+import { cancel } from '../state';
+import { bulkFailure, cancelResult } from '../views';
+import { subscriberCodes } from './bulk-body';
+import type { RouteContext, RouteResult } from './route';
+
+export function cancelSubscription({ request, state, now, params }: RouteContext): RouteResult {
+  const code = params['subscriber_code'] ?? '';
+  const record = state.find(code, now);
+  if (record === undefined) throw subscriptionNotFound(code);
+  // send_mail only decides whether the buyer gets an e-mail; it is validated, nothing more.
+  optionalBooleanField(jsonBody(request), 'send_mail', true);
+  const outcome = cancel(record, now);
+  if (!outcome.ok) throw new HotmartError(400, outcome.code, outcome.description);
+  return { status: 200, body: cancelResult(record) };
+}
+
+export function cancelSubscriptions({ request, state, now }: RouteContext): RouteResult {
+  const body = jsonBody(request);
+  const codes = subscriberCodes(body);
+  optionalBooleanField(body, 'send_mail', true);
+  const success: Record<string, unknown>[] = [];
+  const failures: Record<string, unknown>[] = [];
+  for (const code of codes) {
+    const record = state.find(code, now);
+    if (record === undefined) {
+      failures.push(bulkFailure(undefined, code, 'SUBSCRIPTION_NOT_FOUND'));
+      continue;
+    }
+    const outcome = cancel(record, now);
+    if (outcome.ok) success.push(cancelResult(record));
+    else failures.push(bulkFailure(record, code, outcome.code));
+  }
+  // Partial failure is still a 200 (reference §4.4).
+  return { status: 200, body: { success_subscriptions: success, fail_subscriptions: failures } };
+}

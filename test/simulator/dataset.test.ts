@@ -1,0 +1,122 @@
+// The seeded data set: deterministic, sized as asked, shaped like the reference's examples.
+import { createSimulator } from '../../lib/simulator';
+import type { SubscriptionItem } from '../../lib/simulator';
+import { START, testClock } from './helpers';
+
+const STATUSES = [
+  'ACTIVE',
+  'INACTIVE',
+  'DELAYED',
+  'OVERDUE',
+  'STARTED',
+  'CANCELLED_BY_CUSTOMER',
+  'CANCELLED_BY_SELLER',
+  'CANCELLED_BY_ADMIN',
+];
+
+describe('simulator data set', () => {
+  it('is the same for the same seed and clock day', () => {
+    const a = createSimulator({ seed: 7, size: 200, now: testClock().now });
+    const b = createSimulator({ seed: 7, size: 200, now: testClock(START + 3_600_000).now });
+    expect(b.subscriptions()).toEqual(a.subscriptions());
+    const code = a.subscriptions()[42]!.subscriber_code;
+    expect(b.purchases(code)).toEqual(a.purchases(code));
+  });
+
+  it('differs for another seed', () => {
+    const a = createSimulator({ seed: 7, size: 50, now: testClock().now });
+    const b = createSimulator({ seed: 8, size: 50, now: testClock().now });
+    const codesA = new Set(a.subscriptions().map((s) => s.subscriber_code));
+    expect(b.subscriptions().filter((s) => codesA.has(s.subscriber_code))).toEqual([]);
+  });
+
+  it('has the configured size, 1,000 by default, and a larger size extends a smaller one', () => {
+    const clock = testClock();
+    expect(createSimulator({ now: clock.now }).subscriptions()).toHaveLength(1000);
+    const small = createSimulator({ size: 30, now: clock.now }).subscriptions();
+    const large = createSimulator({ size: 60, now: clock.now }).subscriptions();
+    expect(small).toHaveLength(30);
+    const largeByCode = new Map(large.map((s) => [s.subscriber_code, s]));
+    for (const item of small) expect(largeByCode.get(item.subscriber_code)).toEqual(item);
+    expect(createSimulator({ size: 0, now: clock.now }).subscriptions()).toEqual([]);
+  });
+
+  it('shapes every subscription like the reference example, with fake people', () => {
+    const items = createSimulator({ now: testClock().now }).subscriptions();
+    const codes = new Set<string>();
+    for (const item of items) {
+      expect(item).toEqual<SubscriptionItem>({
+        subscriber_code: expect.stringMatching(/^[A-Z0-9]{8}$/),
+        subscription_id: expect.any(Number),
+        status: expect.any(String),
+        accession_date: expect.any(Number),
+        end_accession_date: item.end_accession_date === null ? null : expect.any(Number),
+        request_date: expect.any(Number),
+        date_next_charge: expect.any(Number),
+        trial: expect.any(Boolean),
+        transaction: expect.stringMatching(/^HP\d{14}$/),
+        plan: {
+          name: expect.any(String),
+          id: expect.any(Number),
+          recurrency_period: expect.any(Number),
+          ...('max_charge_cycles' in item.plan ? { max_charge_cycles: expect.any(Number) } : {}),
+        },
+        product: {
+          id: expect.any(Number),
+          name: expect.any(String),
+          ucode: expect.stringMatching(
+            /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+          ),
+        },
+        price: { value: expect.any(Number), currency_code: expect.stringMatching(/^[A-Z]{3}$/) },
+        subscriber: {
+          name: expect.stringMatching(/^\S+ \S+$/),
+          email: expect.stringMatching(/^[a-z]+\.[a-z]+\d+@example\.com$/),
+          ucode: expect.any(String),
+        },
+      });
+      expect(STATUSES).toContain(item.status);
+      expect([7, 30, 60, 90, 180, 360]).toContain(item.plan.recurrency_period);
+      expect(String(item.product.id)).toHaveLength(7);
+      // Epoch milliseconds (13 digits), accession before the clock, request just before it.
+      expect(String(item.accession_date)).toHaveLength(13);
+      expect(item.accession_date).toBeLessThan(START);
+      expect(item.request_date).toBeLessThan(item.accession_date);
+      codes.add(item.subscriber_code);
+    }
+    expect(codes.size).toBe(items.length);
+    const statuses = new Set(items.map((item) => item.status));
+    expect([...statuses].sort()).toEqual([...STATUSES].sort());
+    expect(items.some((item) => item.end_accession_date === null)).toBe(true);
+    expect(items.some((item) => item.plan.max_charge_cycles === undefined)).toBe(true);
+  });
+
+  it('keeps purchases coherent with their subscription', () => {
+    const sim = createSimulator({ size: 300, now: testClock().now });
+    for (const item of sim.subscriptions()) {
+      const purchases = sim.purchases(item.subscriber_code)!;
+      expect(purchases.length).toBeGreaterThan(0);
+      expect(purchases[0]!.transaction).toBe(item.transaction);
+      const unpaid = purchases.filter((p) => p.approved_date === null);
+      if (item.status === 'ACTIVE') expect(unpaid).toEqual([]);
+      if (item.status === 'DELAYED') expect(unpaid).toHaveLength(1);
+      if (item.status === 'INACTIVE' || item.status === 'STARTED') {
+        expect(purchases).toHaveLength(1);
+        expect(unpaid).toHaveLength(1);
+      }
+    }
+  });
+
+  it.each([
+    [{ size: -1 }, /size/],
+    [{ size: 1.5 }, /size/],
+    [{ seed: Number.NaN }, /seed/],
+    [{ tokenTtlSeconds: 0 }, /tokenTtlSeconds/],
+    [{ rateLimitPerMinute: 0 }, /rateLimitPerMinute/],
+    [{ credentials: { clientId: 'a:b', clientSecret: 'x' } }, /clientId/],
+    [{ credentials: { clientId: 'a', clientSecret: '' } }, /clientSecret/],
+    [{ now: () => new Date('not a date') }, /now/],
+  ])('refuses bad options %p with a message naming the option', (options, message) => {
+    expect(() => createSimulator(options)).toThrow(message);
+  });
+});
