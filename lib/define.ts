@@ -1,0 +1,36 @@
+// Identity helpers: the source model is plain typed data, checked by the editor at no run-time
+// cost (style practice 8).
+//
+// Why the parameter is `Spec & { name: N }` and not `<const T extends Spec>(spec: T)`: with a
+// bare generic, TypeScript infers T from the literal itself, so a misspelt key (`paginaton`,
+// `epoc`) simply becomes part of T and is accepted. Typing the parameter with the concrete spec
+// keeps TypeScript's excess-property check on the whole literal (so a misspelt directive is an
+// editor error at any depth), while the `const N` generic still captures the literal `name` for
+// callers that reference components by name (groups, `connection: hotmart.name`).
+import type { App, ConnectionSpec, ModuleSpec, RpcSpec } from './types';
+
+/** Types an app definition (`app/index.ts`). Returns its argument unchanged. */
+export function defineApp(app: App): App {
+  return app;
+}
+
+/** Types a connection definition. Returns its argument unchanged; `name` keeps its literal type. */
+export function defineConnection<const N extends string>(
+  connection: ConnectionSpec & { name: N },
+): ConnectionSpec & { name: N } {
+  return connection;
+}
+
+/** Types a module definition. Returns its argument unchanged; `name` keeps its literal type. */
+export function defineModule<const N extends string>(
+  module: ModuleSpec & { name: N },
+): ModuleSpec & { name: N } {
+  return module;
+}
+
+/** Types an RPC definition. Returns its argument unchanged; `name` keeps its literal type. */
+export function defineRpc<const N extends string>(
+  rpc: RpcSpec & { name: N },
+): RpcSpec & { name: N } {
+  return rpc;
+}

@@ -1,0 +1,114 @@
+// The project's single Ajv instance (style practice 4): every schema in `schemas/` is added once,
+// by its `$id`, and validators are compiled lazily and cached. Strict mode stays on so that a
+// typo in a schema keyword is an error instead of a silently ignored rule.
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv, { type AnySchemaObject, type ValidateFunction } from 'ajv';
+
+/** Where the definition-format schemas live; resolved from this file so it works outside the repo. */
+export const SCHEMAS_DIR = path.resolve(__dirname, '..', '..', 'schemas');
+
+const SCHEMA_SUFFIX = '.schema.json';
+
+export interface SchemaFile {
+  /** The schema's `$id`, equal to its file name (e.g. `module.schema.json`). */
+  readonly id: string;
+  /** Absolute path of the file. */
+  readonly file: string;
+  /** The parsed schema. */
+  readonly schema: AnySchemaObject;
+}
+
+/** Reads every `*.schema.json` of a folder, sorted by file name, checking that `$id` = file name. */
+export function readSchemaFiles(dir: string = SCHEMAS_DIR): SchemaFile[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(SCHEMA_SUFFIX))
+    .sort()
+    .map((name) => {
+      const file = path.join(dir, name);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new Error(`${file}: a schema file must contain a JSON object`);
+      }
+      const schema = parsed as AnySchemaObject;
+      if (schema.$id !== name) {
+        throw new Error(
+          `${file}: "$id" must be the file name "${name}" (found ${JSON.stringify(schema.$id)})`,
+        );
+      }
+      return { id: name, file, schema };
+    });
+}
+
+/**
+ * Shape of an `antiExamples` entry: an invalid instance, why it is invalid, and optionally the
+ * Ajv error that proves it (keyword, instance path, a subset of params).
+ */
+const antiExamplesMetaSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['example', 'reason'],
+    properties: {
+      example: true,
+      reason: { type: 'string', minLength: 1 },
+      keyword: { type: 'string', minLength: 1 },
+      instancePath: { type: 'string' },
+      params: { type: 'object' },
+    },
+  },
+};
+
+function createAjv(files: readonly SchemaFile[]): Ajv {
+  const instance = new Ajv({
+    strict: true,
+    allErrors: true,
+    // `discriminator` makes a oneOf over `type` report only the errors of the matching branch.
+    discriminator: true,
+  });
+  // Keywords read by json-schema-to-typescript and by our example tests; strict mode would
+  // otherwise reject them as unknown.
+  instance.addVocabulary([
+    'tsType',
+    'tsEnumNames',
+    { keyword: 'antiExamples', schemaType: 'array', metaSchema: antiExamplesMetaSchema },
+  ]);
+  for (const { schema } of files) instance.addSchema(schema);
+  return instance;
+}
+
+/** The schema files, as loaded into {@link ajv}. */
+export const schemaFiles: readonly SchemaFile[] = readSchemaFiles();
+
+/** The `$id` of every schema file, sorted. */
+export const schemaIds: readonly string[] = schemaFiles.map((f) => f.id);
+
+/** The single Ajv instance (draft-07, strict, allErrors) holding every project schema. */
+export const ajv: Ajv = createAjv(schemaFiles);
+
+const cache = new Map<string, ValidateFunction>();
+
+/**
+ * The compiled validator for a schema `$id` (`module.schema.json`) or a reference into one
+ * (`request.schema.json#/definitions/searchRequest`). Compiled once, then cached.
+ */
+export function getValidator<T = unknown>(schemaRef: string): ValidateFunction<T> {
+  let validate = cache.get(schemaRef);
+  if (validate === undefined) {
+    const id = schemaRef.split('#')[0] ?? '';
+    if (!schemaIds.includes(id)) {
+      throw new Error(`Unknown schema "${schemaRef}"; known schemas: ${schemaIds.join(', ')}`);
+    }
+    validate = ajv.getSchema(schemaRef);
+    if (validate === undefined) throw new Error(`No schema at "${schemaRef}"`);
+    cache.set(schemaRef, validate);
+  }
+  return validate as ValidateFunction<T>;
+}

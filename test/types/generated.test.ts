@@ -1,0 +1,121 @@
+// The committed generated files match their generators (the same registry that
+// `npm run check:generated` uses), and the drift check itself reports what it should.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  REPO_ROOT,
+  describeDrift,
+  findDrift,
+  generateSchemaTypes,
+  generatedFiles,
+  type GeneratedFile,
+} from '../../scripts/generated-files';
+import { schemaFiles, schemaIds } from '../../lib/validate/ajv';
+
+// json-schema-to-typescript requires 'prettier' when it loads, and prettier's Node entry starts a
+// dynamic import() at load, which jest's CommonJS runtime refuses. Generation never formats
+// through json2ts (`format: false`; scripts/generated-files.ts formats with prettier's standalone
+// build), so json2ts gets the standalone build too.
+jest.mock('prettier', () => jest.requireActual('prettier/standalone'));
+
+const TYPES_PATH = 'lib/types/schemas.generated.ts';
+let generated: string;
+
+beforeAll(async () => {
+  generated = await generateSchemaTypes();
+}, 30_000);
+
+describe('lib/types/schemas.generated.ts', () => {
+  test('is up to date with schemas/ (run npm run gen:types if this fails)', () => {
+    expect(fs.readFileSync(path.join(REPO_ROOT, TYPES_PATH), 'utf8')).toBe(generated);
+  });
+
+  test('is generated deterministically', async () => {
+    expect(await generateSchemaTypes()).toBe(generated);
+  }, 30_000);
+
+  test('starts with a banner naming its schemas and the regeneration command', () => {
+    const banner = generated.slice(0, generated.indexOf('*/'));
+    expect(banner).toContain('GENERATED FILE, DO NOT EDIT.');
+    expect(banner).toContain('npm run gen:types');
+    for (const id of schemaIds) expect(banner).toContain(`schemas/${id}`);
+  });
+
+  test('declares each type once, under its schema title (no Foo1 duplicates)', () => {
+    const names = [...generated.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    expect(names.filter((n) => /\d$/.test(n ?? ''))).toEqual([]);
+    const titles = schemaFiles.flatMap(({ schema }) => [
+      schema.title as string,
+      ...Object.values((schema.definitions ?? {}) as Record<string, { title?: string }>).map(
+        (d) => d.title ?? '',
+      ),
+    ]);
+    expect(titles.filter((t) => !names.includes(t))).toEqual([]);
+  });
+});
+
+describe('the generated-files registry', () => {
+  test('lists the schema types with their command, each path once', () => {
+    expect(generatedFiles.map((f) => [f.path, f.command])).toContainEqual([
+      TYPES_PATH,
+      'npm run gen:types',
+    ]);
+    const paths = generatedFiles.map((f) => f.path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  test('the whole registry is in sync', async () => {
+    expect(await findDrift()).toEqual([]);
+  }, 30_000);
+});
+
+describe('findDrift', () => {
+  let root: string;
+  const fake = (content: string): GeneratedFile => ({
+    path: 'out/thing.generated.ts',
+    command: 'npm run gen:thing',
+    generate: () => Promise.resolve(content),
+  });
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'drift-'));
+    fs.mkdirSync(path.join(root, 'out'));
+  });
+  afterEach(() => {
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  test('accepts a file identical to its generator output', async () => {
+    fs.writeFileSync(path.join(root, 'out/thing.generated.ts'), 'a\nb\n');
+    expect(await findDrift([fake('a\nb\n')], root)).toEqual([]);
+  });
+
+  test('reports a stale file with the first differing line and the command to run', async () => {
+    fs.writeFileSync(path.join(root, 'out/thing.generated.ts'), 'a\nb\nc\n');
+    const drift = await findDrift([fake('a\nB\nc\n')], root);
+    expect(drift).toEqual([
+      { path: 'out/thing.generated.ts', command: 'npm run gen:thing', problem: 'differs', line: 2 },
+    ]);
+    expect(drift.map(describeDrift)).toEqual([
+      'out/thing.generated.ts is stale (first difference at line 2): run npm run gen:thing',
+    ]);
+  });
+
+  test('reports a byte-level difference such as a missing final newline', async () => {
+    fs.writeFileSync(path.join(root, 'out/thing.generated.ts'), 'a');
+    expect(await findDrift([fake('a\n')], root)).toEqual([
+      expect.objectContaining({ problem: 'differs' }),
+    ]);
+  });
+
+  test('reports a missing file', async () => {
+    const drift = await findDrift([fake('a\n')], root);
+    expect(drift).toEqual([
+      { path: 'out/thing.generated.ts', command: 'npm run gen:thing', problem: 'missing' },
+    ]);
+    expect(describeDrift(drift[0]!)).toBe(
+      'out/thing.generated.ts is missing: run npm run gen:thing',
+    );
+  });
+});
