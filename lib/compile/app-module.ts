@@ -1,0 +1,37 @@
+// Loading an app definition module (`app/index.ts`, a test fixture) by path.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Imports `modulePath` and returns its default export. Works for TypeScript when the process runs
+ * under tsx (as the scripts do). Throws an Error saying which file and why.
+ */
+export async function loadAppModule(modulePath: string): Promise<unknown> {
+  const absolute = path.resolve(modulePath);
+  let loaded: unknown;
+  try {
+    loaded = await import(pathToFileURL(absolute).href);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot load the app module ${absolute}: ${reason}`);
+  }
+  // CommonJS interop may wrap the default export once more.
+  let value = (loaded as { default?: unknown }).default;
+  if (isModuleWrapper(value)) value = value.default;
+  if (value === undefined) {
+    throw new Error(
+      `the app module ${absolute} has no default export (export default defineApp({...}))`,
+    );
+  }
+  return value;
+}
+
+function isModuleWrapper(value: unknown): value is { default: unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'default' in value &&
+    !('manifest' in value) &&
+    (value as { __esModule?: unknown }).__esModule === true
+  );
+}

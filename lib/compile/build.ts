@@ -1,0 +1,22 @@
+// buildApp: validate → compile → render → write. What `npm run build` and the CLI call.
+import type { App } from '../types';
+import { validateApp } from '../validate';
+import type { Issue } from '../validate/issue';
+import { compileApp } from './compile-app';
+import { renderFiles } from './render';
+import { writeDirAtomically } from './write-dir';
+
+export type BuildResult =
+  { ok: true; outDir: string; files: string[] } | { ok: false; issues: Issue[] };
+
+/**
+ * Validates `app` and, only when there is no issue at all, writes Make's layout to `outDir`
+ * (replacing it atomically). On any issue nothing is written and every issue is returned.
+ */
+export async function buildApp(options: { app: unknown; outDir: string }): Promise<BuildResult> {
+  const issues = validateApp(options.app);
+  if (issues.length > 0) return { ok: false, issues };
+  const rendered = await renderFiles(compileApp(options.app as App));
+  await writeDirAtomically(options.outDir, rendered);
+  return { ok: true, outDir: options.outDir, files: [...rendered.keys()] };
+}

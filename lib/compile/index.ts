@@ -1,0 +1,10 @@
+// Public API of the compiler: the pure parts. `buildApp` (validate + write) lives in ./build and
+// the commands in ./commands, so importing the compiler does not load the validator.
+export { compileApp } from './compile-app';
+export { appFromFiles } from './from-files';
+export { locateSourcePath, type SourceLocation } from './locate';
+export { renderFiles } from './render';
+export { kebabCase } from './kebab';
+export { CompileError } from './errors';
+export { GENERAL_FILES, MAKECOMAPP_FILE } from './layout';
+export type { Json } from './json';

@@ -1,0 +1,35 @@
+// A template that does not parse fails at run time, on the first scenario that reaches it; the
+// build finds it first. (The other reference rules skip strings that do not parse.)
+import { parseTemplate } from '../../iml';
+import { communicationSites } from '../communications';
+import type { Constraint } from '../constraint';
+import { issueAt } from '../constraint';
+import type { Issue } from '../issue';
+import { walkStrings } from '../walk';
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { detail, column } = error as Error & { detail?: unknown; column?: unknown };
+  const text = typeof detail === 'string' ? detail : error.message;
+  return typeof column === 'number' ? `${text} at column ${column}` : text;
+}
+
+export const imlValid: Constraint = {
+  id: 'iml-valid',
+  description:
+    'Every IML template in the base and in every communication parses and calls known functions with the right number of arguments.',
+  check(app) {
+    const issues: Issue[] = [];
+    for (const site of communicationSites(app)) {
+      walkStrings(site.value, site.path, (text, path) => {
+        if (!text.includes('{{')) return;
+        try {
+          parseTemplate(text);
+        } catch (error) {
+          issues.push(issueAt(app, path, this.id, `invalid IML: ${describeError(error)}`));
+        }
+      });
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,28 @@
+// `npm run build [-- --app <module> --out <dir>]`: validate the app, then write Make's layout.
+// Exit 1 (and nothing written) when the definition has any issue.
+import { Command } from 'commander';
+import path from 'node:path';
+import { buildCommand } from '../lib/compile/commands';
+
+const ROOT = path.resolve(__dirname, '..');
+
+const options = new Command('build')
+  .description("Validate the app and write Make's local-development layout")
+  .option(
+    '--app <module>',
+    'module whose default export is the app',
+    path.join(ROOT, 'app/index.ts'),
+  )
+  .option('--out <dir>', 'output directory (replaced atomically)', path.join(ROOT, 'dist'))
+  .parse()
+  .opts<{ app: string; out: string }>();
+
+buildCommand({ appPath: options.app, outDir: options.out }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

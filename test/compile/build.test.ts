@@ -1,0 +1,103 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compileApp, renderFiles } from '../../lib/compile';
+import { buildApp } from '../../lib/compile/build';
+import { buildCommand, summarize, type CommandIo } from '../../lib/compile/commands';
+import { writeDirAtomically } from '../../lib/compile/write-dir';
+import broken from '../fixtures/apps/broken';
+import complete from '../fixtures/apps/complete';
+import minimal from '../fixtures/apps/minimal';
+import { readTree } from './support/fixtures';
+
+let tmp: string;
+beforeEach(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'hotmart-make-build-'));
+});
+afterEach(async () => {
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+function recorder(): CommandIo & { lines: { out: string[]; err: string[] } } {
+  const lines = { out: [] as string[], err: [] as string[] };
+  return { lines, out: (l) => lines.out.push(l), err: (l) => lines.err.push(l) };
+}
+
+describe('buildApp', () => {
+  test('writes exactly the rendered files', async () => {
+    const out = path.join(tmp, 'dist');
+    const result = await buildApp({ app: complete, outDir: out });
+    const expected = await renderFiles(compileApp(complete));
+    expect(result).toEqual({ ok: true, outDir: out, files: [...expected.keys()] });
+    expect(await readTree(out)).toEqual(expected);
+  });
+
+  test('replaces a previous build completely (stale files go) and leaves no temp dirs', async () => {
+    const out = path.join(tmp, 'dist');
+    await buildApp({ app: complete, outDir: out });
+    await buildApp({ app: minimal, outDir: out });
+    expect(await readTree(out)).toEqual(await renderFiles(compileApp(minimal)));
+    expect(await fs.readdir(tmp)).toEqual(['dist']);
+  });
+
+  test('an invalid app writes nothing and returns every issue', async () => {
+    const out = path.join(tmp, 'dist');
+    await buildApp({ app: complete, outDir: out });
+    const before = await readTree(out);
+    const result = await buildApp({ app: broken, outDir: out });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map((i) => i.rule)).toEqual([
+      'sanitize-covers-secrets',
+      'module-in-one-group',
+      'schema/additionalProperties',
+    ]);
+    expect(await readTree(out)).toEqual(before);
+    expect(await fs.readdir(tmp)).toEqual(['dist']);
+  });
+});
+
+describe('writeDirAtomically', () => {
+  test('a failed write leaves the previous directory untouched', async () => {
+    const out = path.join(tmp, 'dist');
+    await writeDirAtomically(out, new Map([['a.json', '{}\n']]));
+    await expect(writeDirAtomically(out, new Map([['../escape.json', '{}']]))).rejects.toThrow(
+      'refusing to write outside the output directory: ../escape.json',
+    );
+    expect(await readTree(out)).toEqual(new Map([['a.json', '{}\n']]));
+    expect(await fs.readdir(tmp)).toEqual(['dist']);
+  });
+});
+
+describe('buildCommand', () => {
+  test('prints a summary of the files written', async () => {
+    const io = recorder();
+    const out = path.join(tmp, 'dist');
+    const code = await buildCommand(
+      { appPath: path.join(__dirname, '../fixtures/apps/minimal/index.ts'), outDir: out },
+      io,
+    );
+    expect(code).toBe(0);
+    expect(io.lines.out).toEqual([
+      `Wrote 13 files to ${out}: README.md, connections/ (2), general/ (2), makecomapp.json, modules/ (7)`,
+    ]);
+    expect(io.lines.err).toEqual([]);
+  });
+
+  test('an app module that cannot be loaded: exit 2, the reason on stderr', async () => {
+    const io = recorder();
+    const code = await buildCommand(
+      { appPath: path.join(tmp, 'missing.ts'), outDir: path.join(tmp, 'dist') },
+      io,
+    );
+    expect(code).toBe(2);
+    expect(io.lines.err.join('\n')).toContain(
+      `cannot load the app module ${path.join(tmp, 'missing.ts')}`,
+    );
+  });
+
+  test('summarize counts files per top-level folder', () => {
+    expect(summarize('/o', ['a.json', 'm/x.json', 'm/y.json'])).toBe(
+      'Wrote 3 files to /o: a.json, m/ (2)',
+    );
+  });
+});

@@ -1,0 +1,124 @@
+import { appFromFiles, compileApp, CompileError, renderFiles } from '../../lib/compile';
+import { FIXTURE_APPS } from './support/fixtures';
+import complete from '../fixtures/apps/complete';
+import realApp from '../../app';
+
+function compiled(): Map<string, unknown> {
+  return compileApp(complete) as Map<string, unknown>;
+}
+
+function expectAppFilesError(files: Map<string, unknown>, message: string): void {
+  let caught: unknown;
+  try {
+    appFromFiles(files);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(CompileError);
+  expect((caught as CompileError).code).toBe('APP_FILES_INVALID');
+  expect((caught as CompileError).message).toBe(message);
+}
+
+describe('appFromFiles', () => {
+  test.each(FIXTURE_APPS)('%s: compile → appFromFiles is the identity', (_name, app) => {
+    expect(appFromFiles(compileApp(app))).toEqual(app);
+  });
+
+  test.each(FIXTURE_APPS)(
+    '%s: rendered files parsed back give the same app (bar the README newline)',
+    async (_name, app) => {
+      const rendered = await renderFiles(compileApp(app));
+      const parsed = new Map<string, unknown>(
+        [...rendered].map(([path, text]) => [
+          path,
+          path.endsWith('.json') ? (JSON.parse(text) as unknown) : text,
+        ]),
+      );
+      const back = appFromFiles(parsed);
+      expect({ ...back, readme: back.readme.replace(/\n$/, '') }).toEqual({
+        ...app,
+        readme: app.readme.replace(/\n$/, ''),
+      });
+    },
+  );
+
+  test.each(FIXTURE_APPS)(
+    '%s: compile ∘ appFromFiles ∘ compile is byte-identical',
+    async (_name, app) => {
+      const once = await renderFiles(compileApp(app));
+      const twice = await renderFiles(compileApp(appFromFiles(compileApp(app))));
+      expect(twice).toEqual(once);
+    },
+  );
+
+  test('the real app (app/index.ts): compile → appFromFiles is the identity', () => {
+    expect(appFromFiles(compileApp(realApp))).toEqual(realApp);
+  });
+
+  test('the rebuilt app shares no object with the input map', () => {
+    const files = compiled();
+    const app = appFromFiles(files);
+    app.base.baseUrl = 'changed';
+    expect((files.get('general/base.iml.json') as { baseUrl: string }).baseUrl).not.toBe('changed');
+  });
+
+  test('a missing code file is named, with the manifest entry that names it', () => {
+    const files = compiled();
+    files.delete('modules/list-tasks/list-tasks.samples.iml.json');
+    expectAppFilesError(
+      files,
+      'modules/list-tasks/list-tasks.samples.iml.json: missing (named by makecomapp.json#/components/module/listTasks/codeFiles/samples)',
+    );
+  });
+
+  test('an ill-typed code file is named with what was expected', () => {
+    const files = compiled();
+    files.set('connections/acme/acme.params.iml.json', { name: 'x' });
+    expectAppFilesError(
+      files,
+      'connections/acme/acme.params.iml.json: expected an array, found an object',
+    );
+  });
+
+  test('an OAuth communication must be an object', () => {
+    const files = compiled();
+    files.set('connections/acme/acme.oauth-communication.iml.json', []);
+    expectAppFilesError(
+      files,
+      'connections/acme/acme.oauth-communication.iml.json: expected an object, found an array',
+    );
+  });
+
+  test('a missing makecomapp.json', () => {
+    const files = compiled();
+    files.delete('makecomapp.json');
+    expectAppFilesError(files, 'makecomapp.json: missing (named by the layout)');
+  });
+
+  test('ill-typed metadata in makecomapp.json is named by pointer', () => {
+    const files = compiled();
+    const manifest = structuredClone(files.get('makecomapp.json')) as {
+      components: { connection: Record<string, Record<string, unknown>> };
+    };
+    const acme = manifest.components.connection.acme;
+    if (acme === undefined) throw new Error('fixture has acme');
+    acme.connectionType = 'oauth2';
+    files.set('makecomapp.json', manifest);
+    expectAppFilesError(
+      files,
+      'makecomapp.json: /components/connection/acme/connectionType: expected "basic" or "oauth", found a string',
+    );
+  });
+
+  test('a README that is not text', () => {
+    const files = compiled();
+    files.set('README.md', 42);
+    expectAppFilesError(files, 'README.md: expected a string, found a number');
+  });
+
+  test('the project manifest file is required', () => {
+    const files = compiled();
+    files.delete('general/manifest.json');
+    expectAppFilesError(files, 'general/manifest.json: missing (named by the project layout)');
+  });
+});
