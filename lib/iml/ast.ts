@@ -1,0 +1,111 @@
+// The IML abstract syntax tree. Every node carries `start`/`end` character offsets into the whole
+// template string, so errors raised while compiling or evaluating can point at the right place.
+
+export type BinaryOperator =
+  '+' | '-' | '*' | '/' | '%' | '=' | '==' | '===' | '!=' | '!==' | '<' | '<=' | '>' | '>=';
+
+export type LogicalOperator = '&&' | '||';
+
+export type UnaryOperator = '!' | '-' | '+';
+
+/** Keywords whose value depends on the evaluation (clock, randomness, a fresh array). */
+export type DynamicKeyword = 'now' | 'timestamp' | 'uuid' | 'emptyarray';
+
+interface NodeBase {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A constant: string, number, `true`, `false`, `null` or `undefined`. */
+export interface LiteralNode extends NodeBase {
+  readonly kind: 'literal';
+  readonly value: string | number | boolean | null | undefined;
+}
+
+export interface KeywordNode extends NodeBase {
+  readonly kind: 'keyword';
+  readonly name: DynamicKeyword;
+}
+
+/** The root of a path: a top-level key of the evaluation context. */
+export interface VariableNode extends NodeBase {
+  readonly kind: 'variable';
+  readonly name: string;
+}
+
+/** `object.key` or ``object.`key with spaces` ``. */
+export interface MemberNode extends NodeBase {
+  readonly kind: 'member';
+  readonly object: ExpressionNode;
+  readonly key: string;
+}
+
+/** `object[index]` (1-based for arrays, `[-1]` last) or `object[]` (first item, index null). */
+export interface IndexNode extends NodeBase {
+  readonly kind: 'index';
+  readonly object: ExpressionNode;
+  readonly index: ExpressionNode | null;
+}
+
+export interface CallNode extends NodeBase {
+  readonly kind: 'call';
+  readonly name: string;
+  readonly args: readonly ExpressionNode[];
+}
+
+export interface UnaryNode extends NodeBase {
+  readonly kind: 'unary';
+  readonly operator: UnaryOperator;
+  readonly operand: ExpressionNode;
+}
+
+export interface BinaryNode extends NodeBase {
+  readonly kind: 'binary';
+  readonly operator: BinaryOperator;
+  readonly left: ExpressionNode;
+  readonly right: ExpressionNode;
+}
+
+/** `&&` and `||` are separate from BinaryNode because they short-circuit. */
+export interface LogicalNode extends NodeBase {
+  readonly kind: 'logical';
+  readonly operator: LogicalOperator;
+  readonly left: ExpressionNode;
+  readonly right: ExpressionNode;
+}
+
+export type ExpressionNode =
+  | LiteralNode
+  | KeywordNode
+  | VariableNode
+  | MemberNode
+  | IndexNode
+  | CallNode
+  | UnaryNode
+  | BinaryNode
+  | LogicalNode;
+
+/** Literal text between expressions. */
+export interface TextPart {
+  readonly kind: 'text';
+  readonly value: string;
+  readonly start: number;
+}
+
+/** One `{{ … }}`; `start`/`end` cover the braces. */
+export interface ExpressionPart {
+  readonly kind: 'expression';
+  readonly expression: ExpressionNode;
+  readonly start: number;
+  readonly end: number;
+}
+
+export type TemplatePart = TextPart | ExpressionPart;
+
+/** A parsed template string. `lone` is set when the string is exactly one expression
+ *  (surrounding whitespace allowed): its value keeps its type instead of becoming text. */
+export interface TemplateAst {
+  readonly source: string;
+  readonly parts: readonly TemplatePart[];
+  readonly lone: ExpressionNode | null;
+}

@@ -1,0 +1,263 @@
+// Compiles an expression tree into nested closures once; evaluating a template is then a chain
+// of plain function calls with no tree walking or switch on node kinds. Function names and
+// argument counts are checked here, so a template with an unknown function fails when compiled.
+
+import { randomUUID } from 'node:crypto';
+import type { ExpressionNode } from './ast';
+import {
+  ImlArgumentCountError,
+  ImlError,
+  ImlReferenceError,
+  ImlUnknownFunctionError,
+  toImlError,
+} from './errors';
+import { findFunction } from './functions/registry';
+import type { FunctionContext } from './functions/types';
+import { applyBinary, toArithmetic } from './operators';
+import { BLOCKED_KEYS, getIndex, getOwn, isTruthy, readKey } from './values';
+
+/** Everything an evaluation needs besides the compiled code. */
+export interface Env extends FunctionContext {
+  readonly context: Readonly<Record<string, unknown>>;
+  /** Unknown root variables throw IML_UNKNOWN_VARIABLE (true) or read as undefined (false). */
+  readonly strictVariables: boolean;
+}
+
+export type Evaluator = (env: Env) => unknown;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+export function compileExpression(node: ExpressionNode, source: string): Evaluator {
+  return new Compiler(source).compile(node);
+}
+
+class Compiler {
+  constructor(private readonly source: string) {}
+
+  compile(node: ExpressionNode): Evaluator {
+    switch (node.kind) {
+      case 'literal': {
+        const value = node.value;
+        return () => value;
+      }
+      case 'keyword':
+        return this.keyword(node.name);
+      case 'variable':
+      case 'member':
+        return this.path(node);
+      case 'index':
+        return this.index(node);
+      case 'call':
+        return this.call(node);
+      case 'unary':
+        return this.unary(node);
+      case 'binary':
+        return this.binary(node);
+      case 'logical':
+        return this.logical(node);
+    }
+  }
+
+  private keyword(name: 'now' | 'timestamp' | 'uuid' | 'emptyarray'): Evaluator {
+    switch (name) {
+      case 'now':
+        return (env) => env.now();
+      case 'timestamp':
+        return (env) => Math.floor(env.now().getTime() / 1000);
+      case 'uuid':
+        return () => randomUUID();
+      default:
+        return () => [];
+    }
+  }
+
+  /** A variable followed by static `.key` steps is one closure looping over the keys. */
+  private path(node: ExpressionNode & { kind: 'variable' | 'member' }): Evaluator {
+    const keys: string[] = [];
+    let current: ExpressionNode = node;
+    while (current.kind === 'member') {
+      keys.unshift(current.key);
+      current = current.object;
+    }
+    if (current.kind !== 'variable') {
+      // A member of a computed value, e.g. parseJSON(text).a
+      const object = this.compile(current);
+      return (env) => {
+        let value = object(env);
+        for (const key of keys) {
+          value = getOwn(value, key);
+          if (value === undefined) return undefined;
+        }
+        return value;
+      };
+    }
+    const root = this.root(current.name, current.start);
+    if (keys.some((key) => BLOCKED_KEYS.has(key))) {
+      return (env) => {
+        root(env);
+        return undefined;
+      };
+    }
+    if (keys.length === 0) return root;
+    // The common shapes (`parameters.x`, `body.data.x`) get closures with the root lookup
+    // inlined: this is the hottest code in the engine.
+    const name = current.name;
+    const missing = this.missingRoot(name, current.start);
+    if (keys.length === 1 && !BLOCKED_KEYS.has(name)) {
+      const key = keys[0] as string;
+      return (env) => {
+        const context = env.context;
+        return hasOwn.call(context, name) ? readKey(context[name], key) : missing(env);
+      };
+    }
+    if (keys.length === 2 && !BLOCKED_KEYS.has(name)) {
+      const [first, second] = keys as [string, string];
+      return (env) => {
+        const context = env.context;
+        return hasOwn.call(context, name)
+          ? readKey(readKey(context[name], first), second)
+          : missing(env);
+      };
+    }
+    return (env) => {
+      let value = root(env);
+      for (let i = 0; i < keys.length; i += 1) {
+        value = readKey(value, keys[i] as string);
+        if (value === undefined) return undefined;
+      }
+      return value;
+    };
+  }
+
+  /** What an absent root gives: IML_UNKNOWN_VARIABLE, or undefined without strictVariables. */
+  private missingRoot(name: string, offset: number): Evaluator {
+    const source = this.source;
+    return (env) => {
+      if (env.strictVariables) throw new ImlReferenceError(name, { template: source, offset });
+      return undefined;
+    };
+  }
+
+  private root(name: string, offset: number): Evaluator {
+    const blocked = BLOCKED_KEYS.has(name);
+    const missing = this.missingRoot(name, offset);
+    return (env) => {
+      const context = env.context;
+      if (!blocked && hasOwn.call(context, name)) return context[name];
+      return missing(env);
+    };
+  }
+
+  private index(node: ExpressionNode & { kind: 'index' }): Evaluator {
+    const object = this.compile(node.object);
+    if (node.index === null) {
+      // x[]: the first item (Make's XML shortcut); undefined for anything but an array.
+      return (env) => {
+        const value = object(env);
+        return Array.isArray(value) ? (value[0] as unknown) : undefined;
+      };
+    }
+    const index = this.compile(node.index);
+    return (env) => getIndex(object(env), index(env));
+  }
+
+  private call(node: ExpressionNode & { kind: 'call' }): Evaluator {
+    const location = { template: this.source, offset: node.start };
+    const fn = findFunction(node.name);
+    if (fn === undefined) throw new ImlUnknownFunctionError(node.name, location);
+    const count = node.args.length;
+    if (count < fn.minArgs || count > fn.maxArgs) {
+      throw new ImlArgumentCountError(
+        node.name,
+        arityText(fn.minArgs, fn.maxArgs),
+        count,
+        location,
+      );
+    }
+    const args = node.args.map((arg) => this.compile(arg));
+    const name = node.name;
+    const fail = (error: unknown): never => {
+      throw toImlError(error, `Function '${name}'`).locate(location);
+    };
+    if (fn.lazy) {
+      return (env) => {
+        try {
+          return fn.call(args, env);
+        } catch (error) {
+          return fail(error);
+        }
+      };
+    }
+    return (env) => {
+      const values = new Array<unknown>(args.length);
+      for (let i = 0; i < args.length; i += 1) values[i] = (args[i] as Evaluator)(env);
+      try {
+        return fn.call(values, env);
+      } catch (error) {
+        return fail(error);
+      }
+    };
+  }
+
+  private unary(node: ExpressionNode & { kind: 'unary' }): Evaluator {
+    const operand = this.compile(node.operand);
+    if (node.operator === '!') return (env) => !isTruthy(operand(env));
+    const negate = node.operator === '-';
+    const location = { template: this.source, offset: node.start };
+    return (env) => {
+      try {
+        const number = toArithmetic(operand(env), node.operator);
+        return negate ? -number : number;
+      } catch (error) {
+        throw located(error, node.operator, location);
+      }
+    };
+  }
+
+  private binary(node: ExpressionNode & { kind: 'binary' }): Evaluator {
+    const left = this.compile(node.left);
+    const right = this.compile(node.right);
+    const operator = node.operator;
+    const location = { template: this.source, offset: node.start };
+    return (env) => {
+      const a = left(env);
+      const b = right(env);
+      try {
+        return applyBinary(operator, a, b, env.timezone);
+      } catch (error) {
+        throw located(error, node.operator, location);
+      }
+    };
+  }
+
+  private logical(node: ExpressionNode & { kind: 'logical' }): Evaluator {
+    const left = this.compile(node.left);
+    const right = this.compile(node.right);
+    // JavaScript semantics: the deciding operand itself is returned, so `a || 'default'` works.
+    if (node.operator === '&&') {
+      return (env) => {
+        const value = left(env);
+        return isTruthy(value) ? right(env) : value;
+      };
+    }
+    return (env) => {
+      const value = left(env);
+      return isTruthy(value) ? value : right(env);
+    };
+  }
+}
+
+function located(
+  error: unknown,
+  operator: string,
+  location: { template: string; offset: number },
+): ImlError {
+  return toImlError(error, `Operator '${operator}'`).locate(location);
+}
+
+function arityText(min: number, max: number): string {
+  const plural = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
+  if (min === max) return plural(min);
+  if (max === Number.POSITIVE_INFINITY) return `at least ${plural(min)}`;
+  return `${min} to ${max} arguments`;
+}

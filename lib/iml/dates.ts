@@ -1,0 +1,105 @@
+// Date handling on dayjs (moment-compatible tokens, IANA zones). Inside the engine a date is a
+// JavaScript Date (an instant); zones matter only when text is parsed or produced and for
+// calendar arithmetic (days, months, years, set*).
+
+import dayjs, { type Dayjs, type ManipulateType, type UnitType } from 'dayjs';
+import advancedFormat from 'dayjs/plugin/advancedFormat';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import { ImlArgumentError } from './errors';
+import { isDate } from './values';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(customParseFormat);
+dayjs.extend(advancedFormat);
+
+export const DEFAULT_TIMEZONE = 'UTC';
+
+const validZones = new Set<string>(['UTC']);
+
+/** Returns `zone` when it is an IANA zone name Intl knows; IML_INVALID_ARGUMENT otherwise. */
+export function checkTimezone(zone: string): string {
+  if (validZones.has(zone)) return zone;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new ImlArgumentError(`Unknown time zone '${zone}'`);
+  }
+  validZones.add(zone);
+  return zone;
+}
+
+const ISO_LOCAL = /^\d{4}-\d{2}(-\d{2})?([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?$/;
+const ISO_ZONED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
+// Texts such as 'Tue, 01 Nov 2022 10:00:00 GMT' (HTTP dates) carry a month or day name.
+const NAMED = /[A-Za-z]{3}/;
+
+function inZone(date: Date, zone: string): Dayjs {
+  return zone === 'UTC' ? dayjs.utc(date) : dayjs(date).tz(zone);
+}
+
+/** Parses ISO 8601 (or an HTTP-style date); text without an offset is wall time in `zone`. */
+export function textToTime(text: string, zone: string): number {
+  const trimmed = text.trim();
+  if (ISO_ZONED.test(trimmed)) return dayjs.utc(trimmed).valueOf();
+  if (ISO_LOCAL.test(trimmed)) {
+    const parsed = zone === 'UTC' ? dayjs.utc(trimmed) : dayjs.tz(trimmed, checkTimezone(zone));
+    return parsed.valueOf();
+  }
+  if (NAMED.test(trimmed)) return Date.parse(trimmed);
+  return Number.NaN;
+}
+
+/**
+ * Coerces a function argument to a Date: Date as is, numbers as Unix milliseconds, strings as
+ * ISO 8601. undefined, null and '' are "empty" and give undefined.
+ */
+export function toDate(value: unknown, zone: string, what: string): Date | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  let time = Number.NaN;
+  if (isDate(value)) time = value.getTime();
+  else if (typeof value === 'number') time = value;
+  else if (typeof value === 'string') time = textToTime(value, zone);
+  if (!Number.isFinite(time)) throw new ImlArgumentError(`${what} is not a valid date`);
+  return new Date(time);
+}
+
+/** formatDate: moment-style tokens (X = Unix seconds, x = Unix ms) rendered in `zone`. */
+export function formatDate(date: Date, format: string, zone: string): string {
+  return inZone(date, checkTimezone(zone)).format(format);
+}
+
+// Bracketed text is literal in a format; a Z outside brackets means the text carries an offset.
+function formatHasOffset(format: string): boolean {
+  return format.replace(/\[[^\]]*\]/g, '').includes('Z');
+}
+
+/** parseDate: reads `text` with moment-style `format`; wall times are in `zone`. */
+export function parseDate(text: string, format: string, zone: string): Date {
+  checkTimezone(zone);
+  const parsed = dayjs.utc(text, format);
+  if (!parsed.isValid()) {
+    throw new ImlArgumentError(`Text does not match the date format '${format}'`);
+  }
+  // X/x and a Z/ZZ token give an absolute instant; otherwise the fields are wall time in `zone`.
+  if (format === 'X' || format === 'x' || formatHasOffset(format) || zone === 'UTC') {
+    return parsed.toDate();
+  }
+  return dayjs.tz(parsed.format('YYYY-MM-DDTHH:mm:ss.SSS'), zone).toDate();
+}
+
+/** Adds `amount` units; sub-day units are exact, calendar units follow `zone`'s calendar. */
+export function addToDate(date: Date, amount: number, unit: ManipulateType, zone: string): Date {
+  if (unit === 'second' || unit === 'minute' || unit === 'hour') {
+    const factor = unit === 'second' ? 1_000 : unit === 'minute' ? 60_000 : 3_600_000;
+    return new Date(date.getTime() + amount * factor);
+  }
+  return inZone(date, checkTimezone(zone)).add(amount, unit).toDate();
+}
+
+/** Sets one calendar field in `zone`; values out of range roll over as in moment. */
+export function setDateField(date: Date, unit: UnitType, value: number, zone: string): Date {
+  return inZone(date, checkTimezone(zone)).set(unit, value).toDate();
+}

@@ -1,0 +1,216 @@
+// Template resolution over whole JSON values. A string that is exactly one `{{…}}` (whitespace
+// around it allowed) keeps the expression's type; a string mixing text and expressions becomes
+// text; objects and arrays resolve deeply; the spread key `{{...}}` merges an object into its
+// parent; object keys and array items whose value is undefined are dropped. Ordinary object keys
+// are never evaluated. Template strings are compiled once and cached by their text.
+
+import type { TemplateAst } from './ast';
+import { compileExpression, type Evaluator } from './compile';
+import { ImlError, ImlLimitError, ImlTypeError } from './errors';
+import { IML_LIMITS } from './limits';
+import { parseTemplateSource } from './parser';
+import { checkLength, isPlainObject, setOwn, toText, typeName, type PlainObject } from './values';
+
+export interface CompiledString {
+  readonly ast: TemplateAst;
+  readonly evaluate: Evaluator;
+}
+
+const SPREAD_KEY = /^\{\{\s*\.\.\.\s*\}\}$/;
+const cache = new Map<string, CompiledString>();
+
+/** True when `key` is the spread key `{{...}}`. */
+export function isSpreadKey(key: string): boolean {
+  return SPREAD_KEY.test(key);
+}
+
+/** Parses and compiles a template string, from the cache when seen before. */
+export function compileString(source: string): CompiledString {
+  const cached = cache.get(source);
+  if (cached !== undefined) return cached;
+  const ast = parseTemplateSource(source);
+  const compiled: CompiledString = { ast, evaluate: compileAst(ast) };
+  if (cache.size >= IML_LIMITS.maxCachedTemplates) cache.clear();
+  cache.set(source, compiled);
+  return compiled;
+}
+
+function compileAst(ast: TemplateAst): Evaluator {
+  if (ast.lone !== null) return compileExpression(ast.lone, ast.source);
+  const pieces = ast.parts.map((part): Evaluator | string => {
+    if (part.kind === 'text') return part.value;
+    const expression = compileExpression(part.expression, ast.source);
+    const location = { template: ast.source, offset: part.start };
+    return (env) => {
+      const value = expression(env);
+      try {
+        return toText(value, 'a text template');
+      } catch (error) {
+        throw (error as ImlError).locate(location);
+      }
+    };
+  });
+  return (env) => {
+    let text = '';
+    for (const piece of pieces) text += typeof piece === 'string' ? piece : (piece(env) as string);
+    return checkLength(text);
+  };
+}
+
+/** Compiles any JSON value into one evaluator (strings through the cache). */
+export function compileValue(value: unknown, path = '', depth = 0): Evaluator {
+  if (depth > IML_LIMITS.maxValueDepth) {
+    throw new ImlLimitError(
+      `Template value nesting exceeds the limit of ${IML_LIMITS.maxValueDepth}`,
+    ).atJsonPath(path || '(root)');
+  }
+  if (typeof value === 'string') return compileTemplateString(value, path);
+  if (Array.isArray(value)) return compileArray(value as unknown[], path, depth);
+  if (isPlainObject(value)) return compileObject(value, path, depth);
+  // Numbers, booleans, null, undefined, and non-JSON objects (Date, Buffer) pass through.
+  return () => value;
+}
+
+function compileTemplateString(value: string, path: string): Evaluator {
+  if (!value.includes('{{')) return () => value;
+  try {
+    return compileString(value).evaluate;
+  } catch (error) {
+    throw atPath(error, path);
+  }
+}
+
+// Errors are tagged with the JSON path of the failing value by the container that holds it
+// (one try/catch per object or array, not per value: this is the hot path).
+function atPath(error: unknown, path: string): unknown {
+  return error instanceof ImlError && path !== '' ? error.atJsonPath(path) : error;
+}
+
+interface Entry {
+  readonly key: string;
+  readonly path: string;
+  readonly evaluate: Evaluator;
+  /** `__proto__` must be defined, not assigned (assignment would set the prototype). */
+  readonly define: boolean;
+}
+
+function compileArray(items: readonly unknown[], path: string, depth: number): Evaluator {
+  const paths = items.map((_item, i) => `${path}[${i}]`);
+  const evaluators = items.map((item, i) => compileValue(item, paths[i], depth + 1));
+  return (env) => {
+    const result: unknown[] = [];
+    let i = 0;
+    try {
+      for (; i < evaluators.length; i += 1) {
+        const item = (evaluators[i] as Evaluator)(env);
+        if (item !== undefined) result.push(item);
+      }
+    } catch (error) {
+      throw atPath(error, paths[i] ?? path);
+    }
+    return result;
+  };
+}
+
+function compileObject(object: PlainObject, path: string, depth: number): Evaluator {
+  const spreads: Entry[] = [];
+  const entries: Entry[] = [];
+  for (const key of Object.keys(object)) {
+    const childPath = path === '' ? key : `${path}.${key}`;
+    const evaluate = compileValue(object[key], childPath, depth + 1);
+    const entry = { key, path: childPath, evaluate, define: key === '__proto__' };
+    if (isSpreadKey(key)) spreads.push(entry);
+    else entries.push(entry);
+  }
+  if (spreads.length === 0 && !entries.some((entry) => entry.define)) {
+    return compileFixedObject(entries, path);
+  }
+  return (env) => {
+    const result: PlainObject = {};
+    let current: Entry | undefined;
+    try {
+      for (const spread of spreads) {
+        current = spread;
+        applySpread(result, spread.evaluate(env));
+      }
+      // Explicit keys override the spread wherever they appear; an explicit key that resolves
+      // to undefined removes the spread's value for that key.
+      for (let i = 0; i < entries.length; i += 1) {
+        current = entries[i] as Entry;
+        const value = current.evaluate(env);
+        if (value === undefined) delete result[current.key];
+        else setOwn(result, current.key, value);
+      }
+    } catch (error) {
+      throw atPath(error, current?.path ?? path);
+    }
+    return result;
+  };
+}
+
+// Shapes kept per fixed object: one per pattern of undefined keys seen (optional parameters
+// that are unset make the same keys undefined on every call).
+const MAX_SHAPES_PER_OBJECT = 16;
+// Patterns are bit masks, so only objects with up to 30 keys get per-pattern shapes.
+const MAX_MASKED_KEYS = 30;
+
+/** An object with every key of `keys` whose bit is not set in `skip`, all values null. */
+function buildShape(keys: readonly string[], skip: number): PlainObject {
+  const present = keys.filter((_key, i) => i >= MAX_MASKED_KEYS || (skip & (1 << i)) === 0);
+  // JSON.parse builds objects with fast (hidden-class) properties, which `{ ...shape }` clones.
+  return JSON.parse(
+    JSON.stringify(Object.fromEntries(present.map((key) => [key, null]))),
+  ) as PlainObject;
+}
+
+/**
+ * An object whose keys are all known at compile time (no spread). Adding properties one by one
+ * through computed keys is the slowest step of a body template in V8, so the result is cloned
+ * from a prepared object that already has the right keys and only overwritten. Keys whose value
+ * is undefined are dropped: each pattern of dropped keys gets its own prepared shape.
+ */
+function compileFixedObject(entries: readonly Entry[], path: string): Evaluator {
+  const keys = entries.map((entry) => entry.key);
+  const count = entries.length;
+  const shapes = new Map<number, PlainObject>([[0, buildShape(keys, 0)]]);
+  return (env) => {
+    const values = new Array<unknown>(count);
+    let skip = 0;
+    let overflow = false;
+    let i = 0;
+    try {
+      for (; i < count; i += 1) {
+        const value = (entries[i] as Entry).evaluate(env);
+        if (value === undefined) {
+          if (i < MAX_MASKED_KEYS) skip |= 1 << i;
+          else overflow = true;
+        }
+        values[i] = value;
+      }
+    } catch (error) {
+      throw atPath(error, entries[i]?.path ?? path);
+    }
+    let shape = overflow ? undefined : shapes.get(skip);
+    if (shape === undefined && !overflow && shapes.size < MAX_SHAPES_PER_OBJECT) {
+      shape = buildShape(keys, skip);
+      shapes.set(skip, shape);
+    }
+    const result: PlainObject = shape === undefined ? {} : { ...shape };
+    for (i = 0; i < count; i += 1) {
+      const value = values[i];
+      if (value !== undefined) result[keys[i] as string] = value;
+    }
+    return result;
+  };
+}
+
+function applySpread(target: PlainObject, value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (!isPlainObject(value)) {
+    throw new ImlTypeError(`The spread key {{...}} needs an object, received ${typeName(value)}`);
+  }
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (item !== undefined) setOwn(target, key, item);
+  }
+}
