@@ -1,0 +1,190 @@
+// One HTTP exchange: build → allow-list check → send → log → parse, with Make-style recovery from
+// an expired token (issue #4): on a 401, refresh the connection once and retry once, rebuilding
+// the request so the new token is used. A second 401 is an InvalidAccessTokenError.
+import { buildRequest, type HttpRequest } from './build-request';
+import { InvalidAccessTokenError, MakeError, type SanitizedRequest } from './errors';
+import { checkHostAllowed } from './hosts';
+import { describeRequest, send, targetUrl, type HttpResponse } from './http';
+import type { Scope } from './iml';
+import type { EffectiveRequest } from './merge-base';
+import { parseResponseBody } from './parse-response';
+import { checkResponse } from './respond';
+import type { RunEnv } from './run-env';
+import type { HttpLogEntry, LoggedResponse } from './run-log';
+import { applySanitize } from './sanitize';
+
+export interface ExchangeResult {
+  response: HttpResponse;
+  body: unknown;
+  request: SanitizedRequest;
+  /** True when a 401 led to a refresh and this is the retried request's response. */
+  retried: boolean;
+}
+
+function sanitizeRequest(request: HttpRequest, paths: readonly string[]): SanitizedRequest {
+  return applySanitize({ request: request.logged }, paths).request;
+}
+
+function loggedBody(body: unknown, bytes: number, max: number): unknown {
+  if (bytes > max) return `[${bytes} bytes not logged]`;
+  if (Buffer.isBuffer(body)) return `[${body.byteLength} bytes]`;
+  return body;
+}
+
+/** Text of everything a request sends, for the secret scan. */
+function wireText(request: HttpRequest): string {
+  let text = `${request.url.href}\n${Object.values(request.headers).join('\n')}`;
+  if (typeof request.body === 'string') text += `\n${request.body}`;
+  else if (request.body instanceof Uint8Array)
+    text += `\n${Buffer.from(request.body).toString('utf8')}`;
+  return text;
+}
+
+export interface ExchangeOptions {
+  /** The request's templates read the `connection` root (base included). */
+  readsConnection: boolean;
+  /** 1-based page number, for the log. */
+  page?: number;
+}
+
+/**
+ * Sends `spec` (evaluated against `scope`) and returns the parsed response. Does not apply the
+ * response directives beyond the 401 recovery; the caller applies `temp`, `valid`, `error`, ...
+ */
+export async function exchange(
+  spec: EffectiveRequest,
+  scope: Scope,
+  env: RunEnv,
+  options: ExchangeOptions,
+): Promise<ExchangeResult> {
+  for (let attempt = 0; ; attempt += 1) {
+    const request = buildRequest(spec, scope, env.where, env.clock);
+    const sanitized = sanitizeRequest(request, spec.sanitize);
+    const started = performance.now();
+    const entry: HttpLogEntry = {
+      kind: 'http',
+      component: env.where,
+      request: sanitized,
+      startedAt: new Date().toISOString(),
+      durationMs: 0,
+    };
+    if (options.page !== undefined) entry.page = options.page;
+    const target = targetUrl(request, env.hostMap);
+    if (target !== request.url) entry.sentTo = target.origin;
+
+    let response: HttpResponse;
+    try {
+      if (env.allowedHosts !== undefined) {
+        const carries = options.readsConnection || env.log.redactor.contains(wireText(request));
+        checkHostAllowed(request.url, carries, env.allowedHosts, env.where);
+      }
+      env.counters.requests += 1;
+      response = await send(request, {
+        hostMap: env.hostMap,
+        where: env.where,
+        ...(env.fetch ? { fetch: env.fetch } : {}),
+      });
+    } catch (error) {
+      entry.durationMs = Math.round(performance.now() - started);
+      if (error instanceof MakeError) {
+        entry.error = { type: error.type, code: error.code, message: error.message };
+        env.log.record(entry);
+        // The thrown error carries the sanitized request, never the raw one.
+        throw withRequest(error, sanitized);
+      }
+      throw error;
+    }
+    env.contacted?.add(request.url.host);
+
+    let body: unknown;
+    let parseError: unknown;
+    try {
+      body = parseResponseBody(response, spec.response.type, {
+        where: env.where,
+        request: sanitized,
+        describe: describeRequest(request),
+      });
+    } catch (error) {
+      parseError = error;
+      body = response.bytes.toString('utf8');
+    }
+    const logged: LoggedResponse = { statusCode: response.statusCode, headers: response.headers };
+    const shownBody = loggedBody(body, response.bytes.byteLength, env.log.maxBodyBytes);
+    if (shownBody !== undefined) logged.body = shownBody;
+    entry.response = applySanitize({ response: logged }, spec.sanitize).response;
+    entry.durationMs = Math.round(performance.now() - started);
+    env.log.record(entry);
+    if (parseError !== undefined) throw parseError;
+
+    if (response.statusCode === 401 && attempt === 0 && env.auth?.canRefresh()) {
+      env.log.info(
+        'TOKEN_REFRESH_ON_401',
+        `${env.where}: the service answered 401; refreshing the connection and retrying once.`,
+      );
+      await env.auth.refresh(env.log, env.clock);
+      scope.connection = env.auth.view();
+      continue;
+    }
+    return { response, body, request: sanitized, retried: attempt > 0 };
+  }
+}
+
+/** Adds the request (and status) an error happened on, unless it already names them. */
+export function withRequest(
+  error: MakeError,
+  request: SanitizedRequest,
+  statusCode?: number,
+): MakeError {
+  if (error.request === undefined) {
+    Object.defineProperty(error, 'request', {
+      value: request,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+  }
+  if (error.statusCode === undefined && statusCode !== undefined) {
+    Object.defineProperty(error, 'statusCode', {
+      value: statusCode,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+  }
+  return error;
+}
+
+/**
+ * Applies `valid` / `error` to an exchange's response (scope already holds body, headers,
+ * statusCode and the response temp). A 401 after a refresh-and-retry is always an
+ * InvalidAccessTokenError, whatever the directives say.
+ */
+export function raiseIfFailed(
+  spec: EffectiveRequest,
+  scope: Scope,
+  env: RunEnv,
+  result: ExchangeResult,
+): void {
+  const error = checkResponse(
+    spec.response,
+    scope,
+    {
+      statusCode: result.response.statusCode,
+      statusText: result.response.statusText,
+      headers: result.response.headers,
+      request: result.request,
+    },
+    env.where,
+    env.clock,
+  );
+  if (!error) return;
+  if (result.response.statusCode === 401 && result.retried) {
+    throw new InvalidAccessTokenError(error.message, {
+      code: 'TOKEN_REJECTED',
+      statusCode: 401,
+      request: result.request,
+      where: env.where,
+    });
+  }
+  throw error;
+}

@@ -1,0 +1,39 @@
+// Public API of the module runtime. See README.md for the conformance table.
+export { loadApp, type LoadOptions } from './load-app';
+export { createConnection, Connection, type ConnectionOptions } from './connection';
+export {
+  runModule,
+  streamModule,
+  type Bundle,
+  type ModuleStream,
+  type RunOptions,
+  type RunResult,
+} from './run-module';
+export { createRuntimeApp, type RuntimeApp } from './runtime-app';
+export { MAKE_CAPS, NO_CAPS, type Caps } from './caps';
+export {
+  RunLog,
+  type HttpLogEntry,
+  type LogEntry,
+  type LoggedResponse,
+  type NoticeLogEntry,
+  type RunLogOptions,
+} from './run-log';
+export { REDACTED } from './redact';
+export {
+  AppLoadError,
+  ConnectionError,
+  DataError,
+  DuplicateDataError,
+  IncompleteDataError,
+  InvalidAccessTokenError,
+  InvalidConfigurationError,
+  MAKE_ERROR_TYPES,
+  MakeError,
+  OutOfSpaceError,
+  RateLimitError,
+  RuntimeError,
+  type MakeErrorCode,
+  type MakeErrorType,
+  type SanitizedRequest,
+} from './errors';

@@ -1,0 +1,33 @@
+// Everything one run (a module run, or one step of a connection's lifecycle) shares: where it is,
+// its clock, its log and redactor, the network options, the host allow-list and the cap counters.
+import type { CapCounters, Caps } from './caps';
+import type { HostMap } from './hosts';
+import type { EvalClock } from './iml';
+import type { RunLog } from './run-log';
+
+/** What a run needs from its connection to recover from a 401. */
+export interface AuthHooks {
+  /** True when a refresh (or a new token) can be attempted. */
+  canRefresh(): boolean;
+  /** Runs the refresh, logging into the run's log. */
+  refresh(log: RunLog, clock: EvalClock): Promise<void>;
+  /** The `connection` IML root after the refresh: `{ ...parameters, ...data }`. */
+  view(): Record<string, unknown>;
+}
+
+export interface RunEnv {
+  /** `module listSubscriptions`, `connection hotmart token`. */
+  where: string;
+  clock: EvalClock;
+  log: RunLog;
+  hostMap: HostMap;
+  /** Hosts a request carrying connection data may go to; `undefined` = no check (connection's own requests). */
+  allowedHosts: ReadonlySet<string> | undefined;
+  fetch?: typeof fetch;
+  caps: Caps;
+  counters: CapCounters;
+  /** Connection hooks for 401 recovery (module runs with an OAuth connection). */
+  auth?: AuthHooks;
+  /** Hosts actually contacted (the connection records its own for the allow-list). */
+  contacted?: Set<string>;
+}

@@ -1,0 +1,85 @@
+// A loaded app as the runtime uses it: the definitions exactly as compiled (the JSON content of
+// `dist/` is the source model, file by file) plus what the runtime derives once per app.
+import type { App, ConnectionSpec, ModuleSpec } from '../types';
+import { RuntimeError } from './errors';
+import { declaredLiteralHosts } from './hosts';
+
+export interface RuntimeApp {
+  /** The definitions, as read back from the built files. */
+  readonly definition: App;
+  /** Hosts written literally in the app's URLs (part of the allow-list, hosts.ts). */
+  readonly literalHosts: ReadonlySet<string>;
+  /** The directory it was loaded from, when loaded with `loadApp`. */
+  readonly dir: string | undefined;
+}
+
+/**
+ * The runtime model of a definition. The definition is copied through JSON: the runtime holds
+ * exactly what the JSON files say (nothing a caller mutates later leaks in), and every object
+ * belongs to this realm — `structuredClone` under jest's vm returns objects of the outer realm,
+ * which plain-object checks (ours and the IML engine's) would not recognise.
+ */
+export function createRuntimeApp(definition: App, dir?: string): RuntimeApp {
+  const copy = JSON.parse(JSON.stringify(definition)) as App;
+  return { definition: copy, literalHosts: declaredLiteralHosts(copy), dir };
+}
+
+/** The closest known name, for "did you mean" hints (Levenshtein distance ≤ 3). */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = levenshtein(name.toLowerCase(), candidate.toLowerCase());
+    if (distance <= 3 && (best === undefined || distance < best.distance))
+      best = { name: candidate, distance };
+  }
+  return best?.name;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    let previous = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const current = row[j] as number;
+      row[j] = Math.min(
+        current + 1,
+        (row[j - 1] as number) + 1,
+        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      previous = current;
+    }
+  }
+  return row[b.length] as number;
+}
+
+function unknown(kind: string, name: string, known: string[]): RuntimeError {
+  const hint = closest(name, known);
+  const list = known.length > 0 ? known.join(', ') : 'none';
+  return new RuntimeError(
+    `Unknown ${kind} '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; the app has: ${list}.`,
+    { code: 'OPTION_INVALID' },
+  );
+}
+
+export function findModule(app: RuntimeApp, name: string): ModuleSpec {
+  const module = app.definition.modules.find((m) => m.name === name);
+  if (!module)
+    throw unknown(
+      'module',
+      name,
+      app.definition.modules.map((m) => m.name),
+    );
+  return module;
+}
+
+export function findConnection(app: RuntimeApp, name: string): ConnectionSpec {
+  const connection = app.definition.connections.find((c) => c.name === name);
+  if (!connection)
+    throw unknown(
+      'connection',
+      name,
+      app.definition.connections.map((c) => c.name),
+    );
+  return connection;
+}

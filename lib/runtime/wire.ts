@@ -1,0 +1,96 @@
+// Values leave the IML engine (request parts, bundles, stored connection data) as plain JSON:
+// inside IML dates are `Date` objects (`now`, `addSeconds(...)`), outside they are ISO strings, the
+// form Make itself passes around (make-app-format §11.3). Object keys whose value is `undefined`
+// are dropped (§18 #3).
+
+/**
+ * `value` with every `Date` turned into its ISO string and every `undefined` object property
+ * dropped. Returns the input itself when nothing needs changing (bundles are mostly plain JSON,
+ * and copying a 500-item page per request would be wasted work). An invalid date becomes `null`,
+ * as `JSON.stringify` would make it. Runs once per bundle, so it is written for speed: primitives
+ * are handled inline, objects are only copied from the first key that changes.
+ */
+export function toWire(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Date) return isoOf(value);
+  if (Array.isArray(value)) return wireArray(value);
+  if (!isPlainObject(value)) return value;
+  return wireObject(value);
+}
+
+/**
+ * `toWire` for a value the caller owns: a top-level object or array just built by the IML engine
+ * from an object/array template (a fresh object every evaluation) is converted in place, saving a
+ * copy per bundle; anything below the top level may be shared (a spread item's nested objects are
+ * the parsed body's) and is converted copy-on-write as usual.
+ */
+export function toWireOwned(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null) value[i] = toWire(item);
+    }
+    return value;
+  }
+  if (!isPlainObject(value)) return toWire(value);
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (item === undefined) delete value[key];
+    else if (typeof item === 'object' && item !== null) value[key] = toWire(item);
+  }
+  return value;
+}
+
+function isoOf(date: Date): string | null {
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function wireArray(source: unknown[]): unknown[] {
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < source.length; i += 1) {
+    const item: unknown = source[i];
+    const converted = typeof item === 'object' && item !== null ? toWire(item) : item;
+    if (copy === undefined && converted !== item) copy = source.slice(0, i);
+    if (copy !== undefined) copy.push(converted);
+  }
+  return copy ?? source;
+}
+
+function wireObject(source: Record<string, unknown>): Record<string, unknown> {
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(source)) {
+    const item = source[key];
+    if (item === undefined) {
+      copy ??= { ...source };
+      delete copy[key];
+      continue;
+    }
+    if (typeof item !== 'object' || item === null) continue;
+    const converted = toWire(item);
+    if (converted !== item) {
+      // Spreading keeps the source's shape (fast); building key by key would not.
+      copy ??= { ...source };
+      copy[key] = converted;
+    }
+  }
+  return copy ?? source;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const direct: unknown = Object.getPrototypeOf(value);
+  if (direct === Object.prototype) return true;
+  // Realm-independent: an object from another realm (structuredClone under jest's vm, say) has
+  // that realm's Object.prototype, whose own prototype is null like ours.
+  return direct === null || Object.getPrototypeOf(direct) === null;
+}
+
+/** A short human description of a value's type for error messages. */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Date) return 'a date';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}

@@ -1,0 +1,104 @@
+// Conformance rows L1-L5 (lib/runtime/README.md): loading a built app directory.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { AppLoadError, loadApp } from '../../lib/runtime';
+import { testApp, testModule } from './helpers/app';
+import { installLeakCheck } from './helpers/leak-check';
+import { writeApp } from './helpers/runtime';
+
+installLeakCheck();
+
+const app = testApp({
+  modules: [
+    testModule({
+      name: 'listItems',
+      communication: { url: '/v1/items', response: { iterate: '{{body.items}}' } },
+    }),
+  ],
+});
+
+const COMMUNICATION = 'modules/list-items/list-items.communication.iml.json';
+
+async function loadError(dir: string): Promise<AppLoadError> {
+  try {
+    await loadApp(dir);
+  } catch (error) {
+    if (error instanceof AppLoadError) return error;
+    throw error;
+  }
+  throw new Error('expected loadApp to fail');
+}
+
+test('L1 loads the compiled layout: the definitions are exactly what the files say', async () => {
+  const dir = await writeApp(app);
+  const loaded = await loadApp(dir);
+  expect(loaded.dir).toBe(path.resolve(dir));
+  expect(loaded.definition.modules.map((m) => [m.name, m.communication])).toEqual([
+    ['listItems', { url: '/v1/items', response: { iterate: '{{body.items}}' } }],
+  ]);
+  expect([...loaded.literalHosts].sort()).toEqual(['api.example.test', 'auth.example.test']);
+});
+
+test('L1 .iml.json files may be JSONC: comments are stripped', async () => {
+  const dir = await writeApp(app);
+  const file = path.join(dir, COMMUNICATION);
+  const text = await fs.readFile(file, 'utf8');
+  await fs.writeFile(
+    file,
+    `// list the items\n${text.replace('"/v1/items"', '"/v1/items" /* relative */')}`,
+  );
+  const loaded = await loadApp(dir);
+  expect(loaded.definition.modules[0]?.communication).toEqual({
+    url: '/v1/items',
+    response: { iterate: '{{body.items}}' },
+  });
+});
+
+test('L2 a missing file is named, with what names it', async () => {
+  const dir = await writeApp(app);
+  await fs.rm(path.join(dir, COMMUNICATION));
+  const error = await loadError(dir);
+  expect(error).toMatchObject({ code: 'APP_FILE_MISSING', file: COMMUNICATION });
+  expect(error.message).toContain(
+    'makecomapp.json#/components/module/listItems/codeFiles/communication',
+  );
+});
+
+test('L3 an unparsable file is named with the parser reason', async () => {
+  const dir = await writeApp(app);
+  await fs.writeFile(path.join(dir, COMMUNICATION), '{ "url": "/v1/items", ');
+  const error = await loadError(dir);
+  expect(error).toMatchObject({ code: 'APP_FILE_UNPARSABLE', file: COMMUNICATION });
+  expect(error.message).toMatch(
+    /^modules\/list-items\/list-items\.communication\.iml\.json is not valid JSON: /,
+  );
+});
+
+test('L3 a file of the wrong shape is reported by the layout reader, naming the file', async () => {
+  const dir = await writeApp(app);
+  await fs.writeFile(path.join(dir, 'modules/list-items/list-items.static-params.iml.json'), '{}');
+  const error = await loadError(dir);
+  expect(error).toMatchObject({
+    code: 'APP_FILE_UNPARSABLE',
+    file: 'modules/list-items/list-items.static-params.iml.json',
+  });
+});
+
+test('L4 an invalid app lists every validation issue', async () => {
+  const dir = await writeApp(app);
+  await fs.writeFile(
+    path.join(dir, COMMUNICATION),
+    JSON.stringify({ url: '/v1/items', response: { iterat: '{{body.items}}' } }),
+  );
+  const error = await loadError(dir);
+  expect(error.code).toBe('APP_INVALID');
+  expect(error.issues.length).toBeGreaterThan(0);
+  expect(error.message).toContain('iterat');
+  expect(error.file).toBe(COMMUNICATION);
+});
+
+test('L5 a directory that does not exist says to build first', async () => {
+  const error = await loadError('/nonexistent/dist');
+  expect(error).toMatchObject({ code: 'APP_NOT_FOUND' });
+  expect(error.message).toContain('build the app first');
+});
