@@ -76,9 +76,17 @@ function formatHasOffset(format: string): boolean {
   return format.replace(/\[[^\]]*\]/g, '').includes('Z');
 }
 
+const UNIX_NUMBER = /^-?\d+(\.\d+)?$/;
+
 /** parseDate: reads `text` with moment-style `format`; wall times are in `zone`. */
 export function parseDate(text: string, format: string, zone: string): Date {
   checkTimezone(zone);
+  // Unix tokens alone are the hot path of every list module (Hotmart sends epoch ms): a number
+  // needs no format parser. Anything that is not a plain decimal number still goes to dayjs.
+  if ((format === 'x' || format === 'X') && UNIX_NUMBER.test(text)) {
+    const time = format === 'x' ? Number(text) : Number(text) * 1_000;
+    if (Number.isFinite(time)) return new Date(format === 'x' ? Math.trunc(time) : time);
+  }
   const parsed = dayjs.utc(text, format);
   if (!parsed.isValid()) {
     throw new ImlArgumentError(`Text does not match the date format '${format}'`);

@@ -11,11 +11,20 @@ export const BLOCKED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'construc
 
 export type PlainObject = Record<string, unknown>;
 
+/**
+ * True for `Object.prototype` of any realm, or no prototype at all. Objects made in another realm
+ * (jest's vm contexts, `structuredClone` results there) have that realm's `Object.prototype`,
+ * which is itself a root: its own prototype is null. Arrays, Dates, Maps and class instances have
+ * a prototype one level further down, so they never pass.
+ */
+function isRootPrototype(proto: unknown): boolean {
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
 /** An object whose own keys are data: not an array, Date, binary buffer, Map, … */
 export function isPlainObject(value: unknown): value is PlainObject {
   if (value === null || typeof value !== 'object') return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return isRootPrototype(Object.getPrototypeOf(value));
 }
 
 export function isDate(value: unknown): value is Date {
@@ -34,8 +43,7 @@ export function getOwn(value: unknown, key: string): unknown {
 /** getOwn for a key already known not to be blocked (static path keys, checked at compile time). */
 export function readKey(value: unknown, key: string): unknown {
   if (typeof value !== 'object' || value === null) return undefined;
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return undefined;
+  if (!isRootPrototype(Object.getPrototypeOf(value))) return undefined;
   return hasOwn.call(value, key) ? (value as PlainObject)[key] : undefined;
 }
 

@@ -1,6 +1,7 @@
 // The public API beyond the case suite: compile/evaluate separation, the cache, options,
 // referencedPaths, and the limits a JSON case file cannot express.
 import { generateKeyPairSync, verify } from 'node:crypto';
+import { runInNewContext } from 'node:vm';
 import {
   compileTemplate,
   evaluateTemplate,
@@ -139,6 +140,28 @@ describe('options', () => {
       context,
     );
     expect(context).toEqual(copy);
+  });
+});
+
+describe('values made in another realm', () => {
+  // jest runs tests in vm contexts, so objects from structuredClone or JSON.parse there carry that
+  // realm's Object.prototype: they are still plain data and must be read and resolved as such.
+  test('a plain object from another realm is read and resolved like a local one', () => {
+    const foreign = runInNewContext('({ a: { b: 2 }, list: [1, 2] })') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(foreign)).not.toBe(Object.prototype);
+    expect(evaluateTemplate('{{x.a.b}}', { x: foreign })).toBe(2);
+    expect(evaluateTemplate(runInNewContext('({ out: "{{x.list[2]}}" })'), { x: foreign })).toEqual(
+      { out: 2 },
+    );
+  });
+
+  test('an array or Date from another realm is still not a plain object', () => {
+    const foreign = runInNewContext('({ list: [1], when: new Date(0) })') as Record<
+      string,
+      unknown
+    >;
+    expect(evaluateTemplate('{{x.list.length}}', { x: foreign })).toBeUndefined();
+    expect(evaluateTemplate('{{x.when.getTime}}', { x: foreign })).toBeUndefined();
   });
 });
 
