@@ -1,0 +1,15 @@
+import type { Group } from '../lib/types';
+
+// Reading before writing, then the generic escape hatch last, as Make's own apps order them.
+export const groups: Group[] = [
+  {
+    label: 'Subscriptions',
+    modules: [
+      'listSubscriptions',
+      'getSubscriberPurchases',
+      'cancelSubscription',
+      'reactivateSubscription',
+    ],
+  },
+  { label: 'Other', modules: ['makeApiCall'] },
+];

@@ -1,0 +1,21 @@
+// IML fragments shared by the base and the connection, so both speak to the same host and word
+// Hotmart's errors the same way. Each function returns an IML expression (without braces)
+// or a template string, ready to be placed in a request directive.
+
+/** Hotmart's data host for an environment value read from `scope` (`connection` or `parameters`). */
+export function dataHost(scope: 'connection' | 'parameters'): string {
+  return `https://{{if(${scope}.environment = 'sandbox', 'sandbox', 'developers')}}.hotmart.com`;
+}
+
+/**
+ * Hotmart's human-readable error text: `error_description`, else `message` (read by some
+ * community clients), else a fixed fallback, because some errors arrive with an empty body.
+ */
+export const errorDescription =
+  "ifempty(body.error_description, ifempty(body.message, 'Hotmart gave no error description'))";
+
+/** ` (error_code)` when Hotmart sent its machine-readable `error` code, else nothing. */
+export const errorCodeSuffix = "if(body.error, ' (' + body.error + ')', '')";
+
+/** `[404] The subscription was not found (not_found)` */
+export const errorMessage = `[{{statusCode}}] {{${errorDescription}}}{{${errorCodeSuffix}}}`;

@@ -1,0 +1,15 @@
+// Explicit registry: a module exists in the app only when it is listed here (order = build order).
+import type { ModuleSpec } from '../lib/types';
+import cancelSubscription from './cancel-subscription/cancel-subscription.module';
+import getSubscriberPurchases from './get-subscriber-purchases/get-subscriber-purchases.module';
+import listSubscriptions from './list-subscriptions/list-subscriptions.module';
+import makeApiCall from './make-api-call/make-api-call.module';
+import reactivateSubscription from './reactivate-subscription/reactivate-subscription.module';
+
+export const modules: ModuleSpec[] = [
+  listSubscriptions,
+  getSubscriberPurchases,
+  cancelSubscription,
+  reactivateSubscription,
+  makeApiCall,
+];

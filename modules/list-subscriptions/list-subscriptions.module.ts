@@ -1,0 +1,216 @@
+import { defineModule } from '../../lib/define';
+import { fromEpoch, toEpochMs } from '../shared/dates';
+import { priceInterface } from '../shared/interface-parts';
+import { SUBSCRIBER_CODE_PATTERN } from '../shared/subscriber-code';
+import { ALL_SUBSCRIPTIONS_FROM_MS } from './accession-window';
+import samples from './list-subscriptions.samples.json';
+
+/** Hotmart's largest page for /subscriptions (undocumented; 500 is what Hotmart's own examples use). */
+const PAGE_SIZE = 500;
+
+const STATUSES: Array<{ label: string; value: string }> = [
+  { label: 'Active', value: 'ACTIVE' },
+  { label: 'Delayed (last charge overdue, still within term)', value: 'DELAYED' },
+  { label: 'Overdue (term ended)', value: 'OVERDUE' },
+  { label: 'Inactive (first charge never confirmed)', value: 'INACTIVE' },
+  { label: 'Started (first charge not paid yet)', value: 'STARTED' },
+  { label: 'Cancelled by customer', value: 'CANCELLED_BY_CUSTOMER' },
+  { label: 'Cancelled by seller', value: 'CANCELLED_BY_SELLER' },
+  { label: 'Cancelled by admin', value: 'CANCELLED_BY_ADMIN' },
+];
+
+export default defineModule({
+  name: 'listSubscriptions',
+  label: 'List Subscriptions',
+  description: 'Retrieves subscriptions that match the filters, across every page of results.',
+  type: 'search',
+  connection: 'hotmart',
+  staticParameters: [],
+  mappableParameters: [
+    {
+      name: 'product_id',
+      type: 'uinteger',
+      label: 'Product ID',
+      help: 'The numeric ID of the subscription product, for example `4321987`.',
+    },
+    {
+      name: 'plan',
+      type: 'array',
+      label: 'Plan names',
+      spec: { name: 'value', type: 'text', label: 'Plan name' },
+      help: 'Only subscriptions to one of these plans, by plan **name** (for example `Plano Mensal Pro`).',
+    },
+    {
+      name: 'plan_id',
+      type: 'uinteger',
+      label: 'Plan ID',
+      help: 'Only subscriptions to the plan with this numeric ID.',
+    },
+    {
+      name: 'status',
+      type: 'select',
+      label: 'Status',
+      multiple: true,
+      options: STATUSES,
+      help: 'Only subscriptions in one of these statuses. Leave empty for every status.',
+    },
+    {
+      name: 'subscriber_code',
+      type: 'text',
+      label: 'Subscriber code',
+      validate: { pattern: SUBSCRIBER_CODE_PATTERN },
+      help: 'Only the subscription with this subscriber code, for example `QX7K2M9P`.',
+    },
+    {
+      name: 'subscriber_email',
+      type: 'email',
+      label: 'Subscriber email',
+      help: 'Only subscriptions of the subscriber with this e-mail address.',
+    },
+    {
+      name: 'transaction',
+      type: 'text',
+      label: 'Transaction',
+      help: 'Only the subscription created by this purchase transaction, for example `HP23001847561120`.',
+    },
+    {
+      name: 'trial',
+      type: 'boolean',
+      label: 'Trial',
+      help: '**Yes**: only subscriptions with a trial period. **No**: only subscriptions without one. Leave empty for both.',
+    },
+    {
+      name: 'accession_date',
+      type: 'date',
+      label: 'Accession date from',
+      help: 'Only subscriptions that started (access released) on or after this date. **Leave empty to search subscriptions of any date.** Hotmart itself would silently return only the subscriptions of the last 30 days; to avoid that, the module then sends 1 January 2000 as the start.',
+    },
+    {
+      name: 'end_accession_date',
+      type: 'date',
+      label: 'Accession date to',
+      help: 'Only subscriptions that started on or before this date.',
+    },
+    {
+      name: 'cancelation_date',
+      type: 'date',
+      label: 'Cancellation date from',
+      help: 'Only subscriptions cancelled on or after this date.',
+    },
+    {
+      name: 'end_cancelation_date',
+      type: 'date',
+      label: 'Cancellation date to',
+      help: 'Only subscriptions cancelled on or before this date.',
+    },
+    {
+      name: 'date_next_charge',
+      type: 'date',
+      label: 'Next charge date from',
+      help: 'Only subscriptions whose next charge is on or after this date. For cancelled subscriptions this is the last day of access.',
+    },
+    {
+      name: 'end_date_next_charge',
+      type: 'date',
+      label: 'Next charge date to',
+      help: 'Only subscriptions whose next charge is on or before this date.',
+    },
+    {
+      name: 'limit',
+      type: 'uinteger',
+      label: 'Limit',
+      required: true,
+      default: 10,
+      validate: { min: 1, max: 3200 },
+      help: "The maximum number of subscriptions to return during one execution cycle (at most 3200, Make's limit for paged results). The module reads Hotmart's pages, up to 500 subscriptions each, until it has this many or Hotmart has no more.",
+    },
+  ],
+  interface: [
+    { name: 'subscriber_code', type: 'text', label: 'Subscriber code' },
+    { name: 'subscription_id', type: 'number', label: 'Subscription ID' },
+    { name: 'status', type: 'text', label: 'Status' },
+    { name: 'accession_date', type: 'date', label: 'Accession date' },
+    { name: 'end_accession_date', type: 'date', label: 'End of accession date' },
+    { name: 'request_date', type: 'date', label: 'Request date' },
+    {
+      name: 'date_next_charge',
+      type: 'date',
+      label: 'Next charge date',
+      help: 'For cancelled subscriptions, the last day of access.',
+    },
+    { name: 'trial', type: 'boolean', label: 'Trial' },
+    { name: 'transaction', type: 'text', label: 'Transaction' },
+    {
+      name: 'plan',
+      type: 'collection',
+      label: 'Plan',
+      spec: [
+        { name: 'name', type: 'text', label: 'Name' },
+        { name: 'id', type: 'number', label: 'ID' },
+        { name: 'recurrency_period', type: 'number', label: 'Recurrency period (days)' },
+        { name: 'max_charge_cycles', type: 'number', label: 'Maximum charge cycles' },
+      ],
+    },
+    {
+      name: 'product',
+      type: 'collection',
+      label: 'Product',
+      spec: [
+        { name: 'id', type: 'number', label: 'ID' },
+        { name: 'name', type: 'text', label: 'Name' },
+        { name: 'ucode', type: 'text', label: 'Ucode' },
+      ],
+    },
+    priceInterface(),
+    {
+      name: 'subscriber',
+      type: 'collection',
+      label: 'Subscriber',
+      spec: [
+        { name: 'name', type: 'text', label: 'Name' },
+        { name: 'email', type: 'email', label: 'Email' },
+        { name: 'ucode', type: 'text', label: 'Ucode' },
+      ],
+    },
+  ],
+  samples,
+  scope: [],
+  communication: {
+    url: '/payments/api/v1/subscriptions',
+    method: 'GET',
+    qs: {
+      // Arrays become repeated keys (`status=ACTIVE&status=DELAYED`), as Hotmart documents.
+      product_id: '{{parameters.product_id}}',
+      plan: '{{parameters.plan}}',
+      plan_id: '{{parameters.plan_id}}',
+      status: '{{parameters.status}}',
+      subscriber_code: '{{parameters.subscriber_code}}',
+      subscriber_email: '{{parameters.subscriber_email}}',
+      transaction: '{{parameters.transaction}}',
+      trial: '{{parameters.trial}}',
+      accession_date: toEpochMs('accession_date', String(ALL_SUBSCRIPTIONS_FROM_MS)),
+      end_accession_date: toEpochMs('end_accession_date'),
+      cancelation_date: toEpochMs('cancelation_date'),
+      end_cancelation_date: toEpochMs('end_cancelation_date'),
+      date_next_charge: toEpochMs('date_next_charge'),
+      end_date_next_charge: toEpochMs('end_date_next_charge'),
+      // No bigger pages than the bundles wanted, never more than Hotmart serves.
+      max_results: `{{min(${PAGE_SIZE}, parameters.limit)}}`,
+    },
+    response: {
+      iterate: '{{body.items}}',
+      output: {
+        '{{...}}': '{{item}}',
+        accession_date: fromEpoch('item.accession_date'),
+        end_accession_date: fromEpoch('item.end_accession_date'),
+        request_date: fromEpoch('item.request_date'),
+        date_next_charge: fromEpoch('item.date_next_charge'),
+      },
+      limit: '{{parameters.limit}}',
+    },
+    pagination: {
+      condition: '{{body.page_info.next_page_token}}',
+      qs: { page_token: '{{body.page_info.next_page_token}}' },
+    },
+  },
+});

@@ -1,0 +1,106 @@
+// The app as a whole: it passes the project's validator, its parts are named as other checks
+// expect, the README explains setup, samples match the interfaces, fixtures hold only fakes.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import app from '../../app';
+import { compileApp } from '../../lib/compile';
+import { formatIssue, validateApp } from '../../lib/validate';
+import { checkAgainstInterface } from '../support/interface-check';
+
+const MODULES = [
+  { name: 'listSubscriptions', type: 'search', label: 'List Subscriptions' },
+  { name: 'getSubscriberPurchases', type: 'search', label: "Get a Subscriber's Purchases" },
+  { name: 'cancelSubscription', type: 'action', label: 'Cancel a Subscription' },
+  { name: 'reactivateSubscription', type: 'action', label: 'Reactivate and Charge a Subscription' },
+  { name: 'makeApiCall', type: 'universal', label: 'Make an API Call' },
+];
+
+describe('the Hotmart app', () => {
+  test("passes the project's validator without a single issue", () => {
+    expect(validateApp(app).map(formatIssue)).toEqual([]);
+  });
+
+  test('manifest: hotmart, Hotmart, in Hotmart orange', () => {
+    expect(app.manifest).toEqual(
+      expect.objectContaining({
+        name: 'hotmart',
+        label: 'Hotmart',
+        theme: '#F04E23',
+        language: 'en',
+        audience: 'global',
+      }),
+    );
+  });
+
+  test('one oauth connection named hotmart, used by every module', () => {
+    expect(app.connections.map((c) => [c.name, c.type])).toEqual([['hotmart', 'oauth']]);
+    expect(app.modules.map((m) => m.connection)).toEqual(MODULES.map(() => 'hotmart'));
+  });
+
+  test('the modules, their types and labels', () => {
+    expect(app.modules.map(({ name, type, label }) => ({ name, type, label }))).toEqual(MODULES);
+  });
+
+  test('groups: reading, then writing, then the API call; every module exactly once', () => {
+    expect(app.groups).toEqual([
+      {
+        label: 'Subscriptions',
+        modules: [
+          'listSubscriptions',
+          'getSubscriberPurchases',
+          'cancelSubscription',
+          'reactivateSubscription',
+        ],
+      },
+      { label: 'Other', modules: ['makeApiCall'] },
+    ]);
+  });
+
+  test('the base sends the bearer token to the environment’s data host', () => {
+    expect(app.base.baseUrl).toBe(
+      "https://{{if(connection.environment = 'sandbox', 'sandbox', 'developers')}}.hotmart.com",
+    );
+    expect(app.base.headers?.Authorization).toBe('Bearer {{connection.accessToken}}');
+  });
+
+  test('the README explains where the credentials come from and what the modules decide', () => {
+    const readme = app.readme;
+    expect(readFileSync(path.join(__dirname, '../../app/README.md'), 'utf8')).toBe(readme);
+    expect(compileApp(app).get('README.md')).toBe(readme);
+    for (const phrase of [
+      'Tools → Developer Credentials',
+      '**Client ID**',
+      '**Client Secret**',
+      '**Basic**',
+      'with or without its leading `Basic `',
+      '**Production**',
+      '**Sandbox**',
+      'cannot be changed later',
+      '**last 30 days**',
+      '**1 January 2000**',
+      '**3 days**',
+      'São Paulo time',
+      '500 API calls per minute',
+    ]) {
+      expect(readme).toContain(phrase);
+    }
+  });
+
+  test.each(app.modules.map((m) => [m.name, m]))(
+    '%s: its sample matches its interface',
+    (_name, module) => {
+      expect(checkAgainstInterface(module.samples, module.interface)).toEqual([]);
+    },
+  );
+
+  test('fixtures carry only obviously fake tokens', () => {
+    const dir = path.join(__dirname, '../fixtures/hotmart');
+    const tokens = readdirSync(dir)
+      .map((file) => readFileSync(path.join(dir, file), 'utf8'))
+      .flatMap((text) =>
+        [...text.matchAll(/"access_token":\s*"([^"]*)"/g)].map((match) => match[1]),
+      );
+    expect(tokens.length).toBeGreaterThan(0);
+    for (const token of tokens) expect(token).toMatch(/^test-access-token-/);
+  });
+});
