@@ -68,7 +68,23 @@ export function toDate(value: unknown, zone: string, what: string): Date | undef
 
 /** formatDate: moment-style tokens (X = Unix seconds, x = Unix ms) rendered in `zone`. */
 export function formatDate(date: Date, format: string, zone: string): string {
-  return inZone(date, checkTimezone(zone)).format(format);
+  checkTimezone(zone);
+  if (format === 'x') return String(date.getTime());
+  if (format === 'X') return String(Math.floor(date.getTime() / 1_000));
+  return inZone(date, zone).format(withUnixLiterals(format, date));
+}
+
+/**
+ * dayjs's timezone plugin shifts the instant by the zone's offset before formatting, so its X/x
+ * tokens come out wrong outside UTC. An epoch value does not depend on a zone: write X/x (outside
+ * [brackets]) as bracketed literals computed from the instant itself.
+ */
+function withUnixLiterals(format: string, date: Date): string {
+  return format.replace(/\[[^\]]*\]|X|x/g, (token) => {
+    if (token === 'x') return `[${date.getTime()}]`;
+    if (token === 'X') return `[${Math.floor(date.getTime() / 1_000)}]`;
+    return token;
+  });
 }
 
 // Bracketed text is literal in a format; a Z outside brackets means the text carries an offset.
