@@ -1,0 +1,42 @@
+// `hotmart-make build` and `validate`: the same functions as `npm run build` / `npm run validate`.
+// Heavy modules are imported inside the actions, so `--help` and usage errors start fast.
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { CommandIo } from '../../compile/commands';
+import { ExitWith } from '../errors';
+import type { CliIo } from '../io';
+
+function commandIo(io: CliIo): CommandIo {
+  return { out: (line) => io.stdout(`${line}\n`), err: (line) => io.stderr(`${line}\n`) };
+}
+
+export function registerBuild(program: Command, io: CliIo): void {
+  program
+    .command('build')
+    .description("Validate the app and write Make's local-development layout (as npm run build)")
+    .option('--app <file>', 'module whose default export is the app', 'app/index.ts')
+    .option('--dist <dir>', 'output directory (replaced atomically)', 'dist')
+    .action(async (options: { app: string; dist: string }) => {
+      const { buildCommand } = await import('../../compile/commands');
+      const code = await buildCommand(
+        { appPath: path.resolve(io.cwd, options.app), outDir: path.resolve(io.cwd, options.dist) },
+        commandIo(io),
+      );
+      if (code !== 0) throw new ExitWith(code);
+    });
+
+  program
+    .command('validate')
+    .description(
+      'Check the app definition against the schemas and constraints (as npm run validate)',
+    )
+    .option('--app <file>', 'module whose default export is the app', 'app/index.ts')
+    .action(async (options: { app: string }) => {
+      const { validateCommand } = await import('../../compile/commands');
+      const code = await validateCommand(
+        { appPath: path.resolve(io.cwd, options.app) },
+        commandIo(io),
+      );
+      if (code !== 0) throw new ExitWith(code);
+    });
+}

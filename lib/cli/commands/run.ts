@@ -1,0 +1,71 @@
+// `hotmart-make run <moduleName>`: one module of the built app through the runtime.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ReportedFailure } from '../errors';
+import type { CliIo } from '../io';
+import { addModuleInputOptions, moduleParameters, type ModuleInputOptions } from '../module-input';
+import { progressLine } from '../progress';
+import { describeFailure } from '../report-error';
+import { renderBundles } from '../table';
+import { parseTarget } from '../target-spec';
+
+export function registerRun(program: Command, io: CliIo): void {
+  const command = program
+    .command('run')
+    .description('Run a module of the built app and print its bundles')
+    .argument('<moduleName>', 'the module id, e.g. listSubscriptions')
+    .option('--json', 'print the bundles as a JSON array on stdout (and nothing else)');
+  addModuleInputOptions(command, 'simulator').addHelpText(
+    'after',
+    `
+Examples:
+  $ hotmart-make run listSubscriptions --param limit=5
+  $ hotmart-make run listSubscriptions --param status=ACTIVE --param status=DELAYED --json
+  $ hotmart-make run cancelSubscription --params-json '{"subscriber_code":"QX7K2M9P"}'
+  $ hotmart-make run listSubscriptions --target sandbox     (needs HOTMART_CLIENT_ID,
+                                                             HOTMART_CLIENT_SECRET, HOTMART_BASIC_TOKEN)
+  $ hotmart-make run listSubscriptions --target http://127.0.0.1:8787
+
+Exit codes: 0 ok, 1 the module failed (Make error type and message on stderr), 2 bad usage.`,
+  );
+  command.action(async (moduleName: string, options: ModuleInputOptions) => {
+    const target = parseTarget(options.target, 'run');
+    const [{ loadApp }, { executeModule }, { resolveTarget }] = await Promise.all([
+      import('../../runtime'),
+      import('../execute'),
+      import('../targets'),
+    ]);
+    const app = await loadApp(path.resolve(io.cwd, options.dist));
+    const parameters = moduleParameters(app, moduleName, options, 'run');
+    const resolved = await resolveTarget(target, io.env, 'run');
+    const progress = progressLine(io, moduleName);
+    try {
+      const result = await executeModule({
+        app,
+        moduleName,
+        parameters,
+        target: resolved,
+        ...(options.limit !== undefined ? { limit: options.limit } : {}),
+        onProgress: (p) => progress.update(p),
+      });
+      progress.clear();
+      if (options.json) {
+        io.stdout(`${JSON.stringify(result.bundles, null, 2)}\n`);
+      } else {
+        io.stdout(renderBundles(result.bundles, io.columns ?? 100));
+      }
+      if (io.stderrIsTty) {
+        io.stderr(
+          `${moduleName} on ${resolved.label}: ${result.bundles.length} bundle(s), ` +
+            `${result.requests} request(s), ${result.durationMs} ms\n`,
+        );
+      }
+    } catch (error) {
+      progress.clear();
+      io.stderr(`${describeFailure(error)}\n`);
+      throw new ReportedFailure();
+    } finally {
+      await resolved.close();
+    }
+  });
+}

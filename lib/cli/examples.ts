@@ -1,0 +1,57 @@
+// Parameters that make each module of the Hotmart app do something meaningful against the
+// simulator's data: a subscriber that can be cancelled, one that can be reactivated, a small
+// page. Used by `npm start` and by the generated docs. A module not listed gets its required
+// parameters' defaults (or first option), so a new module still runs and shows up.
+import type { ModuleSpec } from '../types';
+import type { Simulator } from '../simulator';
+import { paramViews } from './param-view';
+
+type Picker = (simulator: Simulator) => Record<string, unknown>;
+
+function codeWithStatus(simulator: Simulator, statuses: readonly string[]): string {
+  const found = simulator.subscriptions().find((s) => statuses.includes(s.status));
+  if (!found)
+    throw new Error(`the simulator holds no subscription with status ${statuses.join('/')}`);
+  return found.subscriber_code;
+}
+
+/** The simulator's data decides: reactivation needs a cancelled subscription, cancel an active one. */
+const PICKERS: Record<string, Picker> = {
+  listSubscriptions: () => ({ limit: 3 }),
+  getSubscriberPurchases: (sim) => ({ subscriber_code: codeWithStatus(sim, ['ACTIVE']) }),
+  cancelSubscription: (sim) => ({
+    subscriber_code: codeWithStatus(sim, ['ACTIVE']),
+    send_mail: false,
+  }),
+  reactivateSubscription: (sim) => ({
+    subscriber_code: codeWithStatus(sim, [
+      'CANCELLED_BY_CUSTOMER',
+      'CANCELLED_BY_SELLER',
+      'CANCELLED_BY_ADMIN',
+    ]),
+    charge: false,
+  }),
+  makeApiCall: () => ({
+    url: '/payments/api/v1/subscriptions/summary',
+    method: 'GET',
+    qs: [{ key: 'max_results', value: '2' }],
+  }),
+};
+
+export function exampleParameters(
+  module: ModuleSpec,
+  simulator: Simulator,
+): Record<string, unknown> {
+  const picker = PICKERS[module.name];
+  if (picker) return picker(simulator);
+  const out: Record<string, unknown> = {};
+  for (const param of [
+    ...paramViews(module.staticParameters),
+    ...paramViews(module.mappableParameters),
+  ]) {
+    if (!param.required) continue;
+    if (param.default !== undefined) out[param.name] = param.default;
+    else if (param.options[0]) out[param.name] = param.options[0].value;
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+// Runs one module of a loaded app against a resolved target: the code path shared by `run`,
+// `record`, `npm start` and the docs examples. Streams the bundles (so `--limit` stops paging
+// early) and reports progress from the run log as it grows.
+import {
+  createConnection,
+  streamModule,
+  type Bundle,
+  type Connection,
+  type HttpLogEntry,
+  type RunLog,
+  type RuntimeApp,
+} from '../runtime';
+import type { ResolvedTarget } from './targets';
+
+export interface Progress {
+  /** HTTP requests the module made so far (one per page for a search). */
+  pages: number;
+  bundles: number;
+  /** From Hotmart's RateLimit-* headers of the latest response, when present. */
+  rateLimit?: { used: number; limit: number };
+}
+
+export interface ExecuteOptions {
+  app: RuntimeApp;
+  moduleName: string;
+  parameters: Record<string, unknown>;
+  target: ResolvedTarget;
+  /** Stop after this many bundles. */
+  limit?: number;
+  /** The run's clock (record pins it so a replay sends the same dates). */
+  now?: Date;
+  /** Reuse a connection (npm start runs every module on one). */
+  connection?: Connection;
+  /**
+   * Replaces fetch (record's capture). The target's hostMap is then the wrapper's job, so the
+   * wrapper sees the app's own URLs.
+   */
+  fetch?: typeof fetch;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface ExecuteResult {
+  bundles: Bundle[];
+  /** Requests of this run: the connection's (when created here) and the module's. */
+  requests: number;
+  durationMs: number;
+  rateLimit?: { used: number; limit: number };
+  /** The connection used (undefined for a module without one). */
+  connection: Connection | undefined;
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+
+export function rateLimitOf(entries: readonly HttpLogEntry[]): Progress['rateLimit'] {
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const headers = entries[i]?.response?.headers;
+    const limit = Number(headers?.['ratelimit-limit']);
+    const remaining = Number(headers?.['ratelimit-remaining']);
+    if (Number.isFinite(limit) && Number.isFinite(remaining) && limit > 0) {
+      return { used: limit - remaining, limit };
+    }
+  }
+  return undefined;
+}
+
+function progressOf(log: RunLog, bundles: number): Progress {
+  const requests = log.requests;
+  const rateLimit = rateLimitOf(requests);
+  return { pages: requests.length, bundles, ...(rateLimit ? { rateLimit } : {}) };
+}
+
+export async function executeModule(options: ExecuteOptions): Promise<ExecuteResult> {
+  const started = Date.now();
+  const { target } = options;
+  // With a fetch wrapper the wrapper routes; otherwise the runtime's hostMap does.
+  const routing = options.fetch ? { fetch: options.fetch } : { hostMap: target.hostMap };
+  const clock = options.now ? { now: () => options.now as Date } : {};
+  const connectionName = options.app.definition.modules.find(
+    (module) => module.name === options.moduleName,
+  )?.connection;
+  const ownConnection = options.connection === undefined && typeof connectionName === 'string';
+  const connection =
+    options.connection ??
+    (typeof connectionName === 'string'
+      ? await createConnection(options.app, connectionName, target.connectionParameters, {
+          ...routing,
+          ...clock,
+        })
+      : undefined);
+  const stream = streamModule(options.app, options.moduleName, {
+    parameters: options.parameters,
+    ...(connection ? { connection } : {}),
+    ...routing,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const bundles: Bundle[] = [];
+  let lastReport = 0;
+  for await (const bundle of stream) {
+    bundles.push(bundle);
+    if (options.onProgress && Date.now() - lastReport >= PROGRESS_INTERVAL_MS) {
+      lastReport = Date.now();
+      options.onProgress(progressOf(stream.log, bundles.length));
+    }
+    if (options.limit !== undefined && bundles.length >= options.limit) break;
+  }
+  const moduleRequests = stream.log.requests;
+  options.onProgress?.(progressOf(stream.log, bundles.length));
+  const rateLimit = rateLimitOf(moduleRequests);
+  return {
+    bundles,
+    requests:
+      moduleRequests.length + (ownConnection && connection ? connection.log.requests.length : 0),
+    durationMs: Date.now() - started,
+    ...(rateLimit ? { rateLimit } : {}),
+    connection,
+  };
+}

@@ -1,0 +1,66 @@
+// Options shared by `run` and `record`: which module, with which parameters, against what.
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import type { RuntimeApp } from '../runtime';
+import { parseParams } from './params';
+import { paramViews } from './param-view';
+import { unknownName } from './suggest';
+
+export interface ModuleInputOptions {
+  /** Absent when no --param was given (no default, so --help shows none). */
+  param?: string[];
+  paramsJson?: string;
+  target: string;
+  json?: boolean;
+  limit?: number;
+  dist: string;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+export function addModuleInputOptions(command: Command, defaultTarget: string): Command {
+  return command
+    .option(
+      '--param <key=value>',
+      'a module parameter (repeat the option; repeat a key for a list)',
+      collect,
+    )
+    .option('--params-json <json>', 'all parameters as one JSON object (--param wins per key)')
+    .addOption(
+      new Option(
+        '--target <target>',
+        'simulator | sandbox | production | an http(s) URL standing in for every Hotmart host',
+      ).default(defaultTarget),
+    )
+    .option('--limit <n>', 'stop after n bundles', positiveInteger)
+    .option('--dist <dir>', 'the built app', 'dist');
+}
+
+/** The module's typed parameters, or a usage error naming the closest module / parameter. */
+export function moduleParameters(
+  app: RuntimeApp,
+  moduleName: string,
+  options: ModuleInputOptions,
+  command: string,
+): Record<string, unknown> {
+  const names = app.definition.modules.map((module) => module.name);
+  const module = app.definition.modules.find((candidate) => candidate.name === moduleName);
+  if (!module) throw unknownName('module', moduleName, names, command);
+  const specs = [...paramViews(module.staticParameters), ...paramViews(module.mappableParameters)];
+  return parseParams(
+    {
+      pairs: options.param ?? [],
+      ...(options.paramsJson !== undefined ? { json: options.paramsJson } : {}),
+    },
+    specs,
+    command,
+  );
+}

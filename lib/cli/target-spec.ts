@@ -1,0 +1,26 @@
+// Parsing `--target`; kept apart from targets.ts so that validating arguments does not load the
+// simulator.
+import { UsageError } from './errors';
+
+export type TargetSpec =
+  | { kind: 'simulator' }
+  | { kind: 'sandbox' }
+  | { kind: 'production' }
+  | { kind: 'url'; origin: string };
+
+export function parseTarget(text: string, command: string): TargetSpec {
+  if (text === 'simulator' || text === 'sandbox' || text === 'production') return { kind: text };
+  if (/^https?:\/\//i.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new UsageError(`--target ${text} is not a valid URL`, command);
+    }
+    return { kind: 'url', origin: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+  }
+  throw new UsageError(
+    `--target must be simulator, sandbox, production or an http(s) URL, got "${text}"`,
+    command,
+  );
+}

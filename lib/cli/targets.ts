@@ -1,0 +1,107 @@
+// Where `run` and `record` send Hotmart's requests:
+// - `simulator` (default): the embedded simulator, served on a free loopback port for this run,
+//   with the simulator's own (obviously fake) credentials;
+// - `sandbox` / `production`: the real Hotmart API, credentials from HOTMART_CLIENT_ID,
+//   HOTMART_CLIENT_SECRET and HOTMART_BASIC_TOKEN;
+// - an http(s) URL: every Hotmart host is sent to that origin through the runtime's hostMap (a
+//   `hotmart-make simulator` in another terminal, a proxy). Credentials come from the environment
+//   when all three are set, else the simulator's.
+import {
+  createSimulator,
+  HOTMART_ORIGINS,
+  SIMULATOR_CREDENTIALS,
+  startSimulatorServer,
+  type Simulator,
+} from '../simulator';
+import { UsageError } from './errors';
+import type { TargetSpec } from './target-spec';
+
+export { parseTarget, type TargetSpec } from './target-spec';
+
+export interface ResolvedTarget {
+  spec: TargetSpec;
+  /** Human label for messages: `embedded simulator at http://127.0.0.1:41234`. */
+  label: string;
+  /** Parameters for the app's `hotmart` connection. */
+  connectionParameters: Record<string, unknown>;
+  /** Hotmart host → origin; empty for the real API. */
+  hostMap: Record<string, string>;
+  /** Set for the embedded simulator (npm start picks parameters from its data). */
+  simulator?: Simulator;
+  close(): Promise<void>;
+}
+
+export const CREDENTIAL_VARIABLES = [
+  'HOTMART_CLIENT_ID',
+  'HOTMART_CLIENT_SECRET',
+  'HOTMART_BASIC_TOKEN',
+] as const;
+
+/** Every Hotmart host (token, production data, sandbox data) → `origin`. */
+export function hostMapTo(origin: string): Record<string, string> {
+  return Object.fromEntries(HOTMART_ORIGINS.map((hotmart) => [new URL(hotmart).host, origin]));
+}
+
+function credentialsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> | undefined {
+  const values = CREDENTIAL_VARIABLES.map((name) => env[name]?.trim() ?? '');
+  if (values.every((value) => value === '')) return undefined;
+  const missing = CREDENTIAL_VARIABLES.filter((_, i) => values[i] === '');
+  if (missing.length > 0) {
+    throw new UsageError(
+      `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: export all three of ` +
+        `${CREDENTIAL_VARIABLES.join(', ')} (from Hotmart: Tools → Developer Credentials)`,
+    );
+  }
+  const [clientId, clientSecret, basicToken] = values as [string, string, string];
+  return { clientId, clientSecret, basicToken };
+}
+
+export async function resolveTarget(
+  spec: TargetSpec,
+  env: NodeJS.ProcessEnv,
+  command: string,
+): Promise<ResolvedTarget> {
+  if (spec.kind === 'simulator') {
+    const simulator = createSimulator();
+    const server = await startSimulatorServer(simulator, { host: '127.0.0.1', port: 0 });
+    return {
+      spec,
+      label: `embedded simulator at ${server.url}`,
+      connectionParameters: { ...SIMULATOR_CREDENTIALS, environment: 'production' },
+      hostMap: hostMapTo(server.url),
+      simulator,
+      close: () => server.close(),
+    };
+  }
+  if (spec.kind === 'url') {
+    const credentials = credentialsFromEnv(env) ?? { ...SIMULATOR_CREDENTIALS };
+    return {
+      spec,
+      label: spec.origin,
+      connectionParameters: { ...credentials, environment: 'production' },
+      hostMap: hostMapTo(spec.origin),
+      close: async () => undefined,
+    };
+  }
+  let credentials: Record<string, string> | undefined;
+  try {
+    credentials = credentialsFromEnv(env);
+  } catch (error) {
+    throw new UsageError(`--target ${spec.kind}: ${(error as Error).message}`, command);
+  }
+  if (credentials === undefined) {
+    throw new UsageError(
+      `--target ${spec.kind} needs Hotmart credentials: set ${CREDENTIAL_VARIABLES.join(', ')} ` +
+        `(a ${spec.kind === 'sandbox' ? 'Sandbox' : 'Production'} credential from Hotmart: Tools → ` +
+        'Developer Credentials), or use --target simulator',
+      command,
+    );
+  }
+  return {
+    spec,
+    label: `Hotmart ${spec.kind}`,
+    connectionParameters: { ...credentials, environment: spec.kind },
+    hostMap: {},
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,143 @@
+// `npm start`: build and validate the app, then run every module against the embedded simulator
+// and print one line per module. No credentials, no network beyond loopback.
+import path from 'node:path';
+import { loadAppModule } from '../compile/app-module';
+import { buildApp } from '../compile/build';
+import { formatIssue } from '../validate';
+import { createConnection, loadApp, type Connection } from '../runtime';
+import { exampleParameters } from './examples';
+import { executeModule } from './execute';
+import type { CliIo } from './io';
+import { describeFailure } from './report-error';
+import { resolveTarget } from './targets';
+
+export interface TourRow {
+  module: string;
+  ok: boolean;
+  bundles: number;
+  requests: number;
+  ms: number;
+  /** A glimpse of the result: the first bundle's first fields, or the error. */
+  result: string;
+}
+
+const GLIMPSE_WIDTH = 60;
+
+function glimpse(bundle: Record<string, unknown> | undefined): string {
+  if (!bundle) return '(no bundles)';
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(bundle)) {
+    if (value === null || typeof value === 'object') continue;
+    parts.push(`${key}=${String(value)}`);
+    if (parts.join(' ').length > GLIMPSE_WIDTH) break;
+  }
+  const text = parts.join(' ');
+  return text.length > GLIMPSE_WIDTH ? `${text.slice(0, GLIMPSE_WIDTH - 1)}…` : text;
+}
+
+export function renderTour(rows: TourRow[]): string {
+  const header = ['Module', 'Result', 'Bundles', 'Requests', 'Time', 'First bundle / error'];
+  const lines = rows.map((row) => [
+    row.module,
+    row.ok ? 'ok' : 'FAILED',
+    String(row.bundles),
+    String(row.requests),
+    `${row.ms} ms`,
+    row.result,
+  ]);
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...lines.map((line) => (line[i] ?? '').length)),
+  );
+  const numeric = new Set([2, 3, 4]);
+  const format = (cells: string[]): string =>
+    cells
+      .map((text, i) =>
+        numeric.has(i) ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0),
+      )
+      .join('  ')
+      .trimEnd();
+  return [format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join(
+    '\n',
+  );
+}
+
+export interface TourOptions {
+  root: string;
+  appPath?: string;
+  /** The app definition itself (tests); default: loaded from `appPath`. */
+  app?: unknown;
+  distDir?: string;
+}
+
+/** Returns the exit code: 0 only when the build and every module succeeded. */
+export async function runTour(io: CliIo, options: TourOptions): Promise<number> {
+  const appPath = path.resolve(options.root, options.appPath ?? 'app/index.ts');
+  const distDir = path.resolve(options.root, options.distDir ?? 'dist');
+  const source = options.app ?? (await loadAppModule(appPath));
+  const built = await buildApp({ app: source, outDir: distDir });
+  if (!built.ok) {
+    io.stderr(`The app definition has ${built.issues.length} problem(s):\n`);
+    for (const issue of built.issues) io.stderr(`  ${formatIssue(issue)}\n`);
+    return 1;
+  }
+  io.stdout(
+    `Built and validated the app: ${built.files.length} files in ${path.relative(options.root, distDir) || '.'}/\n`,
+  );
+  const app = await loadApp(distDir);
+  const target = await resolveTarget({ kind: 'simulator' }, {}, 'start');
+  const simulator = target.simulator;
+  if (!simulator) throw new Error('the embedded simulator did not start');
+  io.stdout(`Running every module against the ${target.label}:\n\n`);
+  const rows: TourRow[] = [];
+  let connection: Connection | undefined;
+  let connectionRequests = 0;
+  try {
+    connection = await createConnection(app, 'hotmart', target.connectionParameters, {
+      hostMap: target.hostMap,
+    });
+    connectionRequests = connection.log.requests.length;
+    for (const module of app.definition.modules) {
+      const started = Date.now();
+      try {
+        const result = await executeModule({
+          app,
+          moduleName: module.name,
+          parameters: exampleParameters(module, simulator),
+          target,
+          connection,
+        });
+        rows.push({
+          module: module.name,
+          ok: true,
+          bundles: result.bundles.length,
+          requests: result.requests,
+          ms: result.durationMs,
+          result: glimpse(result.bundles[0]),
+        });
+      } catch (error) {
+        rows.push({
+          module: module.name,
+          ok: false,
+          bundles: 0,
+          requests: 0,
+          ms: Date.now() - started,
+          result: describeFailure(error),
+        });
+      }
+    }
+  } finally {
+    await target.close();
+  }
+  io.stdout(`${renderTour(rows)}\n\n`);
+  const failed = rows.filter((row) => !row.ok).length;
+  io.stdout(
+    `Connection "hotmart": ${connectionRequests} request(s) (token and check). ` +
+      `${rows.length - failed} of ${rows.length} modules succeeded.\n`,
+  );
+  if (failed === 0) {
+    io.stdout(
+      '\nNext: hotmart-make run <module> --help, hotmart-make simulator, hotmart-make docs.\n',
+    );
+  }
+  return failed === 0 ? 0 : 1;
+}

@@ -1,0 +1,97 @@
+// Deploys a built app (`dist/`) to Make: read local, read remote, plan, then write only what
+// differs. `dryRun` stops after planning, so it makes read calls only.
+import { executePlan } from './execute';
+import { readDist } from './local-app';
+import { readDeployManifest } from './manifest';
+import { planDeploy, type DeployManifest, type DeployPlan, type PlanItem } from './plan';
+import { readRemote, type MakeSdk } from './remote';
+import { readState, stateKey, writeState, type DeployState } from './state-file';
+
+export { DeployFailedError } from './execute';
+export { formatFailure, formatPlan, summary } from './format';
+export { createMakeSdk, DeployConfigError, makeTargetFromEnv, normaliseZone } from './client';
+export type { MakeTarget } from './client';
+export type { DeployManifest, DeployPlan, PlanAction, PlanItem, Write } from './plan';
+export type { MakeSdk } from './remote';
+export { readDist } from './local-app';
+export { MANIFEST_FILE, readDeployManifest } from './manifest';
+
+export interface DeployOptions {
+  /** Folder with makecomapp.json and general/manifest.json (the build output). */
+  distDir: string;
+  sdk: MakeSdk;
+  /** Zone host, part of the state key. */
+  zone: string;
+  /** The git-ignored file that remembers Make's generated names. */
+  statePath: string;
+  dryRun?: boolean;
+}
+
+export interface DeployResult {
+  plan: DeployPlan;
+  /** Items written (empty on a dry run). */
+  written: PlanItem[];
+  dryRun: boolean;
+}
+
+export class DeployConflictError extends Error {
+  constructor(
+    readonly plan: DeployPlan,
+    readonly conflicts: PlanItem[],
+  ) {
+    super(
+      `deploy cannot proceed:\n${conflicts
+        .map((item) => `  ${item.target}: ${item.detail ?? 'conflict'}`)
+        .join('\n')}`,
+    );
+    this.name = 'DeployConflictError';
+  }
+}
+
+export async function deploy(options: DeployOptions): Promise<DeployResult> {
+  const { sdk } = options;
+  const local = readDist(options.distDir);
+  const manifest: DeployManifest = readDeployManifest(options.distDir);
+  const state = readState(options.statePath);
+  const key = stateKey(options.zone, manifest.name, manifest.version);
+  const remembered = state.apps[key];
+  const appName = remembered?.remoteName ?? manifest.name;
+  const known = remembered?.connections ?? {};
+
+  const remote = await readRemote(sdk, local, appName, manifest.version, known);
+  const plan = planDeploy(local, manifest, remote, appName);
+  const conflicts = plan.items.filter((item) => item.action === 'conflict');
+  if (conflicts.length > 0) throw new DeployConflictError(plan, conflicts);
+  if (options.dryRun) return { plan, written: [], dryRun: true };
+
+  const connections = new Map<string, string>();
+  for (const match of remote.connections) {
+    if ('remote' in match && match.remote !== null) connections.set(match.local, match.remote.name);
+  }
+  const next: DeployState = {
+    ...state,
+    apps: { ...state.apps, [key]: { remoteName: appName, connections: {} } },
+  };
+  const save = (): void => {
+    const entry = next.apps[key];
+    if (entry) entry.connections = Object.fromEntries(connections);
+    writeState(options.statePath, next);
+  };
+  // Pairings found by label are saved too, so the next run does not depend on labels.
+  if (remote.app !== null && !sameMapping(known, connections)) save();
+
+  const written = await executePlan(plan, {
+    sdk,
+    connections,
+    onRemoteName: (change) => {
+      const entry = next.apps[key];
+      if (entry && 'app' in change) entry.remoteName = change.app;
+      save();
+    },
+  });
+  return { plan, written, dryRun: false };
+}
+
+function sameMapping(a: Record<string, string>, b: Map<string, string>): boolean {
+  return Object.keys(a).length === b.size && [...b].every(([k, v]) => a[k] === v);
+}

@@ -1,0 +1,77 @@
+// A real example for each module page: the module runs against a fresh in-memory simulator with
+// a pinned clock and seed, so the request, Hotmart's answer and the output bundle are the same on
+// every machine and every day (the docs are drift-checked).
+import { createConnection, createRuntimeApp, MakeError } from '../runtime';
+import { createSimulator, SIMULATOR_CREDENTIALS } from '../simulator';
+import type { App, ModuleSpec } from '../types';
+import { exampleParameters } from '../cli/examples';
+import { executeModule } from '../cli/execute';
+import { simulatorFetch } from '../cli/sim-fetch';
+import { createCapture } from '../record/capture';
+
+/** The docs' clock: fixed, so generated files never drift by themselves. */
+export const DOCS_NOW = new Date('2024-06-03T12:00:00.000Z');
+const DOCS_SEED = 20240601;
+const DOCS_SIZE = 120;
+
+export interface ModuleExample {
+  parameters: Record<string, unknown>;
+  request?: { method: string; url: string; body?: string };
+  response?: { status: number; body: string };
+  bundles: Array<Record<string, unknown>>;
+  /** Set when the example run failed (the page shows the Make error instead). */
+  error?: string;
+}
+
+export async function runExample(app: App, module: ModuleSpec): Promise<ModuleExample> {
+  const simulator = createSimulator({ seed: DOCS_SEED, size: DOCS_SIZE, now: () => DOCS_NOW });
+  const parameters = exampleParameters(module, simulator);
+  const runtimeApp = createRuntimeApp(app);
+  const send = simulatorFetch(simulator);
+  const capture = createCapture({}, send);
+  const target = {
+    spec: { kind: 'simulator' as const },
+    label: 'in-memory simulator',
+    connectionParameters: { ...SIMULATOR_CREDENTIALS, environment: 'production' },
+    hostMap: {},
+    close: async () => undefined,
+  };
+  try {
+    // The connection's own token request is not part of the example: created on the plain fetch.
+    const connection =
+      typeof module.connection === 'string'
+        ? await createConnection(runtimeApp, module.connection, target.connectionParameters, {
+            fetch: send,
+            now: () => DOCS_NOW,
+          })
+        : undefined;
+    const result = await executeModule({
+      app: runtimeApp,
+      moduleName: module.name,
+      parameters,
+      target,
+      now: DOCS_NOW,
+      fetch: capture.fetch,
+      ...(connection ? { connection } : {}),
+    });
+    return { parameters, ...firstExchange(capture.exchanges), bundles: result.bundles };
+  } catch (error) {
+    const message = error instanceof MakeError ? `${error.type}: ${error.message}` : String(error);
+    return { parameters, ...firstExchange(capture.exchanges), bundles: [], error: message };
+  }
+}
+
+function firstExchange(
+  exchanges: ReturnType<typeof createCapture>['exchanges'],
+): Partial<ModuleExample> {
+  const first = exchanges[0];
+  if (!first) return {};
+  return {
+    request: {
+      method: first.method,
+      url: first.url,
+      ...(first.requestBody !== undefined ? { body: first.requestBody } : {}),
+    },
+    response: { status: first.status, body: first.responseBody },
+  };
+}

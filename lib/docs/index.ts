@@ -1,0 +1,76 @@
+// Generated module documentation: `docs/modules/<id>.md` for every module plus an index, all
+// derived from the built app (the compiled files read back, exactly what `dist/` holds) and from
+// a deterministic simulator run. Committed and drift-checked.
+import { appFromFiles, compileApp } from '../compile';
+import { loadAppModule } from '../compile/app-module';
+import type { App } from '../types';
+import { formatIssue, validateApp } from '../validate';
+import { runExample } from './example';
+import { formatMarkdown } from './format';
+import { renderIndex, renderModulePage } from './render';
+
+export { BANNER } from './render';
+
+/** Repository-relative folder of the generated pages. */
+export const DOCS_DIR = 'docs/modules';
+
+const DEFAULT_HOST = 'https://developers.hotmart.com';
+
+/** The app exactly as the build writes it (compile, then read the files back). */
+export function builtApp(source: unknown): App {
+  const issues = validateApp(source);
+  if (issues.length > 0) {
+    throw new Error(
+      `the app definition has ${issues.length} problem(s); fix them before generating docs:\n` +
+        issues.map((issue) => `  ${formatIssue(issue)}`).join('\n'),
+    );
+  }
+  return appFromFiles(compileApp(source as App)) as App;
+}
+
+/** Every generated page: repository-relative path → file content. */
+export async function generateDocs(source: unknown): Promise<Map<string, string>> {
+  const app = builtApp(source);
+  const files = new Map<string, string>();
+  files.set(`${DOCS_DIR}/README.md`, await formatMarkdown(renderIndex(app.modules)));
+  for (const module of app.modules) {
+    const example = await runExample(app, module);
+    const host = example.request ? new URL(example.request.url).origin : DEFAULT_HOST;
+    files.set(
+      `${DOCS_DIR}/${module.name}.md`,
+      await formatMarkdown(renderModulePage(module, example, host)),
+    );
+  }
+  return files;
+}
+
+/** Same, loading the app module from a path (`app/index.ts`). */
+export async function generateDocsFromModule(appPath: string): Promise<Map<string, string>> {
+  return generateDocs(await loadAppModule(appPath));
+}
+
+/**
+ * Entries for `scripts/generated-files.ts`: one per page, all served by one generation run.
+ * `moduleNames` lists the app's modules (the registry is static; the names come from the app).
+ */
+export function docsGeneratedFiles(
+  loadSource: () => Promise<unknown>,
+  moduleNames: readonly string[],
+): Array<{ path: string; command: string; generate(): Promise<string> }> {
+  let all: Promise<Map<string, string>> | undefined;
+  const pages = (): Promise<Map<string, string>> => {
+    all ??= loadSource().then(generateDocs);
+    return all;
+  };
+  return [`${DOCS_DIR}/README.md`, ...moduleNames.map((name) => `${DOCS_DIR}/${name}.md`)].map(
+    (path) => ({
+      path,
+      command: 'hotmart-make docs',
+      async generate() {
+        const text = (await pages()).get(path);
+        if (text === undefined) throw new Error(`${path}: no such module in the app`);
+        return text;
+      },
+    }),
+  );
+}

@@ -1,0 +1,164 @@
+// The real binary, as a user runs it: `node bin/hotmart-make.js …` in a child process (tsx
+// registered by the bin, no compile step). Each process costs about a second of tsx start-up,
+// so independent invocations run concurrently and each test checks several things at once.
+import fs from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bin, REPO, spawnBin, type CliRun } from './helpers';
+
+jest.setTimeout(120_000);
+
+let work: string;
+let dist: string;
+let build: CliRun;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'cli-bin-'));
+  dist = path.join(work, 'dist');
+  build = await bin(['build', '--dist', dist]);
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+test('build writes the app and validate accepts it (as the npm scripts)', async () => {
+  expect(build.stderr).toBe('');
+  expect(build.code).toBe(0);
+  expect(build.stdout).toMatch(/^Wrote \d+ files to .*dist: README\.md, connections\/ \(2\)/);
+  expect(fs.existsSync(path.join(dist, 'makecomapp.json'))).toBe(true);
+  const validate = await bin(['validate']);
+  expect(validate).toEqual({ code: 0, stdout: 'The app "hotmart" is valid.\n', stderr: '' });
+});
+
+test('--help lists every command and exits 0; no command is bad usage (2)', async () => {
+  const [help, none] = await Promise.all([bin(['--help']), bin([])]);
+  expect(help.code).toBe(0);
+  for (const command of ['build', 'validate', 'run', 'record', 'deploy', 'docs', 'simulator']) {
+    expect(help.stdout).toContain(`  ${command} `);
+  }
+  expect(none.code).toBe(2);
+  expect(none.stderr).toContain('Usage: hotmart-make');
+});
+
+test('run against the embedded simulator: --json prints a JSON array and nothing else', async () => {
+  const run = await bin([
+    'run',
+    'listSubscriptions',
+    '--param',
+    'limit=2',
+    '--param',
+    'status=ACTIVE',
+    '--json',
+    '--dist',
+    dist,
+  ]);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  const bundles = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+  expect(bundles).toHaveLength(2);
+  for (const bundle of bundles) {
+    expect(bundle.status).toBe('ACTIVE');
+    expect(bundle.subscriber_code).toMatch(/^[A-Z0-9]{8}$/);
+  }
+});
+
+test('module errors exit 1 with the Make error type; usage errors exit 2 with a hint', async () => {
+  const [moduleError, unknownModule, badLimit] = await Promise.all([
+    bin(['run', 'cancelSubscription', '--param', 'subscriber_code=NOPE1234', '--dist', dist]),
+    bin(['run', 'listSubscription', '--dist', dist]),
+    bin(['run', 'listSubscriptions', '--limit', 'zero', '--dist', dist]),
+  ]);
+  expect(moduleError).toMatchObject({ code: 1, stdout: '' });
+  expect(moduleError.stderr).toMatch(/^DataError: \[404\] .*NOPE1234.*not found/);
+  expect(unknownModule.code).toBe(2);
+  expect(unknownModule.stderr).toContain(
+    'unknown module `listSubscription`: did you mean `listSubscriptions`?',
+  );
+  expect(unknownModule.stderr).toContain('hotmart-make run --help');
+  expect(badLimit.code).toBe(2);
+  expect(badLimit.stderr).toContain("option '--limit <n>' argument 'zero' is invalid");
+  expect(badLimit.stderr).toContain('(add --help for usage)');
+});
+
+test('simulator serves until SIGTERM; run and record use it through --target <url>', async () => {
+  let announce: (url: string) => void = () => undefined;
+  const listening = new Promise<string>((resolve) => {
+    announce = resolve;
+  });
+  let seen = '';
+  const simulator = spawnBin(['simulator', '--port', '0', '--size', '50'], {
+    onStdout: (chunk) => {
+      seen += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (match?.[1]) announce(match[1]);
+    },
+  });
+  const url = await listening;
+  const out = path.join(work, 'recorded', 'list.json');
+  const [run, record] = await Promise.all([
+    bin(['run', 'listSubscriptions', '--param', 'limit=3', '--target', url, '--dist', dist]),
+    bin([
+      'record',
+      'listSubscriptions',
+      '--param',
+      'limit=2',
+      '--target',
+      url,
+      '--out',
+      out,
+      '--dist',
+      dist,
+    ]),
+  ]);
+  simulator.kill('SIGTERM');
+  const stopped = await simulator.done;
+
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('Bundle 1\n  subscriber_code');
+  expect(run.stdout).toMatch(/\n3 bundles\n$/);
+  expect(record.stderr).toBe('');
+  expect(record.code).toBe(0);
+  expect(record.stdout).toMatch(
+    /^Recorded 3 exchange\(s\) of listSubscriptions to .*list\.json \(2 bundle\(s\)\)/,
+  );
+  const fixture = JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{
+    scope: string;
+    path: string;
+  }>;
+  // The app's own hosts are recorded, not the simulator's loopback address.
+  expect(fixture.map((d) => d.scope)).toEqual([
+    'https://api-sec-vlc.hotmart.com',
+    'https://developers.hotmart.com',
+    'https://developers.hotmart.com',
+  ]);
+  expect(fs.existsSync(out.replace(/\.json$/, '.meta.json'))).toBe(true);
+
+  expect(stopped.code).toBe(0);
+  expect(stopped.stdout).toMatch(/Stopped \(SIGTERM\) after \d+ request\(s\)\.\n$/);
+});
+
+test('docs writes a page per module; deploy without a token is bad usage', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'cli-docs-'));
+  const [docs, deploy] = await Promise.all([
+    bin(['docs', '--app', path.join(REPO, 'app', 'index.ts')], { cwd }),
+    bin(['deploy', '--dry-run', '--dist', dist]),
+  ]);
+  expect(docs.stderr).toBe('');
+  expect(docs.code).toBe(0);
+  const pages = fs.readdirSync(path.join(cwd, 'docs', 'modules')).sort();
+  expect(pages).toContain('listSubscriptions.md');
+  expect(pages).toContain('README.md');
+  expect(docs.stdout).toBe(
+    `${pages.length} doc pages in docs/modules: ${pages.length} written, 0 unchanged, 0 removed.\n`,
+  );
+  expect(
+    fs.readFileSync(path.join(cwd, 'docs', 'modules', 'cancelSubscription.md'), 'utf8'),
+  ).toMatch(/^<!-- Generated by `hotmart-make docs`/);
+  await rm(cwd, { recursive: true, force: true });
+
+  expect(deploy.code).toBe(2);
+  expect(deploy.stderr).toContain('MAKE_API_TOKEN is not set');
+  expect(deploy.stdout).toBe('');
+});

@@ -1,0 +1,245 @@
+// The commands in-process (fast, and nock applies): every command's --help, bad usage,
+// the readable table and the progress line, targets needing credentials, deploy --dry-run
+// against a nock-mocked Make API, and the simulator command's lifecycle.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FakeMake, TOKEN } from '../deploy/fake-make';
+import { writeFixtureDist } from '../deploy/fixture-dist';
+import { buildDist, cli, type BuiltDist } from './helpers';
+
+jest.setTimeout(30_000);
+
+let built: BuiltDist;
+
+beforeAll(async () => {
+  built = await buildDist();
+});
+
+afterAll(async () => {
+  await built.dispose();
+});
+
+describe('help and usage', () => {
+  test.each([
+    ['build', '--dist <dir>'],
+    ['validate', '--app <file>'],
+    ['run', '--params-json <json>'],
+    ['record', '--out <file>'],
+    ['deploy', '--dry-run'],
+    ['docs', '--check'],
+    ['simulator', '--port <port>'],
+  ])('%s --help exits 0 and documents its options', async (command, option) => {
+    const result = await cli([command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Usage: hotmart-make ${command}`);
+    expect(result.stdout).toContain(option);
+  });
+
+  test.each([
+    [['run'], "missing required argument 'moduleName'"],
+    [['run', 'listSubscriptions', '--colour'], "unknown option '--colour'"],
+    [['simulator', '--port', '99999'], 'expected a whole number from 0 to 65535'],
+    [['simulator', '--host', '0.0.0.0'], 'loopback only'],
+    [['frobnicate'], "unknown command 'frobnicate'"],
+  ])('%j is bad usage (exit 2) with a hint', async (args, message) => {
+    const result = await cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toMatch(/--help/);
+  });
+
+  test.each([
+    [['--target', 'ftp://x'], '--target must be simulator, sandbox, production or an http(s) URL'],
+    [['--param', 'limit'], '--param expects key=value, got "limit"'],
+    [['--param', 'limt=3'], 'unknown parameter `limt`: did you mean `limit`?'],
+    [['--params-json', '{limit: 3}'], '--params-json is not valid JSON'],
+    [['--params-json', '[1]'], '--params-json must be a JSON object'],
+    [['--param', 'limit=1', '--param', 'limit=2'], '--param limit given twice'],
+  ])('run listSubscriptions %j is bad usage', async (args, message) => {
+    const result = await cli(['run', 'listSubscriptions', '--dist', built.dir, ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`error: ${message}`);
+    expect(result.stderr).toContain('(run "hotmart-make run --help" for usage)');
+  });
+
+  test('a missing build is a module-level failure (exit 1) that says to build', async () => {
+    const result = await cli(['run', 'listSubscriptions', '--dist', '/nonexistent/dist']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('does not exist: build the app first');
+  });
+});
+
+describe('run', () => {
+  test('prints a readable table by default and progress only on a terminal', async () => {
+    const piped = await cli([
+      'run',
+      'listSubscriptions',
+      '--param',
+      'limit=3',
+      '--dist',
+      built.dir,
+    ]);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toMatch(/^Bundle 1\n {2}subscriber_code +[A-Z0-9]{8}\n/);
+    expect(piped.stdout).toContain('\n  subscriber.email ');
+    expect(piped.stdout).toMatch(/\n3 bundles\n$/);
+
+    const tty = await cli(['run', 'listSubscriptions', '--param', 'limit=3', '--dist', built.dir], {
+      tty: true,
+    });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toContain(
+      'listSubscriptions: 1 page fetched · 3 bundles · 2/500 requests of the rate limit',
+    );
+    expect(tty.stderr).toMatch(
+      /listSubscriptions on embedded simulator at http:\/\/127\.0\.0\.1:\d+: 3 bundle\(s\), 3 request\(s\)/,
+    );
+  });
+
+  test('--limit stops early; repeated keys become a list; --params-json merges under --param', async () => {
+    const result = await cli([
+      'run',
+      'listSubscriptions',
+      '--params-json',
+      '{"limit": 50, "status": ["OVERDUE"]}',
+      '--param',
+      'status=CANCELLED_BY_CUSTOMER',
+      '--param',
+      'status=CANCELLED_BY_ADMIN',
+      '--limit',
+      '4',
+      '--json',
+      '--dist',
+      built.dir,
+    ]);
+    expect(result.code).toBe(0);
+    const bundles = JSON.parse(result.stdout) as Array<{ status: string }>;
+    expect(bundles).toHaveLength(4);
+    for (const bundle of bundles) {
+      expect(['CANCELLED_BY_CUSTOMER', 'CANCELLED_BY_ADMIN']).toContain(bundle.status);
+    }
+  });
+
+  test('sandbox and production need the three Hotmart variables', async () => {
+    const none = await cli([
+      'run',
+      'listSubscriptions',
+      '--target',
+      'production',
+      '--dist',
+      built.dir,
+    ]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(
+      '--target production needs Hotmart credentials: set HOTMART_CLIENT_ID, HOTMART_CLIENT_SECRET, HOTMART_BASIC_TOKEN',
+    );
+    const partial = await cli(
+      ['run', 'listSubscriptions', '--target', 'sandbox', '--dist', built.dir],
+      {
+        env: {
+          HOTMART_CLIENT_ID: 'test-client-id',
+          HOTMART_CLIENT_SECRET: 'test-client-secret-XYZ',
+        },
+      },
+    );
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toContain('HOTMART_BASIC_TOKEN is not set');
+    expect(partial.stderr).not.toContain('test-client-secret-XYZ');
+  });
+});
+
+describe('deploy (in-process, against a nock-mocked Make API)', () => {
+  test('--dry-run prints the plan and makes no write call', async () => {
+    const fake = new FakeMake();
+    fake.install();
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-deploy-'));
+    const result = await cli(['deploy', '--dry-run', '--dist', writeFixtureDist()], {
+      cwd,
+      env: { MAKE_API_TOKEN: TOKEN, MAKE_ZONE: 'eu1' },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Deploy plan for app "demo-app" version 1:');
+    expect(result.stdout).toMatch(/create\s+module listItems metadata/);
+    expect(result.stdout).toContain('Dry run: nothing was changed on Make.');
+    expect(fake.writes()).toEqual([]);
+    expect(fs.existsSync(path.join(cwd, '.deploy-state.json'))).toBe(false);
+
+    const real = await cli(['deploy', '--dist', writeFixtureDist()], {
+      cwd,
+      env: { MAKE_API_TOKEN: TOKEN },
+    });
+    expect(real.code).toBe(0);
+    expect(real.stdout).toContain('Deployed to eu1.make.com: 23 write(s).');
+    expect(fs.existsSync(path.join(cwd, '.deploy-state.json'))).toBe(true);
+  });
+
+  test('a Make failure part-way exits 1 and lists what was and was not done', async () => {
+    const fake = new FakeMake();
+    fake.install();
+    fake.failOnce((call) => call.method === 'PUT' && call.path.endsWith('/base'));
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-deploy-'));
+    const result = await cli(['deploy', '--dist', writeFixtureDist()], {
+      cwd,
+      env: { MAKE_API_TOKEN: TOKEN },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Deploy failed at app base: [500] Internal server error');
+    expect(result.stderr).toContain('✓ create connection demo parameters');
+    expect(result.stderr).toContain('· create module cancelItem api');
+    expect(result.stderr).not.toContain(TOKEN);
+  });
+});
+
+describe('simulator', () => {
+  test('serves the simulator on loopback until asked to stop', async () => {
+    let stop: (signal: string) => void = () => undefined;
+    let listening: (url: string) => void = () => undefined;
+    const url = new Promise<string>((resolve) => {
+      listening = resolve;
+    });
+    const running = cli(['simulator', '--port', '0', '--size', '10', '--seed', '7'], {
+      onStdout: (text) => {
+        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text);
+        if (match?.[1]) listening(match[1]);
+      },
+      untilStopped: () =>
+        new Promise((resolve) => {
+          stop = resolve;
+        }),
+    });
+    // If the command fails before listening, fail with its output instead of waiting forever.
+    try {
+      const origin = await Promise.race([
+        url,
+        running.then((result) => {
+          throw new Error(`simulator exited early: ${JSON.stringify(result)}`);
+        }),
+      ]);
+      const basic = Buffer.from('sim-client-id:sim-client-secret').toString('base64');
+      const token = await fetch(
+        `${origin}/security/oauth/token?grant_type=client_credentials&client_id=sim-client-id&client_secret=sim-client-secret`,
+        { method: 'POST', headers: { Authorization: `Basic ${basic}` } },
+      );
+      expect(token.status).toBe(200);
+      const { access_token: accessToken } = (await token.json()) as { access_token: string };
+      // accession_date=0 lifts Hotmart's default 30-day window.
+      const list = await fetch(
+        `${origin}/payments/api/v1/subscriptions?max_results=2&accession_date=0`,
+        { headers: { Authorization: `Bearer ${accessToken}` } },
+      );
+      expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(2);
+    } finally {
+      stop('SIGTERM');
+    }
+    const result = await running;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('(10 subscriptions, seed 7)');
+    expect(result.stdout).toMatch(/Stopped \(SIGTERM\) after 2 request\(s\)\.\n$/);
+    // The server is closed: the port refuses connections now.
+    const port = /127\.0\.0\.1:(\d+)/.exec(result.stdout)?.[1];
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  });
+});
