@@ -7,7 +7,10 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
-  collectCoverageFrom: ['lib/**/*.ts', '!lib/**/*.generated.ts'],
+  // `npm test` runs jest with --coverage to hold the IML engine to its bar (issue: ≥ 95 % lines);
+  // the rest of lib/ is measured on demand with `npx jest --coverage --collectCoverageFrom=…`.
+  collectCoverageFrom: ['lib/iml/**/*.ts'],
+  coverageReporters: ['text-summary'],
   coverageThreshold: {
     './lib/iml/': { lines: 95 },
   },

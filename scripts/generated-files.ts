@@ -9,6 +9,8 @@ import { format } from 'prettier/standalone';
 import * as estreePlugin from 'prettier/plugins/estree';
 import * as markdownPlugin from 'prettier/plugins/markdown';
 import * as typescriptPlugin from 'prettier/plugins/typescript';
+import app from '../app';
+import { DOCS_DIR, docsGeneratedFiles } from '../lib/docs';
 import { SCHEMAS_DIR, readSchemaFiles } from '../lib/validate/ajv';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -96,12 +98,23 @@ export const generatedFiles: readonly GeneratedFile[] = [
     command: 'npm run gen:types',
     generate: generateSchemaTypes,
   },
+  // One page per module of the app, written by `hotmart-make docs`.
+  ...docsGeneratedFiles(
+    async () => app,
+    app.modules.map((module) => module.name),
+  ),
 ];
+
+/**
+ * Folders that hold nothing but generated files: a file there that no entry produces (the page of
+ * a module that was removed, say) is drift too.
+ */
+export const generatedDirs: readonly string[] = [DOCS_DIR];
 
 export interface Drift {
   readonly path: string;
   readonly command: string;
-  readonly problem: 'missing' | 'differs';
+  readonly problem: 'missing' | 'differs' | 'unexpected';
   /** 1-based number of the first line that differs (for `differs`). */
   readonly line?: number;
 }
@@ -121,8 +134,22 @@ function firstDifferentLine(actual: string, expected: string): number {
 export async function findDrift(
   files: readonly GeneratedFile[] = generatedFiles,
   root: string = REPO_ROOT,
+  dirs: readonly string[] = generatedDirs,
 ): Promise<Drift[]> {
   const drift: Drift[] = [];
+  const known = new Set(files.map((file) => file.path));
+  for (const dir of dirs) {
+    const absolute = path.join(root, dir);
+    if (!fs.existsSync(absolute)) continue;
+    for (const name of fs.readdirSync(absolute).sort()) {
+      const relative = `${dir}/${name}`;
+      if (!known.has(relative)) {
+        const command =
+          files.find((file) => file.path.startsWith(`${dir}/`))?.command ?? 'delete it';
+        drift.push({ path: relative, command, problem: 'unexpected' });
+      }
+    }
+  }
   for (const file of files) {
     const expected = await file.generate();
     const target = path.join(root, file.path);
@@ -148,6 +175,8 @@ export function describeDrift(drift: Drift): string {
   const what =
     drift.problem === 'missing'
       ? 'is missing'
-      : `is stale (first difference at line ${drift.line ?? '?'})`;
+      : drift.problem === 'unexpected'
+        ? 'is not produced by any generator (left over?)'
+        : `is stale (first difference at line ${drift.line ?? '?'})`;
   return `${drift.path} ${what}: run ${drift.command}`;
 }

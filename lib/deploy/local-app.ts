@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalJson, normaliseText } from './canonical';
-import { parseJsonc } from './jsonc';
+import { parseJsonc } from '../compile/jsonc';
 import type {
   SDKConnectionSectionType,
   SDKModuleSectionType,

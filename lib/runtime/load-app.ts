@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { appFromFiles, GENERAL_FILES, MAKECOMAPP_FILE } from '../compile';
-import { stripJsonComments } from '../deploy/jsonc';
+import { stripJsonComments } from '../compile/jsonc';
 import { formatIssue, validateApp } from '../validate';
 import { AppLoadError } from './errors';
 import { createRuntimeApp, type RuntimeApp } from './runtime-app';

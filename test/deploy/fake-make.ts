@@ -2,7 +2,7 @@
 // writes and answers reads from that store, the way Make does: sections come back as JSON
 // (re-serialised, comments dropped). Every call is recorded so tests can assert exact calls.
 import nock from 'nock';
-import { parseJsonc } from '../../lib/deploy/jsonc';
+import { parseJsonc } from '../../lib/compile/jsonc';
 
 export const ORIGIN = 'https://eu1.make.com';
 export const TOKEN = '00000000-0000-4000-8000-000000000abc';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { canonicalJson, normaliseRemoteSection } from '../../lib/deploy/canonical';
 import { DeployConfigError, makeTargetFromEnv, normaliseZone } from '../../lib/deploy/client';
 import { matchConnections } from '../../lib/deploy/connections';
-import { parseJsonc, stripJsonComments } from '../../lib/deploy/jsonc';
+import { parseJsonc, stripJsonComments } from '../../lib/compile/jsonc';
 import { readDist } from '../../lib/deploy/local-app';
 import { readDeployManifest } from '../../lib/deploy/manifest';
 import { readState } from '../../lib/deploy/state-file';

@@ -8,6 +8,7 @@ import {
   describeDrift,
   findDrift,
   generateSchemaTypes,
+  generatedDirs,
   generatedFiles,
   type GeneratedFile,
 } from '../../scripts/generated-files';
@@ -57,6 +58,15 @@ describe('lib/types/schemas.generated.ts', () => {
 });
 
 describe('the generated-files registry', () => {
+  test('lists every module page of the docs, and docs/modules as a generated-only folder', () => {
+    const docs = generatedFiles.filter((f) => f.path.startsWith('docs/modules/'));
+    expect(docs.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['docs/modules/README.md', 'docs/modules/listSubscriptions.md']),
+    );
+    expect(docs.length).toBeGreaterThanOrEqual(6);
+    expect(generatedDirs).toContain('docs/modules');
+  });
+
   test('lists the schema types with their command, each path once', () => {
     expect(generatedFiles.map((f) => [f.path, f.command])).toContainEqual([
       TYPES_PATH,
@@ -107,6 +117,18 @@ describe('findDrift', () => {
     expect(await findDrift([fake('a\n')], root)).toEqual([
       expect.objectContaining({ problem: 'differs' }),
     ]);
+  });
+
+  test('reports a file in a generated-only folder that no generator produces', async () => {
+    fs.writeFileSync(path.join(root, 'out/thing.generated.ts'), 'a\n');
+    fs.writeFileSync(path.join(root, 'out/removed-module.md'), 'old\n');
+    const drift = await findDrift([fake('a\n')], root, ['out']);
+    expect(drift).toEqual([
+      { path: 'out/removed-module.md', command: 'npm run gen:thing', problem: 'unexpected' },
+    ]);
+    expect(describeDrift(drift[0]!)).toBe(
+      'out/removed-module.md is not produced by any generator (left over?): run npm run gen:thing',
+    );
   });
 
   test('reports a missing file', async () => {

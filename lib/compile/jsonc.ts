@@ -1,6 +1,6 @@
-// Make's `.iml.json` files are JSONC: comments are allowed (make-app-format §14.1). Deploy parses
-// them only to compare with what Make returns; the upload sends the original text, so comments
-// survive on Make as they do with Make's own tooling.
+// Make's `.iml.json` files are JSONC: comments are allowed (make-app-format §14.1). The runtime
+// strips them when it loads a built app; deploy parses them only to compare with what Make returns
+// and uploads the original text, so comments survive on Make as they do with Make's own tooling.
 
 /** Removes `//` and `/* *\/` comments outside string literals, keeping line structure. */
 export function stripJsonComments(text: string): string {
