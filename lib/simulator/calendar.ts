@@ -44,17 +44,25 @@ export function intervalOf(period: RecurrencyPeriod): { type: 'WEEK' | 'MONTH'; 
   return period === 7 ? { type: 'WEEK', count: 1 } : { type: 'MONTH', count: period / 30 };
 }
 
-function pad(value: number, width = 2): string {
-  return String(value).padStart(width, '0');
-}
+// São Paulo's wall clock, daylight saving included: Brazil observed it until February 2019, and
+// the seeded data reaches back two years before the simulator's clock.
+const SAO_PAULO_WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'America/Sao_Paulo',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 /** `"YYYY-MM-DD HH:mm:ss"` in Brazil time, as the cancel and reactivate responses show dates. */
 export function formatHotmartDateTime(ms: number): string {
-  const d = new Date(ms + BRAZIL_OFFSET_MS);
-  return (
-    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
-    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
-  );
+  const parts: Record<string, string> = {};
+  for (const part of SAO_PAULO_WALL_CLOCK.formatToParts(new Date(ms)))
+    parts[part.type] = part.value;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 /** Day of the month (1–31), or for weekly plans the weekday (1 = Monday … 7 = Sunday). */

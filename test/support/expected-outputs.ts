@@ -1,13 +1,31 @@
 // Expected module output for Hotmart answers that `subscriptions.ts` does not cover: purchases
-// (epoch-ms `approved_date`) and the cancel/reactivate bodies (`YYYY-MM-DD HH:mm:ss` text in São
-// Paulo time). Computed with plain JavaScript, independently of the IML the modules use, so a
-// test comparing the two proves the module's conversion rather than repeating it.
+// (epoch-ms `approved_date`) and the cancel/reactivate bodies (`YYYY-MM-DD HH:mm:ss` text in
+// Brazil time, America/Sao_Paulo). Computed with plain JavaScript and Node's time-zone data,
+// independently of the IML the modules use, so a test comparing the two proves the module's
+// conversion rather than repeating it.
 import type { Item } from './subscriptions';
 
-/** São Paulo has been UTC−03:00 all year since Brazil dropped daylight saving in 2019. */
-const SAO_PAULO_OFFSET_MS = 3 * 60 * 60 * 1000;
+const SAO_PAULO = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/Sao_Paulo',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 const HOTMART_TEXT_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/** São Paulo's wall-clock time at `utcMs`, written as if it were UTC (offset arithmetic). */
+function saoPauloWallClock(utcMs: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of SAO_PAULO.formatToParts(new Date(utcMs)))
+    parts[part.type] = Number(part.value);
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
 
 /** The date fields of the cancel and reactivate bodies. */
 const TEXT_DATE_FIELDS = [
@@ -29,8 +47,12 @@ export function saoPauloTextToIso(text: string): string {
     number,
     number,
   ];
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second) + SAO_PAULO_OFFSET_MS;
-  return new Date(utc).toISOString();
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  // The zone's offset at that moment (Brazil kept daylight saving time until February 2019):
+  // start from standard time (UTC−03:00) and correct once with the offset found there.
+  const guess = wall + 3 * 60 * 60 * 1000;
+  const offset = saoPauloWallClock(guess) - guess;
+  return new Date(wall - offset).toISOString();
 }
 
 /** A purchase as the module outputs it: `approved_date` as ISO 8601, `null` kept. */

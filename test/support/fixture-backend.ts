@@ -28,11 +28,7 @@ const ALL_ITEMS = PAGES.flatMap((page) => page.items);
 /** The fixtures' subscriber: in `purchases.json`, `cancel.json` and `reactivate.json`. */
 const FIXTURE_CODE = 'QX7K2M9P';
 
-type Reply = (
-  this: nock.ReplyFnContext,
-  uri: string,
-  requestBody: nock.Body,
-) => nock.ReplyFnResult;
+type Reply = (this: nock.ReplyFnContext, uri: string, requestBody: nock.Body) => nock.ReplyFnResult;
 
 function headerRecord(raw: Record<string, unknown>): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -130,9 +126,7 @@ export function fixtureBackend(): ModuleBackend {
     },
     subscriberWithPurchases() {
       const purchases = fixture<Item[]>('purchases');
-      api()
-        .get(`${SUBSCRIPTIONS}/${FIXTURE_CODE}/purchases`)
-        .reply(answer(200, purchases));
+      api().get(`${SUBSCRIPTIONS}/${FIXTURE_CODE}/purchases`).reply(answer(200, purchases));
       return { code: FIXTURE_CODE, purchases };
     },
     unknownSubscriberPurchases() {
@@ -156,10 +150,7 @@ export function fixtureBackend(): ModuleBackend {
     },
     apiCallList() {
       const qs = { max_results: '2' };
-      api()
-        .get(SUBSCRIPTIONS)
-        .query(qs)
-        .reply(answer(200, PAGES[0]));
+      api().get(SUBSCRIPTIONS).query(qs).reply(answer(200, PAGES[0]));
       return { path: SUBSCRIPTIONS, qs };
     },
     apiCallMissing() {

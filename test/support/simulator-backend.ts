@@ -45,6 +45,8 @@ export type SimulatorBackendOptions = Pick<
    * 61 s after the previous one, so no rate-limit window carries over.
    */
   reuse?: boolean;
+  /** The clock at the start of each test (the data set is laid out against it). Default NOW. */
+  start?: Date;
 };
 
 /** A new rate-limit window (Hotmart's is one minute) for each test of a reused simulator. */
@@ -105,9 +107,11 @@ function setFor(items: Item[]): SubscriptionSet {
 
 export function simulatorBackend(options: SimulatorBackendOptions = {}): SimulatorBackend {
   let current: Simulator | undefined;
-  let shared: Simulator | undefined;
+  /** The simulator created last: the block's one when `reuse` is set. */
+  let lastCreated: Simulator | undefined;
   let interception: NockInterception | undefined;
-  let clockMs = NOW.getTime();
+  const start = (options.start ?? NOW).getTime();
+  let clockMs = start;
   let log: Exchange[] = [];
 
   const now = (): Date => new Date(clockMs);
@@ -158,14 +162,14 @@ export function simulatorBackend(options: SimulatorBackendOptions = {}): Simulat
     name: 'simulator',
     setUp() {
       log = [];
-      if (options.reuse === true && shared !== undefined) {
+      if (options.reuse === true && lastCreated !== undefined) {
         clockMs += REUSE_STEP_MS;
       } else {
-        clockMs = NOW.getTime();
-        const { reuse: _reuse, ...simulatorOptions } = options;
-        shared = createSimulator({ ...simulatorOptions, now });
+        clockMs = start;
+        const { reuse: _reuse, start: _start, ...simulatorOptions } = options;
+        lastCreated = createSimulator({ ...simulatorOptions, now });
       }
-      const simulator = shared;
+      const simulator = lastCreated;
       current = simulator;
       // Every exchange is recorded on its way through, so tests see the wire as Hotmart did.
       const observed: Simulator = {
@@ -234,10 +238,13 @@ export function simulatorBackend(options: SimulatorBackendOptions = {}): Simulat
       return { code, purchases: asItems(sim().purchases(code) ?? []) };
     },
     unknownSubscriberPurchases: () => 'NoSuchSub1',
-    cancellable: () => find('active subscription', (item) => item.status === 'ACTIVE').subscriber_code,
+    cancellable: () =>
+      find('active subscription', (item) => item.status === 'ACTIVE').subscriber_code,
     reactivatable: () =>
-      find('subscription cancelled by its customer', (item) => item.status === 'CANCELLED_BY_CUSTOMER')
-        .subscriber_code,
+      find(
+        'subscription cancelled by its customer',
+        (item) => item.status === 'CANCELLED_BY_CUSTOMER',
+      ).subscriber_code,
     apiCallList: () => ({ path: SUBSCRIPTIONS, qs: { max_results: '2' } }),
     apiCallMissing: () => '/payments/api/v1/no-such-endpoint',
   };

@@ -94,7 +94,10 @@ describe('listSubscriptions against the simulator (1,200 subscriptions)', () => 
       const { runtime } = built;
       const connection = await backend.connect(runtime);
       const windowStart = backend.now().getTime() - DEFAULT_WINDOW_MS;
-      const recent = backend.sim().subscriptions().filter((s) => s.accession_date >= windowStart);
+      const recent = backend
+        .sim()
+        .subscriptions()
+        .filter((s) => s.accession_date >= windowStart);
       expect(recent.length).toBeGreaterThan(0);
       expect(recent.length).toBeLessThan(SIZE);
 
@@ -144,7 +147,10 @@ describe('listSubscriptions against the simulator (1,200 subscriptions)', () => 
   describe('filters: exactly the matching subscriptions of the data set', () => {
     test('status (several): only those statuses, every one of them, repeated keys', async () => {
       const statuses = ['CANCELLED_BY_SELLER', 'OVERDUE'];
-      const matching = backend.sim().subscriptions().filter((s) => statuses.includes(s.status));
+      const matching = backend
+        .sim()
+        .subscriptions()
+        .filter((s) => statuses.includes(s.status));
       for (const status of statuses) expect(matching.some((s) => s.status === status)).toBe(true);
       const { bundles, sent } = await list(backend, { status: statuses, limit: MAX_LIMIT });
       expect(bundles).toEqual(expected(matching));
@@ -154,7 +160,10 @@ describe('listSubscriptions against the simulator (1,200 subscriptions)', () => 
 
     test('subscriber_code: the one subscription, even one older than 30 days', async () => {
       const windowStart = backend.now().getTime() - DEFAULT_WINDOW_MS;
-      const old = backend.sim().subscriptions().find((s) => s.accession_date < windowStart);
+      const old = backend
+        .sim()
+        .subscriptions()
+        .find((s) => s.accession_date < windowStart);
       if (old === undefined) throw new Error('no subscription older than 30 days');
       const { bundles } = await list(backend, { subscriber_code: old.subscriber_code });
       expect(bundles).toEqual(expected([old]));
@@ -189,6 +198,47 @@ describe('listSubscriptions against the simulator (1,200 subscriptions)', () => 
       if (target === undefined) throw new Error('empty data set');
       const { bundles } = await list(backend, { transaction: target.transaction });
       expect(bundles).toEqual(expected([target]));
+    });
+
+    test('plan (several names, with spaces): repeated keys, only those plans', async () => {
+      const names = ['Plano Mensal', 'Plano Anual'];
+      const matching = backend
+        .sim()
+        .subscriptions()
+        .filter((s) => names.includes(s.plan.name));
+      expect(matching.length).toBeGreaterThan(0);
+      const { bundles, sent } = await list(backend, { plan: names, limit: MAX_LIMIT });
+      expect(bundles).toEqual(expected(matching));
+      for (const request of sent) expect(request.query.getAll('plan')).toEqual(names);
+    });
+
+    test.each([true, false])(
+      'trial = %s: only subscriptions with (or without) a trial',
+      async (trial) => {
+        const matching = backend
+          .sim()
+          .subscriptions()
+          .filter((s) => s.trial === trial);
+        expect(matching.length).toBeGreaterThan(0);
+        const { bundles, sent } = await list(backend, { trial, limit: MAX_LIMIT });
+        expect(bundles).toEqual(expected(matching));
+        expect(sent[0]?.query.get('trial')).toBe(String(trial));
+      },
+    );
+
+    test("Accession date to alone: every subscription up to it (the app's start, not Hotmart's 30 days)", async () => {
+      const to = backend.now().getTime() - 45 * DAY_MS;
+      const matching = backend
+        .sim()
+        .subscriptions()
+        .filter((s) => s.accession_date <= to);
+      expect(matching.length).toBeGreaterThan(0);
+      const { bundles, sent } = await list(backend, {
+        end_accession_date: new Date(to).toISOString(),
+        limit: MAX_LIMIT,
+      });
+      expect(bundles).toEqual(expected(matching));
+      expect(sent[0]?.query.get('accession_date')).toBe(ALL_TIME);
     });
 
     test('accession date range: dates given as ISO text are sent as epoch milliseconds', async () => {
@@ -235,7 +285,10 @@ describe('listSubscriptions after a state change', () => {
   test('cancellation date range: a subscription cancelled now is found, and only in range', async () => {
     const { runtime } = built;
     const connection = await backend.connect(runtime);
-    const target = backend.sim().subscriptions().find((s) => s.status === 'ACTIVE');
+    const target = backend
+      .sim()
+      .subscriptions()
+      .find((s) => s.status === 'ACTIVE');
     if (target === undefined) throw new Error('no active subscription');
     await runOn(backend, runtime, 'cancelSubscription', {
       connection,
