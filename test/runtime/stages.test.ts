@@ -12,7 +12,8 @@ import { REDACTED, Redactor } from '../../lib/runtime/redact';
 import { resetSecondsOf } from '../../lib/runtime/response-error';
 import { applySanitize, parseSanitizePath } from '../../lib/runtime/sanitize';
 import { joinUrl, resolveUrl } from '../../lib/runtime/url';
-import { toWire } from '../../lib/runtime/wire';
+import fc from 'fast-check';
+import { isoOf, toWire } from '../../lib/runtime/wire';
 import { installLeakCheck } from './helpers/leak-check';
 
 installLeakCheck();
@@ -252,6 +253,21 @@ describe('hosts', () => {
 });
 
 describe('wire, caps, rate limits, boundary', () => {
+  test('isoOf writes exactly what toISOString writes, for any valid date', () => {
+    const dates = fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true });
+    fc.assert(fc.property(dates, (date) => isoOf(date) === date.toISOString()));
+    for (const iso of [
+      '0999-12-31T23:59:59.999Z',
+      '1000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+      '+010000-01-01T00:00:00.000Z',
+      '-000001-06-15T12:00:00.005Z',
+    ]) {
+      expect(isoOf(new Date(iso))).toBe(iso);
+    }
+    expect(isoOf(new Date(Number.NaN))).toBeNull();
+  });
+
   test('toWire converts dates, drops undefined keys, and returns unchanged values as is', () => {
     const plain = { a: [1, { b: 'x' }] };
     expect(toWire(plain)).toBe(plain);

@@ -80,6 +80,12 @@ export const dateFunctions: FunctionTable = {
   /** parseDate(text, format, [timezone]): a Date; wall times are read in the zone. */
   parseDate: eager(2, 3, ([text, format, zone], context) => {
     if (isDate(text)) return new Date(text.getTime());
+    // An epoch number with a Unix token is an instant already: no text round trip (this is every
+    // date of a Hotmart list page). An explicit zone still goes the long way, to be checked.
+    if (typeof text === 'number' && Number.isFinite(text) && zone === undefined) {
+      if (format === 'x') return new Date(Math.trunc(text));
+      if (format === 'X') return new Date(text * 1_000);
+    }
     const value = optionalText(text, 'parseDate', 1);
     if (value === undefined || value === '') return undefined;
     const pattern = requiredText(format, 'parseDate', 2);
