@@ -128,16 +128,16 @@ export function planDeploy(
       });
     }
     const creating = match.remote === null;
-    for (const section of connection.sections) {
-      items.push(
-        sectionItem(target, section, remote, `connection:${match.local}`, creating, (text) => ({
-          kind: 'connection.section',
-          local: match.local,
-          section: section.section,
-          text,
-        })),
-      );
-    }
+    items.push(
+      ...sectionItems(
+        target,
+        connection.sections,
+        remote,
+        `connection:${match.local}`,
+        creating,
+        (section, text) => ({ kind: 'connection.section', local: match.local, section, text }),
+      ),
+    );
     if (connection.common) {
       items.push(
         commonItem(target, connection.common, remote, `connection:${match.local}`, creating, {
@@ -285,28 +285,18 @@ function planRpc(
     }
   } else {
     const differs = metadataDiff(metadata, existing, connections);
-    items.push(
-      differs.length === 0
-        ? { target, part: 'metadata', action: 'unchanged' }
-        : {
-            target,
-            part: 'metadata',
-            action: 'update',
-            detail: differs.join(', '),
-            write: { kind: 'rpc.update', name: rpc.name, metadata },
-          },
-    );
+    items.push(metadataItem(target, differs, { kind: 'rpc.update', name: rpc.name, metadata }));
   }
-  for (const section of rpc.sections) {
-    items.push(
-      sectionItem(target, section, remote, `rpc:${rpc.name}`, !existing, (text) => ({
-        kind: 'rpc.section',
-        name: rpc.name,
-        section: section.section,
-        text,
-      })),
-    );
-  }
+  items.push(
+    ...sectionItems(
+      target,
+      rpc.sections,
+      remote,
+      `rpc:${rpc.name}`,
+      !existing,
+      (section, text) => ({ kind: 'rpc.section', name: rpc.name, section, text }),
+    ),
+  );
   return items;
 }
 
@@ -383,27 +373,19 @@ function planModule(
     if (existing.description !== module.description) differs.push('description');
     if ((existing.crud ?? null) !== module.crud) differs.push('crud');
     items.push(
-      differs.length === 0
-        ? { target, part: 'metadata', action: 'unchanged' }
-        : {
-            target,
-            part: 'metadata',
-            action: 'update',
-            detail: differs.join(', '),
-            write: { kind: 'module.update', name: module.name, metadata },
-          },
+      metadataItem(target, differs, { kind: 'module.update', name: module.name, metadata }),
     );
   }
-  for (const section of module.sections) {
-    items.push(
-      sectionItem(target, section, remote, `module:${module.name}`, !existing, (text) => ({
-        kind: 'module.section',
-        name: module.name,
-        section: section.section,
-        text,
-      })),
-    );
-  }
+  items.push(
+    ...sectionItems(
+      target,
+      module.sections,
+      remote,
+      `module:${module.name}`,
+      !existing,
+      (section, text) => ({ kind: 'module.section', name: module.name, section, text }),
+    ),
+  );
   return items;
 }
 
@@ -432,6 +414,32 @@ function metadataDiff(
     differs.push('altConnection');
   }
   return differs;
+}
+
+/**
+ * The metadata item of a component Make already holds: unchanged, or an update naming the fields
+ * that differ. RPCs and modules compare different fields but report them the same way.
+ */
+function metadataItem(target: string, differs: readonly string[], write: Write): PlanItem {
+  return differs.length === 0
+    ? { target, part: 'metadata', action: 'unchanged' }
+    : { target, part: 'metadata', action: 'update', detail: differs.join(', '), write };
+}
+
+/** One item per section of a component; `write` builds the call that stores one section. */
+function sectionItems<S extends string>(
+  target: string,
+  sections: readonly LocalSection<S>[],
+  remote: RemoteSnapshot,
+  keyPrefix: string,
+  creating: boolean,
+  write: (section: S, text: string) => Write,
+): PlanItem[] {
+  return sections.map((section) =>
+    sectionItem(target, section, remote, keyPrefix, creating, (text) =>
+      write(section.section, text),
+    ),
+  );
 }
 
 function sectionItem<S extends string>(

@@ -115,17 +115,22 @@ export abstract class MakeError extends Error {
   }
 }
 
-export class RuntimeError extends MakeError {
-  override readonly name = 'RuntimeError';
-  readonly type = 'RuntimeError';
+/**
+ * The base of one error type: pins `name` and `type` to the same literal, so each public class
+ * below stays a real, named class (`instanceof` works, stack traces and `toJSON` show the type)
+ * without restating both fields nine times.
+ */
+function makeErrorOfType<T extends MakeErrorType>(type: T) {
+  abstract class TypedMakeError extends MakeError {
+    override readonly name: T = type;
+    readonly type: T = type;
+  }
+  return TypedMakeError;
 }
-export class DataError extends MakeError {
-  override readonly name = 'DataError';
-  readonly type = 'DataError';
-}
-export class RateLimitError extends MakeError {
-  override readonly name = 'RateLimitError';
-  readonly type = 'RateLimitError';
+
+export class RuntimeError extends makeErrorOfType('RuntimeError') {}
+export class DataError extends makeErrorOfType('DataError') {}
+export class RateLimitError extends makeErrorOfType('RateLimitError') {
   readonly resetSeconds: number | undefined;
 
   constructor(message: string, details: MakeErrorDetails) {
@@ -139,30 +144,12 @@ export class RateLimitError extends MakeError {
     return out;
   }
 }
-export class OutOfSpaceError extends MakeError {
-  override readonly name = 'OutOfSpaceError';
-  readonly type = 'OutOfSpaceError';
-}
-export class ConnectionError extends MakeError {
-  override readonly name = 'ConnectionError';
-  readonly type = 'ConnectionError';
-}
-export class InvalidConfigurationError extends MakeError {
-  override readonly name = 'InvalidConfigurationError';
-  readonly type = 'InvalidConfigurationError';
-}
-export class InvalidAccessTokenError extends MakeError {
-  override readonly name = 'InvalidAccessTokenError';
-  readonly type = 'InvalidAccessTokenError';
-}
-export class IncompleteDataError extends MakeError {
-  override readonly name = 'IncompleteDataError';
-  readonly type = 'IncompleteDataError';
-}
-export class DuplicateDataError extends MakeError {
-  override readonly name = 'DuplicateDataError';
-  readonly type = 'DuplicateDataError';
-}
+export class OutOfSpaceError extends makeErrorOfType('OutOfSpaceError') {}
+export class ConnectionError extends makeErrorOfType('ConnectionError') {}
+export class InvalidConfigurationError extends makeErrorOfType('InvalidConfigurationError') {}
+export class InvalidAccessTokenError extends makeErrorOfType('InvalidAccessTokenError') {}
+export class IncompleteDataError extends makeErrorOfType('IncompleteDataError') {}
+export class DuplicateDataError extends makeErrorOfType('DuplicateDataError') {}
 
 const CLASSES: Record<
   MakeErrorType,

@@ -4,7 +4,7 @@ import { describeHotmartErrors } from '../support/error-tests';
 import { fixture } from '../support/fixtures';
 import { buildHotmartApp, connect, NOW, run, runFailing, type BuiltApp } from '../support/harness';
 import { capture, hotmartApi, RENEWED_TOKEN, tokenRequest, type Seen } from '../support/hotmart';
-import { interfacePaths, someBundleHas } from '../support/interface-check';
+import { unexercisedInterfacePaths } from '../support/interface-check';
 import { expectedSubscription, type Item } from '../support/subscriptions';
 
 const PATH = '/payments/api/v1/subscriptions';
@@ -412,11 +412,7 @@ describe('listSubscriptions', () => {
     const second = await run(built.runtime, 'listSubscriptions', { connection });
     api.done();
     const bundles = [...first.bundles, ...second.bundles];
-    const module = built.runtime.definition.modules.find((m) => m.name === 'listSubscriptions');
-    const missing = interfacePaths(module?.interface ?? []).filter(
-      (path) => !someBundleHas(bundles, path),
-    );
-    expect(missing).toEqual([]);
+    expect(unexercisedInterfacePaths(built.runtime, 'listSubscriptions', bundles)).toEqual([]);
   });
 
   describeHotmartErrors({

@@ -4,7 +4,7 @@ import { describeHotmartErrors } from '../support/error-tests';
 import { fixture } from '../support/fixtures';
 import { buildHotmartApp, connect, run, runFailing, type BuiltApp } from '../support/harness';
 import { capture, hotmartApi, type Seen } from '../support/hotmart';
-import { interfacePaths, someBundleHas } from '../support/interface-check';
+import { unexercisedInterfacePaths } from '../support/interface-check';
 import { BAD_API_CALL_URLS } from '../support/security-cases';
 import { recordStrayRequests } from '../support/stray-requests';
 
@@ -60,11 +60,7 @@ describe('makeApiCall', () => {
         statusCode: 200,
       },
     ]);
-    const module = built.runtime.definition.modules.find((m) => m.name === 'makeApiCall');
-    const missing = interfacePaths(module?.interface ?? []).filter(
-      (path) => !someBundleHas(bundles, path),
-    );
-    expect(missing).toEqual([]);
+    expect(unexercisedInterfacePaths(built.runtime, 'makeApiCall', bundles)).toEqual([]);
   });
 
   test('POSTs a JSON body typed as text exactly as typed', async () => {

@@ -3,7 +3,7 @@ import { describeHotmartErrors } from '../support/error-tests';
 import { fixture } from '../support/fixtures';
 import { buildHotmartApp, connect, run, type BuiltApp } from '../support/harness';
 import { capture, hotmartApi, type Seen } from '../support/hotmart';
-import { interfacePaths, someBundleHas } from '../support/interface-check';
+import { unexercisedInterfacePaths } from '../support/interface-check';
 import { describeSubscriberCodeGuard } from '../support/subscriber-code-tests';
 
 const PATH = '/payments/api/v1/subscriptions/QX7K2M9P/reactivate';
@@ -79,12 +79,7 @@ describe('reactivateSubscription', () => {
   });
 
   test('the fixture exercises every interface field', () => {
-    const module = built.runtime.definition.modules.find(
-      (m) => m.name === 'reactivateSubscription',
-    );
-    const missing = interfacePaths(module?.interface ?? []).filter(
-      (path) => !someBundleHas([EXPECTED], path),
-    );
+    const missing = unexercisedInterfacePaths(built.runtime, 'reactivateSubscription', [EXPECTED]);
     expect(missing).toEqual([]);
   });
 

@@ -1,6 +1,8 @@
 // Conformance rows C1-C13 (lib/runtime/README.md): the connection lifecycle, with a fake clock
 // and the number of token requests asserted.
 import nock from 'nock';
+import type { Connection, RuntimeApp } from '../../lib/runtime';
+import type { App, ModuleSpec } from '../../lib/types';
 import {
   ACME_PARAMETERS,
   API,
@@ -53,6 +55,30 @@ function tokenEndpoint(
 }
 
 const bearer = (n: number): string => `Bearer ${CREDENTIALS.token(n)}`;
+
+/** C5 and C6: the `acmeKey` connection's API key goes in a base header, redacted in the log. */
+function apiKeyApp(modules: ModuleSpec[]): App {
+  return testApp({
+    base: {
+      baseUrl: API,
+      headers: { 'X-Api-Key': '{{connection.apiKey}}' },
+      log: { sanitize: ['request.headers.x-api-key'] },
+    },
+    connections: [apiKeyConnection()],
+    modules,
+  });
+}
+
+/** Saves the `acmeKey` connection; its verification call (GET /v1/me) is mocked and consumed. */
+async function connectWithApiKey(app: RuntimeApp): Promise<Connection> {
+  const verify = nock(API)
+    .get('/v1/me')
+    .matchHeader('x-api-key', CREDENTIALS.apiKey)
+    .reply(200, { id: 'acc-1', name: 'Ann' });
+  const connection = await connect(app, 'acmeKey', { apiKey: CREDENTIALS.apiKey });
+  verify.done();
+  return connection;
+}
 
 test('C1 createConnection runs token (condition true) and stores data, dates as ISO strings', async () => {
   const app = await load(testApp({ modules: [pingModule] }));
@@ -180,23 +206,8 @@ test('C5 a second 401 after the refresh is an InvalidAccessTokenError; exactly o
 });
 
 test('C5 a 401 on a connection that cannot refresh is an error right away (no retry)', async () => {
-  const app = await load(
-    testApp({
-      base: {
-        baseUrl: API,
-        headers: { 'X-Api-Key': '{{connection.apiKey}}' },
-        log: { sanitize: ['request.headers.x-api-key'] },
-      },
-      connections: [apiKeyConnection()],
-      modules: [testModule({ ...pingModule, connection: 'acmeKey' })],
-    }),
-  );
-  const verify = nock(API)
-    .get('/v1/me')
-    .matchHeader('x-api-key', CREDENTIALS.apiKey)
-    .reply(200, { id: 'acc-1', name: 'Ann' });
-  const connection = await connect(app, 'acmeKey', { apiKey: CREDENTIALS.apiKey });
-  verify.done();
+  const app = await load(apiKeyApp([testModule({ ...pingModule, connection: 'acmeKey' })]));
+  const connection = await connectWithApiKey(app);
   const api = nock(API).get('/v1/ping').reply(401, { error_description: 'bad key' });
   const error = await failure(run(app, 'ping', { connection }));
   api.done();
@@ -209,32 +220,19 @@ test('C5 a 401 on a connection that cannot refresh is an error right away (no re
 
 test('C6 a basic connection runs its verification call; connection.* is parameters and stored data', async () => {
   const app = await load(
-    testApp({
-      base: {
-        baseUrl: API,
-        headers: { 'X-Api-Key': '{{connection.apiKey}}' },
-        log: { sanitize: ['request.headers.x-api-key'] },
-      },
-      connections: [apiKeyConnection()],
-      modules: [
-        testModule({
-          name: 'account',
-          type: 'action',
-          connection: 'acmeKey',
-          communication: {
-            url: '/v1/accounts/{{connection.accountId}}',
-            response: { output: '{{body}}' },
-          },
-        }),
-      ],
-    }),
+    apiKeyApp([
+      testModule({
+        name: 'account',
+        type: 'action',
+        connection: 'acmeKey',
+        communication: {
+          url: '/v1/accounts/{{connection.accountId}}',
+          response: { output: '{{body}}' },
+        },
+      }),
+    ]),
   );
-  const verify = nock(API)
-    .get('/v1/me')
-    .matchHeader('x-api-key', CREDENTIALS.apiKey)
-    .reply(200, { id: 'acc-1', name: 'Ann' });
-  const connection = await connect(app, 'acmeKey', { apiKey: CREDENTIALS.apiKey });
-  verify.done();
+  const connection = await connectWithApiKey(app);
   expect(connection.data).toEqual({ accountId: 'acc-1' });
   expect(connection.metadata).toEqual({ type: 'text', value: 'Ann' });
   const api = nock(API)

@@ -5,7 +5,7 @@ import type {
   SubscriptionItem,
   SubscriptionStatus,
 } from '../../lib/simulator';
-import type { TestClock } from './helpers';
+import type { JsonResponse, TestClock } from './helpers';
 import { DAY, SUBSCRIPTIONS, call, errorBody, setup } from './helpers';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
@@ -31,6 +31,20 @@ function withStatus(status: SubscriptionStatus): SubscriptionItem {
 
 function inTrial(s: SubscriptionItem): boolean {
   return s.trial && clock.ms() < s.accession_date + TRIAL_DAYS * DAY;
+}
+
+/** `POST /subscriptions/{code}/{action}`: the single-subscription writes most tests here make. */
+function postTo<T = unknown>(
+  code: string,
+  action: 'cancel' | 'reactivate',
+  body?: unknown,
+): Promise<JsonResponse<T>> {
+  return call<T>(sim, token, 'POST', `${SUBSCRIPTIONS}/${code}/${action}`, body);
+}
+
+/** `PATCH /subscriptions/{code}`: Hotmart's change of the due day. */
+function patchSubscription<T = unknown>(code: string, body: unknown): Promise<JsonResponse<T>> {
+  return call<T>(sim, token, 'PATCH', `${SUBSCRIPTIONS}/${code}`, body);
 }
 
 describe('GET /subscriptions/{code}/purchases', () => {
@@ -78,15 +92,9 @@ describe('GET /subscriptions/{code}/purchases', () => {
 describe('POST /subscriptions/{code}/cancel', () => {
   it('cancels: the documented body, then the list shows CANCELLED_BY_SELLER', async () => {
     const target = withStatus('ACTIVE');
-    const response = await call<Record<string, unknown>>(
-      sim,
-      token,
-      'POST',
-      `${SUBSCRIPTIONS}/${target.subscriber_code}/cancel`,
-      {
-        send_mail: false,
-      },
-    );
+    const response = await postTo<Record<string, unknown>>(target.subscriber_code, 'cancel', {
+      send_mail: false,
+    });
     expect(response.status).toBe(200);
     expect(response.json).toEqual({
       status: 'INACTIVE',
@@ -114,30 +122,22 @@ describe('POST /subscriptions/{code}/cancel', () => {
 
   it('refuses to cancel twice with 400 SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE', async () => {
     const target = withStatus('DELAYED');
-    const url = `${SUBSCRIPTIONS}/${target.subscriber_code}/cancel`;
-    expect((await call(sim, token, 'POST', url, { send_mail: true })).status).toBe(200);
-    const again = await call(sim, token, 'POST', url, { send_mail: true });
+    expect((await postTo(target.subscriber_code, 'cancel', { send_mail: true })).status).toBe(200);
+    const again = await postTo(target.subscriber_code, 'cancel', { send_mail: true });
     expect(again.status).toBe(400);
     expect(again.json).toEqual(errorBody('SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE'));
   });
 
   it('refuses to cancel an overdue subscription', async () => {
     const target = withStatus('OVERDUE');
-    const response = await call(
-      sim,
-      token,
-      'POST',
-      `${SUBSCRIPTIONS}/${target.subscriber_code}/cancel`,
-    );
+    const response = await postTo(target.subscriber_code, 'cancel');
     expect(response.status).toBe(400);
     expect(sim.subscription(target.subscriber_code)!.status).toBe('OVERDUE');
   });
 
   it('answers 404 not_found for an unknown code and changes nothing', async () => {
     const before = sim.subscriptions();
-    const response = await call(sim, token, 'POST', `${SUBSCRIPTIONS}/NOSUCH00/cancel`, {
-      send_mail: false,
-    });
+    const response = await postTo('NOSUCH00', 'cancel', { send_mail: false });
     expect(response.status).toBe(404);
     expect(response.json).toEqual(errorBody('not_found'));
     expect(sim.subscriptions()).toEqual(before);
@@ -149,13 +149,7 @@ describe('POST /subscriptions/{code}/cancel', () => {
     ['the body is an array', [true]],
   ])('answers 400 invalid_parameter when %s, and cancels nothing', async (_case, body) => {
     const target = withStatus('ACTIVE');
-    const response = await call(
-      sim,
-      token,
-      'POST',
-      `${SUBSCRIPTIONS}/${target.subscriber_code}/cancel`,
-      body,
-    );
+    const response = await postTo(target.subscriber_code, 'cancel', body);
     expect(response.status).toBe(400);
     expect(response.json).toEqual(errorBody('invalid_parameter'));
     expect(sim.subscription(target.subscriber_code)!.status).toBe('ACTIVE');
@@ -209,13 +203,7 @@ describe('POST /subscriptions/{code}/reactivate', () => {
     const target = find(
       (s) => s.status === 'CANCELLED_BY_CUSTOMER' && s.date_next_charge < clock.ms(),
     );
-    const response = await call(
-      sim,
-      token,
-      'POST',
-      `${SUBSCRIPTIONS}/${target.subscriber_code}/reactivate`,
-      { charge: false },
-    );
+    const response = await postTo(target.subscriber_code, 'reactivate', { charge: false });
     expect(response.status).toBe(200);
     expect(response.json).toEqual({
       status: 'INACTIVE',
@@ -235,7 +223,7 @@ describe('POST /subscriptions/{code}/reactivate', () => {
 
   it('lets an unaccepted reactivation lapse after 3 days', async () => {
     const target = withStatus('CANCELLED_BY_ADMIN');
-    await call(sim, token, 'POST', `${SUBSCRIPTIONS}/${target.subscriber_code}/reactivate`);
+    await postTo(target.subscriber_code, 'reactivate');
     clock.advance(3 * DAY - 1);
     expect(sim.subscription(target.subscriber_code)!.status).toBe('INACTIVE');
     clock.advance(1);
@@ -246,9 +234,7 @@ describe('POST /subscriptions/{code}/reactivate', () => {
   it('with charge: true, bills on acceptance (a new APPROVED purchase)', async () => {
     const target = withStatus('CANCELLED_BY_SELLER');
     const before = sim.purchases(target.subscriber_code)!;
-    await call(sim, token, 'POST', `${SUBSCRIPTIONS}/${target.subscriber_code}/reactivate`, {
-      charge: true,
-    });
+    await postTo(target.subscriber_code, 'reactivate', { charge: true });
     expect(sim.purchases(target.subscriber_code)).toEqual(before);
     sim.acceptReactivation(target.subscriber_code);
     const after = sim.purchases(target.subscriber_code)!;
@@ -262,55 +248,29 @@ describe('POST /subscriptions/{code}/reactivate', () => {
 
   it('reactivates a subscription it just cancelled', async () => {
     const target = withStatus('ACTIVE');
-    await call(sim, token, 'POST', `${SUBSCRIPTIONS}/${target.subscriber_code}/cancel`, {
-      send_mail: false,
-    });
-    const response = await call(
-      sim,
-      token,
-      'POST',
-      `${SUBSCRIPTIONS}/${target.subscriber_code}/reactivate`,
-      { charge: false },
-    );
+    await postTo(target.subscriber_code, 'cancel', { send_mail: false });
+    const response = await postTo(target.subscriber_code, 'reactivate', { charge: false });
     expect(response.status).toBe(200);
   });
 
   it('refuses an active subscription with 400 SUBSCRIPTION_ALREADY_ACTIVE', async () => {
     const target = withStatus('ACTIVE');
-    const response = await call(
-      sim,
-      token,
-      'POST',
-      `${SUBSCRIPTIONS}/${target.subscriber_code}/reactivate`,
-    );
+    const response = await postTo(target.subscriber_code, 'reactivate');
     expect(response.status).toBe(400);
     expect(response.json).toEqual(errorBody('SUBSCRIPTION_ALREADY_ACTIVE'));
   });
 
   it('refuses an overdue subscription (its term ended)', async () => {
     const target = withStatus('OVERDUE');
-    const response = await call(
-      sim,
-      token,
-      'POST',
-      `${SUBSCRIPTIONS}/${target.subscriber_code}/reactivate`,
-    );
+    const response = await postTo(target.subscriber_code, 'reactivate');
     expect(response.status).toBe(400);
     expect(sim.subscription(target.subscriber_code)!.status).toBe('OVERDUE');
   });
 
   it('answers 404 for an unknown code and 400 for a non-boolean charge', async () => {
-    expect((await call(sim, token, 'POST', `${SUBSCRIPTIONS}/NOSUCH00/reactivate`)).status).toBe(
-      404,
-    );
+    expect((await postTo('NOSUCH00', 'reactivate')).status).toBe(404);
     const target = withStatus('CANCELLED_BY_CUSTOMER');
-    const response = await call(
-      sim,
-      token,
-      'POST',
-      `${SUBSCRIPTIONS}/${target.subscriber_code}/reactivate`,
-      { charge: 1 },
-    );
+    const response = await postTo(target.subscriber_code, 'reactivate', { charge: 1 });
     expect(response.status).toBe(400);
     expect(response.json).toEqual(errorBody('invalid_parameter'));
   });
@@ -348,24 +308,16 @@ describe('PATCH /subscriptions/{code} (change due day)', () => {
 
   it('answers 200 with an empty body and keeps the scheduled next charge', async () => {
     const target = changeable();
-    const response = await call(sim, token, 'PATCH', `${SUBSCRIPTIONS}/${target.subscriber_code}`, {
-      due_day: 15,
-    });
+    const response = await patchSubscription(target.subscriber_code, { due_day: 15 });
     expect(response.status).toBe(200);
     expect(response.body).toBe('');
     expect(sim.subscription(target.subscriber_code)!.date_next_charge).toBe(
       target.date_next_charge,
     );
     // The new day shows where Hotmart exposes it: the cancel response.
-    const cancelled = await call<{ due_day: number }>(
-      sim,
-      token,
-      'POST',
-      `${SUBSCRIPTIONS}/${target.subscriber_code}/cancel`,
-      {
-        send_mail: false,
-      },
-    );
+    const cancelled = await postTo<{ due_day: number }>(target.subscriber_code, 'cancel', {
+      send_mail: false,
+    });
     expect(cancelled.json.due_day).toBe(15);
   });
 
@@ -373,24 +325,15 @@ describe('PATCH /subscriptions/{code} (change due day)', () => {
     'refuses due_day %p with 400 invalid_parameter',
     async (dueDay) => {
       const target = changeable();
-      const response = await call(
-        sim,
-        token,
-        'PATCH',
-        `${SUBSCRIPTIONS}/${target.subscriber_code}`,
-        { due_day: dueDay },
-      );
+      const response = await patchSubscription(target.subscriber_code, { due_day: dueDay });
       expect(response.status).toBe(400);
       expect(response.json).toEqual(errorBody('invalid_parameter'));
     },
   );
 
   it('requires due_day', async () => {
-    const response = await call<{ error_description: string }>(
-      sim,
-      token,
-      'PATCH',
-      `${SUBSCRIPTIONS}/${changeable().subscriber_code}`,
+    const response = await patchSubscription<{ error_description: string }>(
+      changeable().subscriber_code,
       {},
     );
     expect(response.status).toBe(400);
@@ -401,18 +344,15 @@ describe('PATCH /subscriptions/{code} (change due day)', () => {
     const weekly = find(
       (s) => s.status === 'ACTIVE' && s.plan.recurrency_period === 7 && !inTrial(s),
     );
-    const url = `${SUBSCRIPTIONS}/${weekly.subscriber_code}`;
-    expect((await call(sim, token, 'PATCH', url, { due_day: 8 })).status).toBe(400);
-    expect((await call(sim, token, 'PATCH', url, { due_day: 7 })).status).toBe(200);
+    expect((await patchSubscription(weekly.subscriber_code, { due_day: 8 })).status).toBe(400);
+    expect((await patchSubscription(weekly.subscriber_code, { due_day: 7 })).status).toBe(200);
   });
 
   it('refuses a subscription in its trial period with subscription_in_trial_period', async () => {
     // Subscriptions in their 7-day trial are rare: use the full default data set.
     ({ sim, token, clock } = await setup());
     const target = find((s) => s.status === 'ACTIVE' && inTrial(s));
-    const response = await call(sim, token, 'PATCH', `${SUBSCRIPTIONS}/${target.subscriber_code}`, {
-      due_day: 10,
-    });
+    const response = await patchSubscription(target.subscriber_code, { due_day: 10 });
     expect(response.status).toBe(400);
     expect(response.json).toEqual({
       ...errorBody('subscription_in_trial_period'),
@@ -423,15 +363,7 @@ describe('PATCH /subscriptions/{code} (change due day)', () => {
 
   it('refuses a cancelled subscription and an unknown code', async () => {
     const cancelled = withStatus('CANCELLED_BY_CUSTOMER');
-    expect(
-      (
-        await call(sim, token, 'PATCH', `${SUBSCRIPTIONS}/${cancelled.subscriber_code}`, {
-          due_day: 10,
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      (await call(sim, token, 'PATCH', `${SUBSCRIPTIONS}/NOSUCH00`, { due_day: 10 })).status,
-    ).toBe(404);
+    expect((await patchSubscription(cancelled.subscriber_code, { due_day: 10 })).status).toBe(400);
+    expect((await patchSubscription('NOSUCH00', { due_day: 10 })).status).toBe(404);
   });
 });

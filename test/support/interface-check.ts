@@ -1,6 +1,7 @@
 // Checks a module's output bundle against the module's own `interface` (its output spec): every
 // key the bundle carries is described, and every described value has the described type. All
 // fields are optional (Hotmart omits fields freely), so `null`/absent values always pass.
+import type { RuntimeApp } from '../../lib/runtime';
 import type { Loose, Parameter } from '../../lib/types';
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
@@ -85,6 +86,19 @@ export function interfacePaths(spec: readonly Parameter[], at = ''): string[] {
       ? [path]
       : [path, ...interfacePaths(nested, path)];
   });
+}
+
+/**
+ * The interface paths of `module` that no bundle carries: fields the fixtures never exercise, so
+ * the module's output mapping for them is untested. An unknown module has no paths.
+ */
+export function unexercisedInterfacePaths(
+  runtime: RuntimeApp,
+  module: string,
+  bundles: readonly unknown[],
+): string[] {
+  const spec = runtime.definition.modules.find((m) => m.name === module)?.interface ?? [];
+  return interfacePaths(spec).filter((path) => !someBundleHas(bundles, path));
 }
 
 /** True when some bundle has a non-null value at the dot path. */

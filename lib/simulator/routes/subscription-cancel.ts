@@ -3,8 +3,9 @@
 import { HotmartError, subscriptionNotFound } from '../errors';
 import { jsonBody, optionalBooleanField } from '../http-request';
 import { cancel } from '../state';
-import { bulkFailure, cancelResult } from '../views';
+import { cancelResult } from '../views';
 import { subscriberCodes } from './bulk-body';
+import { bulkChange } from './bulk-change';
 import type { RouteContext, RouteResult } from './route';
 
 export function cancelSubscription({ request, state, now, params }: RouteContext): RouteResult {
@@ -18,22 +19,9 @@ export function cancelSubscription({ request, state, now, params }: RouteContext
   return { status: 200, body: cancelResult(record) };
 }
 
-export function cancelSubscriptions({ request, state, now }: RouteContext): RouteResult {
-  const body = jsonBody(request);
+export function cancelSubscriptions(context: RouteContext): RouteResult {
+  const body = jsonBody(context.request);
   const codes = subscriberCodes(body);
   optionalBooleanField(body, 'send_mail', true);
-  const success: Record<string, unknown>[] = [];
-  const failures: Record<string, unknown>[] = [];
-  for (const code of codes) {
-    const record = state.find(code, now);
-    if (record === undefined) {
-      failures.push(bulkFailure(undefined, code, 'SUBSCRIPTION_NOT_FOUND'));
-      continue;
-    }
-    const outcome = cancel(record, now);
-    if (outcome.ok) success.push(cancelResult(record));
-    else failures.push(bulkFailure(record, code, outcome.code));
-  }
-  // Partial failure is still a 200 (reference §4.4).
-  return { status: 200, body: { success_subscriptions: success, fail_subscriptions: failures } };
+  return bulkChange(codes, context, (record) => cancel(record, context.now), cancelResult);
 }

@@ -3,8 +3,9 @@
 import { HotmartError, subscriptionNotFound } from '../errors';
 import { jsonBody, optionalBooleanField } from '../http-request';
 import { reactivate } from '../state';
-import { bulkFailure, reactivateResult } from '../views';
+import { reactivateResult } from '../views';
 import { subscriberCodes } from './bulk-body';
+import { bulkChange } from './bulk-change';
 import type { RouteContext, RouteResult } from './route';
 
 export function reactivateSubscription({ request, state, now, params }: RouteContext): RouteResult {
@@ -17,21 +18,14 @@ export function reactivateSubscription({ request, state, now, params }: RouteCon
   return { status: 200, body: reactivateResult(record) };
 }
 
-export function reactivateSubscriptions({ request, state, now }: RouteContext): RouteResult {
-  const body = jsonBody(request);
+export function reactivateSubscriptions(context: RouteContext): RouteResult {
+  const body = jsonBody(context.request);
   const codes = subscriberCodes(body);
   const charge = optionalBooleanField(body, 'charge', false);
-  const success: Record<string, unknown>[] = [];
-  const failures: Record<string, unknown>[] = [];
-  for (const code of codes) {
-    const record = state.find(code, now);
-    if (record === undefined) {
-      failures.push(bulkFailure(undefined, code, 'SUBSCRIPTION_NOT_FOUND'));
-      continue;
-    }
-    const outcome = reactivate(record, now, charge);
-    if (outcome.ok) success.push(reactivateResult(record));
-    else failures.push(bulkFailure(record, code, outcome.code));
-  }
-  return { status: 200, body: { success_subscriptions: success, fail_subscriptions: failures } };
+  return bulkChange(
+    codes,
+    context,
+    (record) => reactivate(record, context.now, charge),
+    reactivateResult,
+  );
 }
