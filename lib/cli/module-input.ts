@@ -40,7 +40,11 @@ export function addModuleInputOptions(command: Command, defaultTarget: string): 
         'simulator | sandbox | production | an http(s) URL standing in for every Hotmart host',
       ).default(defaultTarget),
     )
-    .option('--limit <n>', 'stop after n bundles', positiveInteger)
+    .option(
+      '--limit <n>',
+      "stop after n bundles (and the module's own `limit` parameter, when it has one and none is given)",
+      positiveInteger,
+    )
     .option('--dist <dir>', 'the built app', 'dist');
 }
 
@@ -55,7 +59,7 @@ export function moduleParameters(
   const module = app.definition.modules.find((candidate) => candidate.name === moduleName);
   if (!module) throw unknownName('module', moduleName, names, command);
   const specs = [...paramViews(module.staticParameters), ...paramViews(module.mappableParameters)];
-  return parseParams(
+  const parameters = parseParams(
     {
       pairs: options.param ?? [],
       ...(options.paramsJson !== undefined ? { json: options.paramsJson } : {}),
@@ -63,4 +67,27 @@ export function moduleParameters(
     specs,
     command,
   );
+  return withLimit(parameters, [...module.staticParameters, ...module.mappableParameters], options);
+}
+
+/**
+ * `--limit 20` on a search whose own `limit` parameter defaults to 10 would otherwise stop at 10:
+ * the flag also fills that parameter when the user gave none, within its `validate.max`.
+ */
+function withLimit(
+  parameters: Record<string, unknown>,
+  declared: ReadonlyArray<{ name: string; validate?: unknown }>,
+  options: ModuleInputOptions,
+): Record<string, unknown> {
+  if (options.limit === undefined || parameters.limit !== undefined) return parameters;
+  const spec = declared.find((parameter) => parameter.name === 'limit');
+  if (spec === undefined) return parameters;
+  const max =
+    typeof spec.validate === 'object' && spec.validate !== null && 'max' in spec.validate
+      ? Number(spec.validate.max)
+      : Number.POSITIVE_INFINITY;
+  return {
+    ...parameters,
+    limit: Number.isFinite(max) ? Math.min(options.limit, max) : options.limit,
+  };
 }

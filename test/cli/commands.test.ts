@@ -71,6 +71,26 @@ describe('help and usage', () => {
 });
 
 describe('run', () => {
+  test('--limit caps the bundles and fills the module limit parameter only when none is given', async () => {
+    const count = async (args: string[]): Promise<number> => {
+      const result = await cli([
+        'run',
+        'listSubscriptions',
+        '--json',
+        '--dist',
+        built.dir,
+        ...args,
+      ]);
+      expect(result.code).toBe(0);
+      return (JSON.parse(result.stdout) as unknown[]).length;
+    };
+    // The module's own limit defaults to 10: --limit 20 raises it, rather than stopping at 10.
+    expect(await count(['--limit', '20'])).toBe(20);
+    // An explicit limit parameter wins over the flag for the module; the flag still caps output.
+    expect(await count(['--limit', '20', '--param', 'limit=4'])).toBe(4);
+    expect(await count(['--limit', '3', '--param', 'limit=8'])).toBe(3);
+  });
+
   test('prints a readable table by default and progress only on a terminal', async () => {
     const piped = await cli([
       'run',

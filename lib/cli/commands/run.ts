@@ -21,7 +21,7 @@ export function registerRun(program: Command, io: CliIo): void {
 Examples:
   $ hotmart-make run listSubscriptions --param limit=5
   $ hotmart-make run listSubscriptions --param status=ACTIVE --param status=DELAYED --json
-  $ hotmart-make run cancelSubscription --params-json '{"subscriber_code":"QX7K2M9P"}'
+  $ hotmart-make run cancelSubscription --params-json '{"subscriber_code":"69UTJ4AS"}'
   $ hotmart-make run listSubscriptions --target sandbox     (needs HOTMART_CLIENT_ID,
                                                              HOTMART_CLIENT_SECRET, HOTMART_BASIC_TOKEN)
   $ hotmart-make run listSubscriptions --target http://127.0.0.1:8787
