@@ -10,9 +10,11 @@ export function dataHost(scope: 'connection' | 'parameters'): string {
 /**
  * Hotmart's human-readable error text: `error_description`, else `message` (read by some
  * community clients), else a fixed fallback, because some errors arrive with an empty body.
+ * A closing full stop is dropped: the error code follows in brackets, and "… found. (not_found)"
+ * would read as two sentences.
  */
 export const errorDescription =
-  "ifempty(body.error_description, ifempty(body.message, 'Hotmart gave no error description'))";
+  "replace(ifempty(body.error_description, ifempty(body.message, 'Hotmart gave no error description')), '/\\.\\s*$/', '')";
 
 /** ` (error_code)` when Hotmart sent its machine-readable `error` code, else nothing. */
 export const errorCodeSuffix = "if(body.error, ' (' + body.error + ')', '')";

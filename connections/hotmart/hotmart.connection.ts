@@ -19,6 +19,9 @@ const CHECK_CREDENTIALS =
 
 const TOKEN_UNAVAILABLE = `[{{statusCode}}] Hotmart's authentication service is unavailable: {{${errorDescription}}}{{${errorCodeSuffix}}}. Try again later.`;
 
+// Token and check calls count against the same 500-calls-per-minute quota as every other call.
+const RATE_LIMITED = `[{{statusCode}}] Hotmart's rate limit was reached while connecting: {{${errorDescription}}}{{${errorCodeSuffix}}}. Hotmart allows 500 calls per minute; try again in a minute.`;
+
 const DATA_UNAVAILABLE = `[{{statusCode}}] The Hotmart API is unavailable: {{${errorDescription}}}{{${errorCodeSuffix}}}. Try again later.`;
 
 /**
@@ -49,6 +52,7 @@ function tokenRequest(scope: 'parameters' | 'connection'): OAuthRequestSpec {
         // Any refusal of the token request means wrong credentials or the wrong environment.
         type: 'InvalidConfigurationError',
         message: `[{{statusCode}}] Hotmart refused the credentials: {{${errorDescription}}}{{${errorCodeSuffix}}}. ${CHECK_CREDENTIALS}`,
+        '429': { type: 'RateLimitError', message: RATE_LIMITED },
         '500': { type: 'ConnectionError', message: TOKEN_UNAVAILABLE },
         '502': { type: 'ConnectionError', message: TOKEN_UNAVAILABLE },
         '503': { type: 'ConnectionError', message: TOKEN_UNAVAILABLE },
@@ -124,6 +128,7 @@ export default defineConnection({
         error: {
           type: 'InvalidConfigurationError',
           message: `[{{statusCode}}] Hotmart refused the access token on the {{parameters.environment}} API: {{${errorDescription}}}{{${errorCodeSuffix}}}. ${CHECK_CREDENTIALS}`,
+          '429': { type: 'RateLimitError', message: RATE_LIMITED },
           '500': { type: 'ConnectionError', message: DATA_UNAVAILABLE },
           '502': { type: 'ConnectionError', message: DATA_UNAVAILABLE },
           '503': { type: 'ConnectionError', message: DATA_UNAVAILABLE },

@@ -130,7 +130,7 @@ export default defineModule({
     { name: 'subscription_id', type: 'number', label: 'Subscription ID' },
     { name: 'status', type: 'text', label: 'Status' },
     { name: 'accession_date', type: 'date', label: 'Accession date' },
-    { name: 'end_accession_date', type: 'date', label: 'End of accession date' },
+    { name: 'end_accession_date', type: 'date', label: 'Accession end date' },
     { name: 'request_date', type: 'date', label: 'Request date' },
     {
       name: 'date_next_charge',

@@ -49,7 +49,7 @@ export default defineModule({
     {
       name: 'qs',
       type: 'array',
-      label: 'Query string',
+      label: 'Query String',
       spec: KEY_VALUE,
       help: 'For example `max_results` = `50`. Dates in Hotmart filters are timestamps in milliseconds. Each key is sent once.',
     },

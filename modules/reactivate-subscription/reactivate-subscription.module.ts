@@ -10,7 +10,8 @@ const ACCEPTANCE =
 export default defineModule({
   name: 'reactivateSubscription',
   label: 'Reactivate and Charge a Subscription',
-  description: `Reactivates a cancelled or inactive subscription, optionally charging the subscriber right away. ${ACCEPTANCE}`,
+  description:
+    "Reactivates a cancelled or inactive subscription once the subscriber accepts Hotmart's e-mail (within 3 days), optionally charging them.",
   type: 'action',
   crud: 'update',
   connection: 'hotmart',
@@ -22,7 +23,7 @@ export default defineModule({
     {
       name: 'charge',
       type: 'boolean',
-      label: 'Charge now',
+      label: 'Charge on reactivation',
       default: false,
       help: '**Yes**: charge the subscriber on the day the reactivation is accepted. **No**: the next charge follows the original billing date. Within the same billing cycle both behave the same.',
     },

@@ -187,8 +187,35 @@ describe('hotmart connection', () => {
       expect({ type: error.type, message: error.message }).toEqual({
         type: 'ConnectionError',
         message:
-          "[503] Hotmart's authentication service is unavailable: The API is temporarily unavailable. (internal_server_error). Try again later.",
+          "[503] Hotmart's authentication service is unavailable: The API is temporarily unavailable (internal_server_error). Try again later.",
       });
+    });
+  });
+
+  describe('the rate limit while connecting', () => {
+    // Token and check calls count against Hotmart's 500-calls-per-minute quota too: a 429 there
+    // is not a credentials problem, and Make should back off rather than ask the user to re-check.
+    test('a 429 from the token endpoint is a RateLimitError', async () => {
+      const seen: Seen = [];
+      const token = tokenRequest(seen, { status: 429, body: fixture('error-429') });
+      const error = await createFailing({ ...CREDENTIALS, environment: 'production' });
+      token.done();
+      expect({ type: error.type, message: error.message }).toEqual({
+        type: 'RateLimitError',
+        message:
+          "[429] Hotmart's rate limit was reached while connecting: Too many requests. Rate limit exceeded (too_many_requests). Hotmart allows 500 calls per minute; try again in a minute.",
+      });
+    });
+
+    test('a 429 from the check call is a RateLimitError', async () => {
+      const seen: Seen = [];
+      const token = tokenRequest(seen);
+      const info = infoRequest(seen, 'production', { status: 429, body: fixture('error-429') });
+      const error = await createFailing({ ...CREDENTIALS, environment: 'production' });
+      token.done();
+      info.done();
+      expect(error.type).toBe('RateLimitError');
+      expect(error.message).toMatch(/^\[429\] Hotmart's rate limit was reached while connecting/);
     });
   });
 

@@ -70,7 +70,7 @@ describe('reactivateSubscription', () => {
       (m) => m.name === 'reactivateSubscription',
     );
     expect(module?.label).toBe('Reactivate and Charge a Subscription');
-    expect(module?.description).toContain('valid for 3 days');
+    expect(module?.description).toContain('within 3 days');
     const code: Loose<Parameter> | undefined = module?.mappableParameters.find(
       (p) => p.name === 'subscriber_code',
     );

@@ -80,7 +80,7 @@ export function describeHotmartErrors(setup: ErrorTestSetup): void {
       stillRefused.done();
       expect({ type: error.type, message: error.message }).toEqual({
         type: 'InvalidAccessTokenError',
-        message: '[401] The access token expired. (token_expired)',
+        message: '[401] The access token expired (token_expired)',
       });
     });
   });

@@ -17,14 +17,14 @@ export const HOTMART_ERRORS: readonly HotmartErrorCase[] = [
     fixture: 'error-400',
     type: 'DataError',
     message:
-      '[400] The request was unacceptable, often due to missing a required parameter. (invalid_parameter)',
+      '[400] The request was unacceptable, often due to missing a required parameter (invalid_parameter)',
   },
   {
     status: 403,
     fixture: 'error-403',
     type: 'InvalidConfigurationError',
     message:
-      "[403] You do not have permission to access this resource. (unauthorized_client). Check that your Hotmart credential is allowed to use this resource and that the connection's Environment (Production or Sandbox) matches the credential's type.",
+      "[403] You do not have permission to access this resource (unauthorized_client). Check that your Hotmart credential is allowed to use this resource and that the connection's Environment (Production or Sandbox) matches the credential's type.",
   },
   {
     status: 404,
@@ -38,25 +38,25 @@ export const HOTMART_ERRORS: readonly HotmartErrorCase[] = [
     headers: { 'RateLimit-Limit': '500', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '42' },
     type: 'RateLimitError',
     message:
-      '[429] Too many requests. Rate limit exceeded. (too_many_requests). Hotmart allows 500 calls per minute; the quota resets in 42 s.',
+      '[429] Too many requests. Rate limit exceeded (too_many_requests). Hotmart allows 500 calls per minute; the quota resets in 42 s.',
   },
   {
     status: 500,
     fixture: 'error-500',
     type: 'ConnectionError',
-    message: '[500] An unexpected error occurred. (internal_server_error)',
+    message: '[500] An unexpected error occurred (internal_server_error)',
   },
   {
     status: 502,
     fixture: 'error-502',
     type: 'RuntimeError',
     message:
-      '[502] The query took longer than 30 seconds to run. (internal_server_error). Hotmart stops queries that run longer than 30 seconds: narrow the date range or add filters.',
+      '[502] The query took longer than 30 seconds to run (internal_server_error). Hotmart stops queries that run longer than 30 seconds: narrow the date range or add filters.',
   },
   {
     status: 503,
     fixture: 'error-503',
     type: 'ConnectionError',
-    message: '[503] The API is temporarily unavailable. (internal_server_error). Try again later.',
+    message: '[503] The API is temporarily unavailable (internal_server_error). Try again later.',
   },
 ];

@@ -122,7 +122,7 @@ export function describeModuleScenarios(built: () => BuiltApp, backend: ModuleBa
       expect({ type: error.type, statusCode: error.statusCode, message: error.message }).toEqual({
         type: 'DataError',
         statusCode: 404,
-        message: `[404] ${String(answer['error_description'])} (not_found)`,
+        message: `[404] ${String(answer['error_description']).replace(/\.\s*$/, '')} (not_found)`,
       });
     });
   });
@@ -211,7 +211,7 @@ export function describeModuleScenarios(built: () => BuiltApp, backend: ModuleBa
       expect({ type: error.type, statusCode: error.statusCode, message: error.message }).toEqual({
         type: 'DataError',
         statusCode: 404,
-        message: `[404] ${String(answer['error_description'])} (not_found)`,
+        message: `[404] ${String(answer['error_description']).replace(/\.\s*$/, '')} (not_found)`,
       });
     });
   });

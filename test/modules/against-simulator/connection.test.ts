@@ -220,7 +220,7 @@ describe('rate limit against the simulator (3 calls per minute)', () => {
       type: 'RateLimitError',
       statusCode: 429,
       message:
-        '[429] Too many requests: the limit is 3 calls per minute. (too_many_requests). Hotmart allows 500 calls per minute; the quota resets in 60 s.',
+        '[429] Too many requests: the limit is 3 calls per minute (too_many_requests). Hotmart allows 500 calls per minute; the quota resets in 60 s.',
     });
     expect(error).toMatchObject({ resetSeconds: 60 });
 

@@ -97,7 +97,7 @@ describe('against a 200-subscription simulator', () => {
       expect(await failOnce('getSubscriberPurchases', { subscriber_code: 'NoSuchSub1' })).toEqual({
         type: 'DataError',
         statusCode: 404,
-        message: "[404] The subscription 'NoSuchSub1' was not found. (not_found)",
+        message: "[404] The subscription 'NoSuchSub1' was not found (not_found)",
       });
     });
   });
@@ -151,7 +151,7 @@ describe('against a 200-subscription simulator', () => {
       expect(await failOnce('cancelSubscription', { subscriber_code: code })).toEqual({
         type: 'DataError',
         statusCode: 400,
-        message: `[400] The subscription '${code}' is already cancelled or overdue (CANCELLED_BY_SELLER). (SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE)`,
+        message: `[400] The subscription '${code}' is already cancelled or overdue (CANCELLED_BY_SELLER) (SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE)`,
       });
       expect(statusOf(code)).toBe('CANCELLED_BY_SELLER');
     });
@@ -161,7 +161,7 @@ describe('against a 200-subscription simulator', () => {
       expect(await failOnce('cancelSubscription', { subscriber_code: code })).toEqual({
         type: 'DataError',
         statusCode: 400,
-        message: `[400] The subscription '${code}' is already cancelled or overdue (OVERDUE). (SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE)`,
+        message: `[400] The subscription '${code}' is already cancelled or overdue (OVERDUE) (SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE)`,
       });
       expect(statusOf(code)).toBe('OVERDUE');
     });
@@ -212,7 +212,7 @@ describe('against a 200-subscription simulator', () => {
       expect(await failOnce('reactivateSubscription', { subscriber_code: code })).toEqual({
         type: 'DataError',
         statusCode: 400,
-        message: `[400] The subscription '${code}' is already active (ACTIVE). (SUBSCRIPTION_ALREADY_ACTIVE)`,
+        message: `[400] The subscription '${code}' is already active (ACTIVE) (SUBSCRIPTION_ALREADY_ACTIVE)`,
       });
     });
   });
@@ -260,7 +260,7 @@ describe('against a 200-subscription simulator', () => {
       ).toEqual({
         type: 'DataError',
         statusCode: 404,
-        message: '[404] The requested URL was not found. (not_found)',
+        message: '[404] The requested URL was not found (not_found)',
       });
     });
 
