@@ -13,6 +13,7 @@ export interface ModuleInputOptions {
   target: string;
   json?: boolean;
   limit?: number;
+  envCredentials?: boolean;
   dist: string;
 }
 
@@ -44,6 +45,10 @@ export function addModuleInputOptions(command: Command, defaultTarget: string): 
       '--limit <n>',
       "stop after n bundles (and the module's own `limit` parameter, when it has one and none is given)",
       positiveInteger,
+    )
+    .option(
+      '--env-credentials',
+      "with a URL --target, send HOTMART_CLIENT_ID/SECRET/BASIC_TOKEN (default: the simulator's)",
     )
     .option('--dist <dir>', 'the built app', 'dist');
 }

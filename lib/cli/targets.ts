@@ -4,8 +4,8 @@
 // - `sandbox` / `production`: the real Hotmart API, credentials from HOTMART_CLIENT_ID,
 //   HOTMART_CLIENT_SECRET and HOTMART_BASIC_TOKEN;
 // - an http(s) URL: every Hotmart host is sent to that origin through the runtime's hostMap (a
-//   `hotmart-make simulator` in another terminal, a proxy). Credentials come from the environment
-//   when all three are set, else the simulator's.
+//   `hotmart-make simulator` in another terminal, a proxy). The simulator's credentials unless
+//   `--env-credentials` asks for HOTMART_*: real secrets never go to an origin by accident.
 import {
   createSimulator,
   HOTMART_ORIGINS,
@@ -56,10 +56,16 @@ function credentialsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> | un
   return { clientId, clientSecret, basicToken };
 }
 
+export interface TargetOptions {
+  /** With a URL target: send HOTMART_* (all three required) instead of the simulator's values. */
+  envCredentials?: boolean;
+}
+
 export async function resolveTarget(
   spec: TargetSpec,
   env: NodeJS.ProcessEnv,
   command: string,
+  options: TargetOptions = {},
 ): Promise<ResolvedTarget> {
   if (spec.kind === 'simulator') {
     const simulator = createSimulator();
@@ -74,7 +80,22 @@ export async function resolveTarget(
     };
   }
   if (spec.kind === 'url') {
-    const credentials = credentialsFromEnv(env) ?? { ...SIMULATOR_CREDENTIALS };
+    let credentials: Record<string, string> = { ...SIMULATOR_CREDENTIALS };
+    if (options.envCredentials === true) {
+      let fromEnv: Record<string, string> | undefined;
+      try {
+        fromEnv = credentialsFromEnv(env);
+      } catch (error) {
+        throw new UsageError(`--env-credentials: ${(error as Error).message}`, command);
+      }
+      if (fromEnv === undefined) {
+        throw new UsageError(
+          `--env-credentials needs ${CREDENTIAL_VARIABLES.join(', ')} to be set`,
+          command,
+        );
+      }
+      credentials = fromEnv;
+    }
     return {
       spec,
       label: spec.origin,

@@ -65,7 +65,7 @@ export function docsGeneratedFiles(
   return [`${DOCS_DIR}/README.md`, ...moduleNames.map((name) => `${DOCS_DIR}/${name}.md`)].map(
     (path) => ({
       path,
-      command: 'hotmart-make docs',
+      command: 'npm run docs',
       async generate() {
         const text = (await pages()).get(path);
         if (text === undefined) throw new Error(`${path}: no such module in the app`);

@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import nock from 'nock';
 import { FakeMake, TOKEN } from '../deploy/fake-make';
 import { writeFixtureDist } from '../deploy/fixture-dist';
+import { createSimulator, startSimulatorServer } from '../../lib/simulator';
 import { buildDist, cli, type BuiltDist } from './helpers';
 
 jest.setTimeout(30_000);
@@ -170,6 +172,49 @@ describe('run', () => {
   });
 });
 
+describe('a URL target and real credentials', () => {
+  const ENV = {
+    HOTMART_CLIENT_ID: 'test-client-id',
+    HOTMART_CLIENT_SECRET: 'test-client-secret-XYZ',
+    HOTMART_BASIC_TOKEN: 'test-basic-token-XYZ',
+  };
+
+  test('HOTMART_* go to a URL origin only with --env-credentials', async () => {
+    const server = await startSimulatorServer(createSimulator(), { host: '127.0.0.1', port: 0 });
+    try {
+      const args = [
+        'run',
+        'listSubscriptions',
+        '--param',
+        'limit=2',
+        '--json',
+        '--dist',
+        built.dir,
+      ];
+      // Exported credentials are not sent by default: the simulator's own values are.
+      const quiet = await cli([...args, '--target', server.url], { env: ENV });
+      expect(quiet.code).toBe(0);
+      expect(JSON.parse(quiet.stdout)).toHaveLength(2);
+
+      // Asked for, they are sent (and this simulator refuses them, as Hotmart would).
+      const sent = await cli([...args, '--target', server.url, '--env-credentials'], { env: ENV });
+      expect(sent.code).toBe(1);
+      expect(sent.stderr).toContain('InvalidConfigurationError');
+      expect(sent.stderr).toContain('Hotmart refused the credentials');
+      expect(sent.stderr).not.toContain('test-client-secret-XYZ');
+
+      const missing = await cli([...args, '--target', server.url, '--env-credentials'], {
+        env: { HOTMART_CLIENT_ID: 'test-client-id' },
+      });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('--env-credentials');
+      expect(missing.stderr).toContain('HOTMART_CLIENT_SECRET, HOTMART_BASIC_TOKEN are not set');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('deploy (in-process, against a nock-mocked Make API)', () => {
   test('--dry-run prints the plan and makes no write call', async () => {
     const fake = new FakeMake();
@@ -194,6 +239,22 @@ describe('deploy (in-process, against a nock-mocked Make API)', () => {
     expect(real.code).toBe(0);
     expect(real.stdout).toContain('Deployed to eu1.make.com: 23 write(s).');
     expect(fs.existsSync(path.join(cwd, '.deploy-state.json'))).toBe(true);
+  });
+
+  test('Make out of reach says where it was going and why', async () => {
+    const scope = nock('https://eu1.make.com')
+      .get(/.*/)
+      .replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 203.0.113.1:443' });
+    const result = await cli(['deploy', '--dry-run', '--dist', writeFixtureDist()], {
+      cwd: fs.mkdtempSync(path.join(os.tmpdir(), 'cli-deploy-')),
+      env: { MAKE_API_TOKEN: TOKEN, MAKE_ZONE: 'eu1' },
+    });
+    scope.done();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'Could not reach https://eu1.make.com: connect ECONNREFUSED 203.0.113.1:443\n',
+    );
+    expect(result.stderr).not.toContain(TOKEN);
   });
 
   test('a Make failure part-way exits 1 and lists what was and was not done', async () => {

@@ -62,10 +62,41 @@ lists what was done and what was not; running deploy again finishes the job.`,
           io.stderr(`${formatFailure(error)}\n`);
         } else {
           const status = (error as { statusCode?: unknown }).statusCode;
-          const prefix = typeof status === 'number' ? `Make API error [${status}]: ` : '';
-          io.stderr(`${prefix}${error instanceof Error ? error.message : String(error)}\n`);
+          // Without a status Make never answered (DNS, refused, offline): fetch's own text is a
+          // bare "fetch failed", so say where we were going.
+          const prefix =
+            typeof status === 'number'
+              ? `Make API error [${status}]: `
+              : isNetworkFailure(error)
+                ? `Could not reach https://${target.zone}: `
+                : '';
+          io.stderr(`${prefix}${describe(error)}\n`);
         }
         throw new ReportedFailure();
       }
     });
+}
+
+/** An error's message, with its cause (fetch puts the network reason there). Duck-typed: errors
+ * from fetch may come from another realm, where `instanceof Error` is false. */
+function describe(error: unknown): string {
+  const message = messageOf(error) ?? String(error);
+  const cause = messageOf((error as { cause?: unknown } | null)?.cause);
+  return cause !== undefined && cause !== message ? `${message} (${cause})` : message;
+}
+
+function messageOf(value: unknown): string | undefined {
+  const message = (value as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+/**
+ * No answer from Make at all: fetch's "fetch failed" (the reason in its cause), or a socket error
+ * with a system code such as ECONNREFUSED or ENOTFOUND.
+ */
+function isNetworkFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    messageOf(error) === 'fetch failed' || (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+  );
 }

@@ -42,7 +42,9 @@ Example:
       ]);
     const app = await loadApp(path.resolve(io.cwd, options.dist));
     const parameters = moduleParameters(app, moduleName, options, 'record');
-    const resolved = await resolveTarget(target, io.env, 'record');
+    const resolved = await resolveTarget(target, io.env, 'record', {
+      envCredentials: options.envCredentials === true,
+    });
     const out = path.resolve(
       io.cwd,
       options.out ?? path.join('test', 'fixtures', 'recorded', `${moduleName}.json`),

@@ -37,7 +37,9 @@ Exit codes: 0 ok, 1 the module failed (Make error type and message on stderr), 2
     ]);
     const app = await loadApp(path.resolve(io.cwd, options.dist));
     const parameters = moduleParameters(app, moduleName, options, 'run');
-    const resolved = await resolveTarget(target, io.env, 'run');
+    const resolved = await resolveTarget(target, io.env, 'run', {
+      envCredentials: options.envCredentials === true,
+    });
     const progress = progressLine(io, moduleName);
     try {
       const result = await executeModule({
