@@ -9,6 +9,7 @@ import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { ImlArgumentError } from './errors';
 import { isDate } from './values';
+import { fromWallTime, zoneOffset } from './zones';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -62,8 +63,22 @@ export function toDate(value: unknown, zone: string, what: string): Date | undef
   if (isDate(value)) time = value.getTime();
   else if (typeof value === 'number') time = value;
   else if (typeof value === 'string') time = textToTime(value, zone);
-  if (!Number.isFinite(time)) throw new ImlArgumentError(`${what} is not a valid date`);
-  return new Date(time);
+  const date = new Date(time);
+  // A finite number can still lie outside Date's range (±8.64e15 ms, about ±275,000 years).
+  if (Number.isNaN(date.getTime())) throw new ImlArgumentError(`${what} is not a valid date`);
+  return date;
+}
+
+/**
+ * A date a function produced, checked: arithmetic and parsing can leave Date's range (and give
+ * an invalid Date that would print as "Invalid Date"); that is IML_INVALID_ARGUMENT, because an
+ * argument (the amount, the field value, the text) is what put it there.
+ */
+export function checkedResult(date: Date, fn: string): Date {
+  if (Number.isNaN(date.getTime())) {
+    throw new ImlArgumentError(`Function '${fn}': the result is outside the supported date range`);
+  }
+  return date;
 }
 
 /** formatDate: moment-style tokens (X = Unix seconds, x = Unix ms) rendered in `zone`. */
@@ -114,16 +129,40 @@ export function parseDate(text: string, format: string, zone: string): Date {
   return dayjs.tz(parsed.format('YYYY-MM-DDTHH:mm:ss.SSS'), zone).toDate();
 }
 
-/** Adds `amount` units; sub-day units are exact, calendar units follow `zone`'s calendar. */
+/**
+ * Adds `amount` units. Seconds, minutes and hours are exact durations. Days, months and years
+ * follow `zone`'s calendar: the wall-clock time is kept across a daylight-saving change
+ * (12:00 plus one day is 12:00 the next day, 23 or 25 hours later), then resolved in the zone
+ * again (see fromWallTime for skipped and repeated hours). May return an invalid Date when the
+ * result leaves Date's range; callers check.
+ */
 export function addToDate(date: Date, amount: number, unit: ManipulateType, zone: string): Date {
   if (unit === 'second' || unit === 'minute' || unit === 'hour') {
     const factor = unit === 'second' ? 1_000 : unit === 'minute' ? 60_000 : 3_600_000;
     return new Date(date.getTime() + amount * factor);
   }
-  return inZone(date, checkTimezone(zone)).add(amount, unit).toDate();
+  return onWallTime(date, zone, false, (wall) => wall.add(amount, unit));
 }
 
-/** Sets one calendar field in `zone`; values out of range roll over as in moment. */
+/**
+ * Sets one calendar field of the wall-clock time in `zone`; values out of range roll over as in
+ * moment. In the repeated autumn hour the date's own offset is kept when still possible, so
+ * setMinute on the second 01:30 stays in the second 01:30. May return an invalid Date.
+ */
 export function setDateField(date: Date, unit: UnitType, value: number, zone: string): Date {
-  return inZone(date, checkTimezone(zone)).set(unit, value).toDate();
+  return onWallTime(date, zone, true, (wall) => wall.set(unit, value));
+}
+
+/** Applies `change` to the wall-clock time of `date` in `zone` (as a UTC dayjs), then resolves it. */
+function onWallTime(
+  date: Date,
+  zone: string,
+  keepOffset: boolean,
+  change: (wall: Dayjs) => Dayjs,
+): Date {
+  checkTimezone(zone);
+  const time = date.getTime();
+  const offset = zoneOffset(time, zone);
+  const changed = change(dayjs.utc(time + offset)).valueOf();
+  return new Date(fromWallTime(changed, zone, keepOffset ? offset : undefined));
 }

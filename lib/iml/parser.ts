@@ -2,6 +2,12 @@
 //   ||   &&   = == === != !==   < <= > >=   + -   * / %   unary ! - +   postfix . [ ]   primary
 // All binary operators are left-associative. The parser only checks syntax; function names and
 // argument counts are checked when the tree is compiled (compile.ts).
+//
+// Depth is bounded twice. `enter` counts the recursive productions (parentheses, call arguments,
+// `[index]`, unary operators) top-down, so runaway nesting fails with IML_LIMIT before the
+// JavaScript stack runs out; `node` measures the finished tree bottom-up, which also bounds the
+// iterative shapes (left-deep `1+1+…` chains, long `.a.b…` paths). Nesting n levels deep gives a
+// tree at least n + 1 deep, so the top-down check never rejects a tree the bottom-up one accepts.
 
 import type {
   BinaryOperator,
@@ -68,6 +74,8 @@ function loneExpression(parts: readonly TemplatePart[]): ExpressionNode | null {
 
 class Parser {
   private index = 0;
+  /** Recursive productions currently open (see `enter`). */
+  private nesting = 0;
   private readonly depthOf = new WeakMap<ExpressionNode, number>();
 
   constructor(
@@ -142,7 +150,9 @@ class Parser {
       (token.value === '!' || token.value === '-' || token.value === '+')
     ) {
       this.index += 1;
+      this.enter(token.start);
       const operand = this.parseUnary();
+      this.nesting -= 1;
       const operator = token.value as UnaryOperator;
       return this.node(
         { kind: 'unary', operator, operand, start: token.start, end: operand.end },
@@ -172,7 +182,11 @@ class Parser {
       } else if (token.value === '[') {
         this.index += 1;
         let index: ExpressionNode | null = null;
-        if (!this.isPunctuation(']')) index = this.parseOr();
+        if (!this.isPunctuation(']')) {
+          this.enter(token.start);
+          index = this.parseOr();
+          this.nesting -= 1;
+        }
         const close = this.expectPunctuation(']');
         node =
           index === null
@@ -205,7 +219,9 @@ class Parser {
         return this.parseName(token);
       case 'punctuation':
         if (token.value === '(') {
+          this.enter(token.start);
           const inner = this.parseOr();
+          this.nesting -= 1;
           const close = this.expectPunctuation(')');
           // Keep the inner node (positions of the parenthesised text are not needed) but count
           // the nesting so deep parentheses still hit the depth limit.
@@ -222,11 +238,13 @@ class Parser {
       this.index += 1;
       const args: ExpressionNode[] = [];
       if (!this.isPunctuation(')')) {
+        this.enter(token.start);
         for (;;) {
           args.push(this.parseOr());
           if (!this.isPunctuation(',')) break;
           this.index += 1;
         }
+        this.nesting -= 1;
       }
       const close = this.expectPunctuation(')');
       return this.node(
@@ -247,17 +265,29 @@ class Parser {
 
   // --- helpers -----------------------------------------------------------------------------
 
+  /**
+   * Opens one recursive production; throws IML_LIMIT past maxExpressionDepth while the stack is
+   * still shallow. Callers decrement `nesting` when the production closes; an error abandons the
+   * whole parser, so there is nothing to unwind.
+   */
+  private enter(offset: number): void {
+    this.nesting += 1;
+    if (this.nesting > IML_LIMITS.maxExpressionDepth) throw this.depthError(offset);
+  }
+
+  private depthError(offset: number): ImlLimitError {
+    return new ImlLimitError(
+      `Expression nesting exceeds the limit of ${IML_LIMITS.maxExpressionDepth}`,
+      { template: this.source, offset },
+    );
+  }
+
   /** Registers a composite node's depth; throws IML_LIMIT past maxExpressionDepth. */
   private node<T extends ExpressionNode>(node: T, ...children: ExpressionNode[]): T {
     let depth = 0;
     for (const child of children) depth = Math.max(depth, this.depthOf.get(child) ?? 1);
     depth += 1;
-    if (depth > IML_LIMITS.maxExpressionDepth) {
-      throw new ImlLimitError(
-        `Expression nesting exceeds the limit of ${IML_LIMITS.maxExpressionDepth}`,
-        { template: this.source, offset: node.start },
-      );
-    }
+    if (depth > IML_LIMITS.maxExpressionDepth) throw this.depthError(node.start);
     this.depthOf.set(node, depth);
     return node;
   }

@@ -212,6 +212,55 @@ describe('random valid expressions', () => {
   });
 });
 
+// Deep nesting: runs of every recursive shape (and shapes mixed), far past the depth limit as
+// well as under it. Recursive parsing once overflowed the stack here with a raw RangeError.
+const WRAPPERS: ReadonlyArray<readonly [string, string]> = [
+  ['(', ')'],
+  ['lower(', ')'],
+  ['if(true, ', ', 0)'],
+  ['ifempty(', ", 'x')"],
+  ['x[', ']'],
+  ['body.items[', '].a'],
+  ['!', ''],
+  ['-', ''],
+  ['+', ''],
+  ['(1 + ', ')'],
+  ['(a && ', ' || 2)'],
+];
+const deepExpression = fc
+  .tuple(
+    fc.array(
+      fc.tuple(
+        fc.integer({ min: 0, max: WRAPPERS.length - 1 }),
+        fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 3_000 })),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+    fc.oneof(literal, path),
+  )
+  .map(([runs, leaf]) => {
+    let open = '';
+    let close = '';
+    for (const [shape, count] of runs) {
+      const [before, after] = WRAPPERS[shape] as readonly [string, string];
+      open += before.repeat(count);
+      close = after.repeat(count) + close;
+    }
+    return `${open}${leaf}${close}`;
+  });
+
+describe('deeply nested expressions', () => {
+  test('give a value or an ImlError (IML_LIMIT past the depth limit), never a stack overflow', () => {
+    fc.assert(
+      fc.property(deepExpression, (expr) => {
+        outcome(`{{${expr}}}`, CONTEXT);
+        outcome({ deep: [`a {{${expr}}} b`] }, CONTEXT);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('evaluation never reads through the prototype chain', () => {
   const KEY = fc.oneof(
     fc.constantFrom(

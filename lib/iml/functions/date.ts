@@ -2,7 +2,7 @@
 // A missing zone argument means the evaluation's zone (options.timezone, default UTC).
 
 import type { ManipulateType, UnitType } from 'dayjs';
-import { addToDate, formatDate, parseDate, setDateField, toDate } from '../dates';
+import { addToDate, checkedResult, formatDate, parseDate, setDateField, toDate } from '../dates';
 import { ImlArgumentError } from '../errors';
 import { isDate } from '../values';
 import { optionalText, requiredNumber, requiredText } from './args';
@@ -20,7 +20,8 @@ function addFunction(name: string, unit: ManipulateType): EagerFunction {
   return eager(2, 2, ([date, amount], context) => {
     const start = dateArg(date, name, context);
     if (start === undefined) return undefined;
-    return addToDate(start, requiredNumber(amount, name, 2), unit, context.timezone);
+    const result = addToDate(start, requiredNumber(amount, name, 2), unit, context.timezone);
+    return checkedResult(result, name);
   });
 }
 
@@ -32,7 +33,7 @@ function setFunction(
   return eager(2, 2, ([date, value], context) => {
     const start = dateArg(date, name, context);
     if (start === undefined) return undefined;
-    return setDateField(start, unit, toField(value), context.timezone);
+    return checkedResult(setDateField(start, unit, toField(value), context.timezone), name);
   });
 }
 
@@ -83,13 +84,16 @@ export const dateFunctions: FunctionTable = {
     // An epoch number with a Unix token is an instant already: no text round trip (this is every
     // date of a Hotmart list page). An explicit zone still goes the long way, to be checked.
     if (typeof text === 'number' && Number.isFinite(text) && zone === undefined) {
-      if (format === 'x') return new Date(Math.trunc(text));
-      if (format === 'X') return new Date(text * 1_000);
+      if (format === 'x') return checkedResult(new Date(Math.trunc(text)), 'parseDate');
+      if (format === 'X') return checkedResult(new Date(text * 1_000), 'parseDate');
     }
     const value = optionalText(text, 'parseDate', 1);
     if (value === undefined || value === '') return undefined;
     const pattern = requiredText(format, 'parseDate', 2);
-    return parseDate(value, pattern, zoneArg(zone, 'parseDate', 3, context));
+    return checkedResult(
+      parseDate(value, pattern, zoneArg(zone, 'parseDate', 3, context)),
+      'parseDate',
+    );
   }),
 
   addSeconds: addFunction('addSeconds', 'second'),
