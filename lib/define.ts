@@ -7,7 +7,13 @@
 // keeps TypeScript's excess-property check on the whole literal (so a misspelt directive is an
 // editor error at any depth), while the `const N` generic still captures the literal `name` for
 // callers that reference components by name (groups, `connection: hotmart.name`).
-import type { App, ConnectionSpec, ModuleSpec, RpcSpec } from './types';
+//
+// Why `defineModule` also infers the module `type` (`T`) and checks against `ModuleOfType<T>`:
+// checked against the whole `ModuleSpec` union, TypeScript's excess-property check does not
+// narrow the union by `type` once a nested literal fails, so a misspelt `paginaton` in a search
+// module was blamed on `response.iterate` "not existing in ActionResponseSpec". Narrowing first
+// leaves one variant, so the error names the misspelt key itself.
+import type { App, ConnectionSpec, ModuleOfType, ModuleType, RpcSpec } from './types';
 
 /** Types an app definition (`app/index.ts`). Returns its argument unchanged. */
 export function defineApp(app: App): App {
@@ -21,10 +27,13 @@ export function defineConnection<const N extends string>(
   return connection;
 }
 
-/** Types a module definition. Returns its argument unchanged; `name` keeps its literal type. */
-export function defineModule<const N extends string>(
-  module: ModuleSpec & { name: N },
-): ModuleSpec & { name: N } {
+/**
+ * Types a module definition. Returns its argument unchanged; `name` keeps its literal type and
+ * the result is the module variant of its `type` (e.g. `SearchModule`).
+ */
+export function defineModule<const T extends ModuleType, const N extends string>(
+  module: ModuleOfType<T> & { type: T; name: N },
+): ModuleOfType<T> & { name: N } {
   return module;
 }
 

@@ -1,6 +1,7 @@
 // What a functional constraint is: one rule JSON Schema cannot express, in its own file.
 import type { App } from '../types';
 import { locateSourcePath } from '../compile/locate';
+import type { Section } from './failed-sections';
 import type { Issue } from './issue';
 
 export interface Constraint {
@@ -13,6 +14,12 @@ export interface Constraint {
    * file and pointer, only the constraint's issue is kept.
    */
   readonly replacesSchemaRules?: readonly string[];
+  /**
+   * Sections this constraint reads beside communications: where the schema already failed for
+   * one of them, the constraint's issues for that component are dropped (they would only repeat
+   * the schema issue, once per sample key or reference).
+   */
+  readonly reads?: readonly Section[];
   check(app: App): Issue[];
 }
 

@@ -2,6 +2,7 @@
 import type { App } from '../types';
 import { getValidator } from './ajv';
 import { CONSTRAINTS } from './constraints';
+import { FailedSections } from './failed-sections';
 import { compareIssues, type Issue } from './issue';
 import { SchemaIssueMapper } from './schema-issues';
 
@@ -25,8 +26,12 @@ let mapper: SchemaIssueMapper | undefined;
 export function validateApp(app: unknown): Issue[] {
   const validate = getValidator(APP_SCHEMA_ID);
   mapper ??= new SchemaIssueMapper(APP_SCHEMA_ID);
-  let issues = validate(app) ? [] : mapper.map(app, validate.errors ?? []);
+  const schema = validate(app)
+    ? { issues: [], failedPaths: [] }
+    : mapper.mapLocated(app, validate.errors ?? []);
+  let issues = schema.issues.map((l) => l.issue);
   const schemaFailed = issues.length > 0;
+  const failed = new FailedSections(app, schema.failedPaths);
   for (const constraint of CONSTRAINTS) {
     let found: Issue[];
     try {
@@ -35,6 +40,9 @@ export function validateApp(app: unknown): Issue[] {
       if (schemaFailed) continue;
       throw error;
     }
+    const reads = constraint.reads ?? [];
+    if (reads.length > 0)
+      found = found.filter((i) => !reads.some((section) => failed.affects(section, i.component)));
     const replaced = new Set(constraint.replacesSchemaRules ?? []);
     if (replaced.size > 0) {
       const at = new Set(found.map((i) => `${i.file}#${i.pointer}`));

@@ -3,13 +3,33 @@
 import type { ErrorObject } from 'ajv';
 import { isRecord } from '../compile/json';
 import type { App } from '../types';
-import { hint, issueAt } from './constraint';
+import { hint, issueAt, type SourcePath } from './constraint';
 import { didYouMean } from './did-you-mean';
 import type { Issue } from './issue';
 import { getValidator } from './ajv';
 import { isAlive, SchemaNavigator, valueAt } from './schema-navigator';
 
 type Path = Array<string | number>;
+
+/** An issue with the source-model path it was found at. */
+export interface LocatedIssue {
+  path: SourcePath;
+  issue: Issue;
+}
+
+const pathKey = (path: SourcePath): string => JSON.stringify(path);
+
+/** Module sections holding requests: where the module type decides what is allowed. */
+const COMMUNICATION = new Set(['communication', 'epoch']);
+
+/** Where parameter lists live in the source model. */
+function isParameterLocation(path: SourcePath): boolean {
+  const [head, index, section] = path;
+  if (typeof index !== 'number') return false;
+  if (head === 'modules')
+    return ['staticParameters', 'mappableParameters', 'interface'].includes(String(section));
+  return (head === 'rpcs' || head === 'connections') && section === 'parameters';
+}
 
 /** Combinators whose own error only says "some branch failed"; the branch errors say what. */
 const SUMMARY = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else']);
@@ -240,33 +260,49 @@ export class SchemaIssueMapper {
 
   /** Maps ajv errors for `app` (validated against `rootId`) to Issues. */
   map(app: unknown, errors: readonly ErrorObject[]): Issue[] {
+    return this.mapLocated(app, errors).issues.map((l) => l.issue);
+  }
+
+  /**
+   * Like `map`, with the source-model path of each issue, plus the paths of every problem found
+   * (also those whose issue was dropped as redundant): what `validateApp` needs to know which
+   * sections of a component failed the schema.
+   */
+  mapLocated(
+    app: unknown,
+    errors: readonly ErrorObject[],
+  ): { issues: LocatedIssue[]; failedPaths: SourcePath[] } {
     const { errors: resolved, chosen } = this.resolveBranches(errors, app);
-    const issues: Issue[] = [];
+    const located: LocatedIssue[] = [];
     const consts = new Map<string, ErrorObject[]>();
     for (const e of collapseErrors(resolved, app)) {
       if (e.keyword === 'const') {
         consts.set(e.instancePath, [...(consts.get(e.instancePath) ?? []), e]);
       } else {
-        issues.push(this.toIssue(app, e, chosen));
+        located.push(this.toIssue(app, e, chosen));
       }
     }
     for (const [pointer, group] of consts) {
       const path = pointerToPath(pointer, app);
       const allowed = group.map((e) => (e.params as { allowedValue?: unknown }).allowedValue);
-      issues.push(this.oneOf(app, path, allowed, allowed.length === 1 ? 'const' : 'enum'));
+      located.push(this.oneOf(app, path, allowed, allowed.length === 1 ? 'const' : 'enum'));
     }
-    // `condtion` for `condition` also makes `condition` missing: the typo says it all.
+    // `condtion` for `condition` also makes `condition` missing: the typo says it all. Compared
+    // by source path: a misspelt section (`interfce`) is located in makecomapp.json while the
+    // missing `interface` is located in its own file, `<id>.interface.iml.json`.
     const misspelt = new Set(
-      issues
-        .filter((i) => i.rule === 'schema/additionalProperties' && i.suggestion !== undefined)
-        .map(
-          (i) =>
-            `${i.file}#${i.pointer.slice(0, i.pointer.lastIndexOf('/'))}/${i.suggestion ?? ''}`,
-        ),
+      located
+        .filter(
+          (l) => l.issue.rule === 'schema/additionalProperties' && l.issue.suggestion !== undefined,
+        )
+        .map((l) => pathKey([...l.path.slice(0, -1), l.issue.suggestion ?? ''])),
     );
-    return issues.filter(
-      (i) => !(i.rule === 'schema/required' && misspelt.has(`${i.file}#${i.pointer}`)),
-    );
+    return {
+      issues: located.filter(
+        (l) => !(l.issue.rule === 'schema/required' && misspelt.has(pathKey(l.path))),
+      ),
+      failedPaths: located.map((l) => l.path),
+    };
   }
 
   private at(
@@ -275,11 +311,11 @@ export class SchemaIssueMapper {
     keyword: string,
     message: string,
     suggestion?: string,
-  ): Issue {
-    return issueAt(app as App, path, `schema/${keyword}`, message, suggestion);
+  ): LocatedIssue {
+    return { path, issue: issueAt(app as App, path, `schema/${keyword}`, message, suggestion) };
   }
 
-  private oneOf(app: unknown, path: Path, allowed: unknown[], keyword: string): Issue {
+  private oneOf(app: unknown, path: Path, allowed: unknown[], keyword: string): LocatedIssue {
     const value = valueAt(app, path);
     if (allowed.length === 1)
       return this.at(app, path, keyword, `must be ${show(allowed[0])}, found ${show(value)}`);
@@ -294,16 +330,25 @@ export class SchemaIssueMapper {
     );
   }
 
-  /** ` (in a search module)` for locations inside a module, else nothing. */
-  private context(app: unknown, path: Path): string {
-    if (path[0] !== 'modules' || typeof path[1] !== 'number') return '';
-    const type = valueAt(app, ['modules', path[1], 'type']);
-    return typeof type === 'string'
-      ? ` in ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} module`
-      : '';
+  /**
+   * Where a key was refused, for "not allowed" messages: ` in a search module` for a module's
+   * communication (what a module may do depends on its type), ` on a boolean parameter` for a
+   * parameter (what a parameter accepts depends on its type), else nothing. `container` is the
+   * path of the object holding the key.
+   */
+  private context(app: unknown, container: Path): string {
+    const [head, index, section] = container;
+    if (head === 'modules' && typeof index === 'number' && COMMUNICATION.has(String(section))) {
+      const type = valueAt(app, ['modules', index, 'type']);
+      return typeof type === 'string' ? ` in ${withArticle(type)} module` : '';
+    }
+    const holder = valueAt(app, container);
+    if (isParameterLocation(container) && isRecord(holder) && typeof holder.type === 'string')
+      return ` on ${withArticle(holder.type)} parameter`;
+    return '';
   }
 
-  private toIssue(app: unknown, e: ErrorObject, chosen: ReadonlyMap<string, number>): Issue {
+  private toIssue(app: unknown, e: ErrorObject, chosen: ReadonlyMap<string, number>): LocatedIssue {
     const path = pointerToPath(e.instancePath, app);
     const value = valueAt(app, path);
     const params = e.params as Record<string, unknown>;
@@ -312,12 +357,31 @@ export class SchemaIssueMapper {
         const key = String(params.additionalProperty);
         const allowed = this.navigator.propertiesAt(this.rootId, app, path, chosen);
         const suggestion = didYouMean(key, allowed);
+        if (suggestion !== undefined)
+          return this.at(
+            app,
+            [...path, key],
+            e.keyword,
+            `unknown key "${key}"${hint(suggestion)}`,
+            suggestion,
+          );
         // A directive that exists elsewhere (`iterate` in an action) is misplaced, not misspelt.
+        const where = this.context(app, path);
+        if (this.allProperties.has(key))
+          return this.at(
+            app,
+            [...path, key],
+            e.keyword,
+            `key "${key}" is not allowed here${where}`,
+          );
+        // A typo of a directive that exists elsewhere (`paginaton` in an action): name both
+        // mistakes. No `suggestion`: applying it would not fix the definition.
+        const elsewhere = didYouMean(key, this.allProperties);
         const message =
-          suggestion === undefined && this.allProperties.has(key)
-            ? `key "${key}" is not allowed here${this.context(app, path)}`
-            : `unknown key "${key}"${hint(suggestion)}`;
-        return this.at(app, [...path, key], e.keyword, message, suggestion);
+          elsewhere === undefined
+            ? `unknown key "${key}"`
+            : `unknown key "${key}" (did you mean "${elsewhere}"? it is not allowed ${where === '' ? 'here' : where.slice(1)})`;
+        return this.at(app, [...path, key], e.keyword, message);
       }
       case 'required':
         return this.at(
@@ -358,7 +422,7 @@ export class SchemaIssueMapper {
           app,
           path,
           'forbidden',
-          `key "${String(path[path.length - 1])}" is not allowed here${this.context(app, path)}`,
+          `key "${String(path[path.length - 1])}" is not allowed here${this.context(app, path.slice(0, -1))}`,
         );
       case 'pattern': {
         const why = this.navigator.descriptionAt(this.rootId, app, path);

@@ -99,6 +99,9 @@ describe('define helpers', () => {
 
   test('keep the literal name of a component', () => {
     const name: 'listThings' = search.name;
+    // defineModule narrows the result to the variant of its `type`.
+    const searchModule: SearchModule = search;
+    expect(searchModule.type).toBe('search');
     const connectionName: 'example' = connection.name;
     expect([name, connectionName, rpc.name]).toEqual(['listThings', 'example', 'listOptions']);
   });
@@ -187,9 +190,109 @@ describe('type-level checks (verified by npm run typecheck)', () => {
         parameters: ['id'],
         communication: { url: '/options' },
       }),
+      // A search module with `response.iterate` and a misspelt sibling: the error lands on the
+      // typo, not on `iterate` (which a search allows). `iterate` sits on its own line, so an
+      // error blamed on it would both surface and leave the directive below unused.
+      defineModule({
+        name: 'listThings',
+        label: 'L',
+        description: 'D',
+        type: 'search',
+        connection: null,
+        ...empty,
+        communication: {
+          url: '/things',
+          response: {
+            iterate: '{{body.items}}',
+            limit: 10,
+          },
+          // @ts-expect-error misspelt directive `paginaton` next to `response.iterate`
+          paginaton: { qs: { page: '{{pagination.page}}' } },
+        },
+      }),
+      defineModule({
+        name: 'listThings',
+        label: 'L',
+        description: 'D',
+        type: 'search',
+        connection: null,
+        ...empty,
+        communication: {
+          url: '/things',
+          response: {
+            iterate: '{{body.items}}',
+            // @ts-expect-error misspelt directive `outptu` next to `iterate`
+            outptu: '{{item}}',
+          },
+          pagination: { qs: { page: '{{pagination.page}}' } },
+        },
+      }),
+      defineModule({
+        name: 'watchThings',
+        label: 'L',
+        description: 'D',
+        type: 'trigger',
+        connection: null,
+        ...empty,
+        communication: {
+          url: '/things',
+          response: {
+            iterate: '{{body.items}}',
+            trigger: { type: 'id', order: 'desc', id: '{{item.id}}' },
+          },
+          // @ts-expect-error misspelt directive in a trigger
+          paginaton: { qs: {} },
+        },
+      }),
+      defineModule({
+        name: 'callApi',
+        label: 'L',
+        description: 'D',
+        type: 'universal',
+        connection: null,
+        ...empty,
+        communication: {
+          url: '/things',
+          response: {
+            output: '{{body}}',
+          },
+          // @ts-expect-error misspelt directive in a universal module
+          qss: {},
+        },
+      }),
+      defineModule({
+        name: 'reply',
+        label: 'L',
+        description: 'D',
+        type: 'responder',
+        connection: null,
+        ...empty,
+        communication: {
+          response: {
+            status: 200,
+            // @ts-expect-error misspelt directive in a responder
+            bdy: '{{parameters.text}}',
+          },
+        },
+      }),
+      defineModule({
+        name: 'listThings',
+        label: 'L',
+        description: 'D',
+        type: 'search',
+        connection: null,
+        staticParameters: [],
+        // @ts-expect-error misspelt section `mapableParameters`
+        mapableParameters: [],
+        mappableParameters: [],
+        interface: [],
+        samples: {},
+        scope: [],
+        communication: { url: '/things' },
+      }),
     ];
     // At run time they are identities like any other call.
-    expect(mistakes).toHaveLength(7);
+    expect(mistakes).toHaveLength(13);
   });
 
   test('generated names match the source model', () => {

@@ -169,6 +169,86 @@ const cases: Case[] = [
     ],
     suggestion: 'condition',
   },
+  {
+    name: 'misspelt section (interfce): no "missing interface", no sample flood',
+    edit: (e) => e.rename(['modules', 1, 'interface'], 'interfce'),
+    expected: [
+      {
+        component: 'module listTasks',
+        file: 'makecomapp.json',
+        pointer: '/components/module/listTasks/interfce',
+        rule: 'schema/additionalProperties',
+      },
+    ],
+    suggestion: 'interface',
+  },
+  {
+    name: 'misspelt section (mapableParameters): no "missing", no reference flood',
+    edit: (e) => e.rename(['modules', 1, 'mappableParameters'], 'mapableParameters'),
+    expected: [
+      {
+        component: 'module listTasks',
+        file: 'makecomapp.json',
+        pointer: '/components/module/listTasks/mapableParameters',
+        rule: 'schema/additionalProperties',
+      },
+    ],
+    suggestion: 'mappableParameters',
+  },
+  {
+    name: 'a null parameter in place of a referenced one (no reference issues)',
+    edit: (e) => e.set(['modules', 1, 'mappableParameters', 0], null),
+    expected: [
+      {
+        component: 'module listTasks',
+        file: 'modules/list-tasks/list-tasks.mappable-params.iml.json',
+        pointer: '/0',
+        rule: 'schema/type',
+      },
+    ],
+  },
+  {
+    name: 'a null interface field (no sample issues)',
+    edit: (e) => e.set(['modules', 3, 'interface', 0], null),
+    expected: [
+      {
+        component: 'module getAccount',
+        file: 'modules/get-account/get-account.interface.iml.json',
+        pointer: '/0',
+        rule: 'schema/type',
+      },
+    ],
+  },
+  {
+    name: 'options on a boolean parameter',
+    edit: (e) =>
+      e.push(['modules', 0, 'mappableParameters'], {
+        name: 'flag',
+        type: 'boolean',
+        label: 'Flag',
+        options: 'rpc://listProjects',
+      }),
+    expected: [
+      {
+        component: 'module createTask',
+        file: 'modules/create-task/create-task.mappable-params.iml.json',
+        pointer: '/3/options',
+        rule: 'schema/additionalProperties',
+      },
+    ],
+  },
+  {
+    name: 'misspelt directive not allowed for the type (paginaton in an action)',
+    edit: (e) => e.set(['modules', 0, 'communication', 'paginaton'], { qs: {} }),
+    expected: [
+      {
+        component: 'module createTask',
+        file: CREATE_TASK,
+        pointer: '/paginaton',
+        rule: 'schema/additionalProperties',
+      },
+    ],
+  },
   // --- functional constraints ----------------------------------------------------------------
   {
     name: 'module id with a dash (Make: letters and digits only)',
@@ -383,6 +463,23 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'IML calling a misspelt function (fomatDate)',
+    edit: (e) =>
+      e.set(
+        ['modules', 1, 'communication', 1, 'qs', 'status'],
+        '{{fomatDate(parameters.status, "YYYY")}}',
+      ),
+    expected: [
+      {
+        component: 'module listTasks',
+        file: LIST_TASKS,
+        pointer: '/1/qs/status',
+        rule: 'iml-valid',
+      },
+    ],
+    suggestion: 'formatDate',
+  },
+  {
     name: 'sample key not in the interface',
     edit: (e) => e.set(['modules', 3, 'samples', 'seat'], 3),
     expected: [
@@ -477,6 +574,42 @@ const cases: Case[] = [
       },
     ],
     suggestion: 'request.headers.authorization',
+  },
+  {
+    name: 'a secret passed through temp into the query string',
+    edit: (e) => {
+      e.set(['modules', 3, 'communication', 'temp'], { t: '{{connection.apiKey}}' });
+      e.set(['modules', 3, 'communication', 'qs'], { s: '{{temp.t}}' });
+    },
+    expected: [
+      {
+        component: 'module getAccount',
+        file: 'modules/get-account/get-account.communication.iml.json',
+        pointer: '/qs/s',
+        rule: 'sanitize-covers-secrets',
+      },
+    ],
+    suggestion: 'request.qs.s',
+  },
+  {
+    name: 'a secret passed through two temp keys (response.temp) into a header',
+    edit: (e) => {
+      e.set(['modules', 1, 'communication', 0, 'response', 'temp'], {
+        projectName: '{{body.name}}',
+        a: '{{connection.accessToken}}',
+        b: 'Bearer {{temp.a}}',
+      });
+      e.set(['modules', 1, 'communication', 1, 'headers'], { 'X-Token': '{{temp.b}}' });
+    },
+    expected: [
+      {
+        component: 'module listTasks',
+        file: LIST_TASKS,
+        pointer: '/1/headers/X-Token',
+        rule: 'sanitize-covers-secrets',
+      },
+    ],
+    suggestion: 'request.headers.x-token',
   },
 ];
 

@@ -15,6 +15,44 @@ const messages: Array<[string, (e: Editor) => void, string]> = [
     'module createTask: modules/create-task/create-task.communication.iml.json#/response/iterate: key "iterate" is not allowed here in an action module [schema/additionalProperties]',
   ],
   [
+    'key not allowed on the parameter type',
+    (e) =>
+      e.push(['modules', 0, 'mappableParameters'], {
+        name: 'flag',
+        type: 'boolean',
+        label: 'Flag',
+        options: 'rpc://listProjects',
+      }),
+    'module createTask: modules/create-task/create-task.mappable-params.iml.json#/3/options: key "options" is not allowed here on a boolean parameter [schema/additionalProperties]',
+  ],
+  [
+    'misspelt directive that the module type does not allow',
+    (e) => e.set(['modules', 0, 'communication', 'paginaton'], { qs: {} }),
+    'module createTask: modules/create-task/create-task.communication.iml.json#/paginaton: unknown key "paginaton" (did you mean "pagination"? it is not allowed in an action module) [schema/additionalProperties]',
+  ],
+  [
+    'misspelt section',
+    (e) => e.rename(['modules', 1, 'interface'], 'interfce'),
+    'module listTasks: makecomapp.json#/components/module/listTasks/interfce: unknown key "interfce" (did you mean "interface"?) [schema/additionalProperties]',
+  ],
+  [
+    'misspelt IML function',
+    (e) =>
+      e.set(
+        ['modules', 1, 'communication', 1, 'qs', 'status'],
+        '{{fomatDate(parameters.status, "YYYY")}}',
+      ),
+    'module listTasks: modules/list-tasks/list-tasks.communication.iml.json#/1/qs/status: invalid IML: Unknown function \'fomatDate\' at column 3 (did you mean "formatDate"?) [iml-valid]',
+  ],
+  [
+    'secret through temp',
+    (e) => {
+      e.set(['modules', 3, 'communication', 'temp'], { t: '{{connection.apiKey}}' });
+      e.set(['modules', 3, 'communication', 'qs'], { s: '{{temp.t}}' });
+    },
+    'module getAccount: modules/get-account/get-account.communication.iml.json#/qs/s: query parameter "s" carries the temp variable "t" (set from the password parameter "apiKey") but log.sanitize does not list "request.qs.s" [sanitize-covers-secrets]',
+  ],
+  [
     'wrong value type',
     (e) => e.set(['connections', 0, 'communication', 'token', 'method'], 42),
     'connection acme: connections/acme/acme.oauth-communication.iml.json#/token/method: must be a string, found a number (42) [schema/type]',

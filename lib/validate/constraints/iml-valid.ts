@@ -1,9 +1,10 @@
 // A template that does not parse fails at run time, on the first scenario that reaches it; the
 // build finds it first. (The other reference rules skip strings that do not parse.)
-import { parseTemplate } from '../../iml';
+import { FUNCTION_NAMES, ImlUnknownFunctionError, parseTemplate } from '../../iml';
 import { communicationSites } from '../communications';
 import type { Constraint } from '../constraint';
-import { issueAt } from '../constraint';
+import { hint, issueAt } from '../constraint';
+import { didYouMean } from '../did-you-mean';
 import type { Issue } from '../issue';
 import { walkStrings } from '../walk';
 
@@ -26,7 +27,20 @@ export const imlValid: Constraint = {
         try {
           parseTemplate(text);
         } catch (error) {
-          issues.push(issueAt(app, path, this.id, `invalid IML: ${describeError(error)}`));
+          // IML function names are case-sensitive; `didYouMean` also offers a case-only fix.
+          const suggestion =
+            error instanceof ImlUnknownFunctionError
+              ? didYouMean(error.functionName, FUNCTION_NAMES)
+              : undefined;
+          issues.push(
+            issueAt(
+              app,
+              path,
+              this.id,
+              `invalid IML: ${describeError(error)}${hint(suggestion)}`,
+              suggestion,
+            ),
+          );
         }
       });
     }

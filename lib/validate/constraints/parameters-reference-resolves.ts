@@ -73,6 +73,7 @@ function scopeOf(app: App, site: CommunicationSite): { names: DeclaredNames; own
 export const parametersReferenceResolves: Constraint = {
   id: 'parameters-reference-resolves',
   description: 'Every {{parameters.x}} in a communication names a declared parameter.',
+  reads: ['parameters'],
   check(app) {
     const issues: Issue[] = [];
     for (const site of communicationSites(app)) {

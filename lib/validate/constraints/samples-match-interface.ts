@@ -54,6 +54,7 @@ function expectedKind(param: Record<string, unknown>): JsonKind {
 export const samplesMatchInterface: Constraint = {
   id: 'samples-match-interface',
   description: "Every sample key is declared in the module's interface, with a compatible type.",
+  reads: ['interface'],
   check(app) {
     const issues: Issue[] = [];
     const report = (path: SourcePath, message: string, suggestion?: string): void => {

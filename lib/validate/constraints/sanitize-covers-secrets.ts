@@ -8,7 +8,8 @@
 // Where they are read:
 // - connection code: `parameters.<password>`, `connection.<secret>` (OAuth refresh) and
 //   `data.<stored secret>`; a bare `{{parameters}}`/`{{connection}}`/`{{data}}` carries all of them;
-// - the base, modules and RPCs: `connection.<secret>` of their connection(s) (the base: of any).
+// - the base, modules and RPCs: `connection.<secret>` of their connection(s) (the base: of any);
+// - everywhere: `temp.<key>` when that temp key's template reads a secret (`temp` passes it on).
 // Covered: a `log.sanitize` entry equal to the location (`request.headers.authorization`,
 // `request.qs.client_secret`, `request.body.client_secret`) or to one of its parents
 // (`request.body`), compared case-insensitively, backticks ignored. A request without `log`
@@ -80,6 +81,50 @@ function rootsFor(app: App, site: CommunicationSite): SecretRoots {
   return roots;
 }
 
+/**
+ * Adds `temp` to the roots: a temp key whose template reads a secret (directly, or through
+ * another such temp key) carries that secret to every `{{temp.key}}`. The temp keys in scope are
+ * those of the component's communication (and epoch), plus the base's for modules and RPCs.
+ * A `{{...}}` spread that reads a secret makes every temp key suspect.
+ */
+function addTempSecrets(app: App, site: CommunicationSite, roots: SecretRoots): void {
+  const inScope = communicationSites(app).filter(
+    (s) =>
+      (s.kind === site.kind && s.index === site.index) ||
+      (s.kind === 'base' && (site.kind === 'module' || site.kind === 'rpc')),
+  );
+  const entries: Array<[string, unknown]> = [];
+  for (const scope of inScope) {
+    for (const [request] of requestsOfSite(app, scope)) {
+      const response = isRecord(request.response) ? request.response : {};
+      for (const temp of [request.temp, response.temp])
+        if (isRecord(temp)) entries.push(...Object.entries(temp));
+    }
+  }
+  const temps = new Map<string, string>();
+  roots.set('temp', temps);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [key, value] of entries) {
+      if (temps.has(key)) continue;
+      let secret: string | undefined;
+      walkStrings(value, [], (text) => {
+        secret ??= secretIn(text, roots);
+      });
+      if (secret === undefined) continue;
+      temps.set(
+        key,
+        key === SPREAD
+          ? `temp variables spread from ${secret}`
+          : `the temp variable "${key}" (set from ${secret})`,
+      );
+      changed = true;
+    }
+  }
+}
+
+const SPREAD = '{{...}}';
+
 /** The secret a template carries, described, or undefined. */
 function secretIn(text: string, roots: SecretRoots): string | undefined {
   for (const [root, key] of pathsIn(text)) {
@@ -87,7 +132,7 @@ function secretIn(text: string, roots: SecretRoots): string | undefined {
     const secrets = roots.get(root);
     if (secrets === undefined || secrets.size === 0) continue;
     if (key === undefined) return `all of {{${root}}}, secrets included`;
-    const what = secrets.get(key);
+    const what = secrets.get(key) ?? secrets.get(SPREAD);
     if (what !== undefined) return what;
   }
   return undefined;
@@ -167,6 +212,7 @@ export const sanitizeCoversSecrets: Constraint = {
 
     for (const site of communicationSites(app)) {
       const roots = rootsFor(app, site);
+      addTempSecrets(app, site, roots);
       const inherits = site.kind === 'module' || site.kind === 'rpc';
       for (const [request, path] of requestsOfSite(app, site)) {
         const own = sanitizeOf(request);
