@@ -9,7 +9,7 @@
 import { DataError, RuntimeError } from './errors';
 import { findHeader } from './headers';
 import { serializeQuery, type QueryRecord } from './query';
-import { describeType, isPlainObject } from './wire';
+import { describeType, isPlainObject, setOwn } from './wire';
 
 export type BodyType = 'json' | 'urlencoded' | 'multipart' | 'text' | 'binary';
 
@@ -65,9 +65,13 @@ function urlencoded(body: unknown, where: string): string {
   const record: QueryRecord = {};
   for (const [key, value] of Object.entries(body)) {
     if (value === undefined || value === null) continue;
-    record[key] = Array.isArray(value)
-      ? value.filter((v) => v !== undefined && v !== null).map((v) => formScalar(key, v, where))
-      : formScalar(key, value, where);
+    setOwn(
+      record,
+      key,
+      Array.isArray(value)
+        ? value.filter((v) => v !== undefined && v !== null).map((v) => formScalar(key, v, where))
+        : formScalar(key, value, where),
+    );
   }
   return serializeQuery(record);
 }
@@ -105,10 +109,15 @@ function multipart(body: unknown, where: string): { form: FormData; logged: unkn
     return text;
   };
   for (const [key, value] of Object.entries(body)) {
-    if (Array.isArray(value)) logged[key] = value.map((item) => append(key, item));
+    if (Array.isArray(value))
+      setOwn(
+        logged,
+        key,
+        value.map((item) => append(key, item)),
+      );
     else {
       const shown = append(key, value);
-      if (shown !== undefined) logged[key] = shown;
+      if (shown !== undefined) setOwn(logged, key, shown);
     }
   }
   return { form, logged };

@@ -19,6 +19,7 @@ export interface HttpRequest {
   body: string | Uint8Array | FormData | undefined;
   timeoutMs: number;
   followRedirects: boolean;
+  followAllRedirects: boolean;
   /** The request as logged (before `log.sanitize` and redaction). */
   logged: SanitizedRequest;
 }
@@ -165,6 +166,7 @@ export function buildRequest(
     body,
     timeoutMs: spec.timeoutMs,
     followRedirects: spec.followRedirects,
+    followAllRedirects: spec.followAllRedirects,
     logged,
   };
 }

@@ -196,6 +196,7 @@ export class Connection implements AuthHooks {
       log,
       hostMap: this.hostMap,
       allowedHosts: undefined,
+      redirectHosts: this.app.literalHosts,
       caps: NO_CAPS,
       counters: { requests: 0, paginationRequests: 0, records: 0 },
       contacted: this.hosts,

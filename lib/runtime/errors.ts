@@ -37,6 +37,7 @@ export function isMakeErrorType(value: unknown): value is MakeErrorType {
  * - `TOKEN_REJECTED`: a 401 survived one refresh and one retry
  * - `CONNECTION_EXPIRED`: the connection's `response.expires` has passed
  * - `REQUEST_CAP`: Make's per-run request cap was reached before a non-pagination request
+ * - `TOO_MANY_REDIRECTS`: a request was redirected more than 10 times (redirect.ts)
  * - `REQUEST_INVALID`: the evaluated request cannot be sent (an object as a query value, a bad URL)
  * - `OPTION_INVALID`: the caller passed an unusable runtime option (a bad `hostMap`, an unknown module)
  * - `UNEXPECTED`: a bug in the runtime itself, wrapped so callers still get a typed error
@@ -54,6 +55,7 @@ export type MakeErrorCode =
   | 'TOKEN_REJECTED'
   | 'CONNECTION_EXPIRED'
   | 'REQUEST_CAP'
+  | 'TOO_MANY_REDIRECTS'
   | 'REQUEST_INVALID'
   | 'OPTION_INVALID'
   | 'UNEXPECTED';

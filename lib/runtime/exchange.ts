@@ -1,13 +1,15 @@
-// One HTTP exchange: build → allow-list check → send → log → parse, with Make-style recovery from
-// an expired token (issue #4): on a 401, refresh the connection once and retry once, rebuilding
-// the request so the new token is used. A second 401 is an InvalidAccessTokenError.
+// One HTTP exchange: build → allow-list check → send → log → follow redirects (each hop checked,
+// mapped and logged again) → parse, with Make-style recovery from an expired token (issue #4): on
+// a 401, refresh the connection once and retry once, rebuilding the request so the new token is
+// used. A second 401 is an InvalidAccessTokenError.
 import { buildRequest, type HttpRequest } from './build-request';
-import { InvalidAccessTokenError, MakeError, type SanitizedRequest } from './errors';
+import { InvalidAccessTokenError, MakeError, RuntimeError, type SanitizedRequest } from './errors';
 import { checkHostAllowed } from './hosts';
-import { describeRequest, send, targetUrl, type HttpResponse } from './http';
+import { describeRequest, send, targetUrl, timeoutSignal, type HttpResponse } from './http';
 import type { Scope } from './iml';
 import type { EffectiveRequest } from './merge-base';
 import { parseResponseBody } from './parse-response';
+import { MAX_REDIRECTS, nextHop, redirectLocation } from './redirect';
 import { checkResponse } from './respond';
 import type { RunEnv } from './run-env';
 import type { HttpLogEntry, LoggedResponse } from './run-log';
@@ -47,6 +49,124 @@ export interface ExchangeOptions {
   page?: number;
 }
 
+interface Sent {
+  request: HttpRequest;
+  response: HttpResponse;
+  sanitized: SanitizedRequest;
+  entry: HttpLogEntry;
+  started: number;
+}
+
+/**
+ * Refuses a hop the allow-list forbids. Module runs check every hop (hosts.ts). A connection's
+ * own requests are not checked — they define where its credentials go — but a *redirect* of one is
+ * the service's choice, not the app's: its hops may only go to the app's literal hosts or hosts the
+ * connection already contacted.
+ */
+function checkDestination(
+  request: HttpRequest,
+  hop: number,
+  env: RunEnv,
+  options: ExchangeOptions,
+): void {
+  if (env.allowedHosts !== undefined) {
+    const carries = options.readsConnection || env.log.redactor.contains(wireText(request));
+    checkHostAllowed(request.url, carries, env.allowedHosts, env.where);
+  } else if (hop > 0 && env.redirectHosts !== undefined) {
+    const allowed = new Set([...env.redirectHosts, ...(env.contacted ?? [])]);
+    checkHostAllowed(request.url, true, allowed, env.where);
+  }
+}
+
+/** Checks, sends and times one hop; a failure is logged on the hop's entry and rethrown. */
+async function sendHop(
+  request: HttpRequest,
+  hop: number,
+  signal: AbortSignal,
+  spec: EffectiveRequest,
+  env: RunEnv,
+  options: ExchangeOptions,
+): Promise<Sent> {
+  const sanitized = sanitizeRequest(request, spec.sanitize);
+  const started = performance.now();
+  const entry: HttpLogEntry = {
+    kind: 'http',
+    component: env.where,
+    request: sanitized,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+  };
+  if (options.page !== undefined) entry.page = options.page;
+  if (hop > 0) entry.redirect = hop;
+  const target = targetUrl(request, env.hostMap);
+  if (target !== request.url) entry.sentTo = target.origin;
+  try {
+    checkDestination(request, hop, env, options);
+    // A redirect hop is part of the request it follows, not a request of its own for the caps.
+    if (hop === 0) env.counters.requests += 1;
+    const response = await send(request, {
+      hostMap: env.hostMap,
+      where: env.where,
+      signal,
+      ...(env.fetch ? { fetch: env.fetch } : {}),
+    });
+    return { request, response, sanitized, entry, started };
+  } catch (error) {
+    entry.durationMs = Math.round(performance.now() - started);
+    if (error instanceof MakeError) {
+      entry.error = { type: error.type, code: error.code, message: error.message };
+      env.log.record(entry);
+      // The thrown error carries the sanitized request, never the raw one.
+      throw withRequest(error, sanitized);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Sends `first` and follows its redirects (redirect.ts): every hop is checked against the
+ * allow-list, mapped by hostMap and logged as its own entry (`redirect: n`). Returns the last hop,
+ * whose entry the caller completes with the parsed response.
+ */
+async function sendFollowing(
+  first: HttpRequest,
+  spec: EffectiveRequest,
+  env: RunEnv,
+  options: ExchangeOptions,
+): Promise<Sent> {
+  const signal = timeoutSignal(first);
+  let request = first;
+  for (let hop = 0; ; hop += 1) {
+    const sent = await sendHop(request, hop, signal, spec, env, options);
+    if (hop === 0) env.contacted?.add(request.url.host);
+    const { statusCode, headers } = sent.response;
+    const location = redirectLocation(request.method, statusCode, headers, request);
+    if (location === undefined) return sent;
+    // A redirect's body is a courtesy page, not data: the hop is logged with status and headers.
+    sent.entry.response = applySanitize(
+      { response: { statusCode, headers } satisfies LoggedResponse },
+      spec.sanitize,
+    ).response;
+    sent.entry.durationMs = Math.round(performance.now() - sent.started);
+    env.log.record(sent.entry);
+    if (hop === MAX_REDIRECTS) {
+      throw withRequest(
+        new RuntimeError(
+          `${env.where}: ${describeRequest(first)} was redirected more than ${MAX_REDIRECTS} times (last: ${statusCode} from ${describeRequest(request)}); stopped.`,
+          { code: 'TOO_MANY_REDIRECTS', statusCode, where: env.where },
+        ),
+        sent.sanitized,
+      );
+    }
+    try {
+      request = nextHop(request, statusCode, location, env.hostMap, env.where);
+    } catch (error) {
+      if (error instanceof MakeError) throw withRequest(error, sent.sanitized);
+      throw error;
+    }
+  }
+}
+
 /**
  * Sends `spec` (evaluated against `scope`) and returns the parsed response. Does not apply the
  * response directives beyond the 401 recovery; the caller applies `temp`, `valid`, `error`, ...
@@ -58,43 +178,12 @@ export async function exchange(
   options: ExchangeOptions,
 ): Promise<ExchangeResult> {
   for (let attempt = 0; ; attempt += 1) {
-    const request = buildRequest(spec, scope, env.where, env.clock);
-    const sanitized = sanitizeRequest(request, spec.sanitize);
-    const started = performance.now();
-    const entry: HttpLogEntry = {
-      kind: 'http',
-      component: env.where,
-      request: sanitized,
-      startedAt: new Date().toISOString(),
-      durationMs: 0,
-    };
-    if (options.page !== undefined) entry.page = options.page;
-    const target = targetUrl(request, env.hostMap);
-    if (target !== request.url) entry.sentTo = target.origin;
-
-    let response: HttpResponse;
-    try {
-      if (env.allowedHosts !== undefined) {
-        const carries = options.readsConnection || env.log.redactor.contains(wireText(request));
-        checkHostAllowed(request.url, carries, env.allowedHosts, env.where);
-      }
-      env.counters.requests += 1;
-      response = await send(request, {
-        hostMap: env.hostMap,
-        where: env.where,
-        ...(env.fetch ? { fetch: env.fetch } : {}),
-      });
-    } catch (error) {
-      entry.durationMs = Math.round(performance.now() - started);
-      if (error instanceof MakeError) {
-        entry.error = { type: error.type, code: error.code, message: error.message };
-        env.log.record(entry);
-        // The thrown error carries the sanitized request, never the raw one.
-        throw withRequest(error, sanitized);
-      }
-      throw error;
-    }
-    env.contacted?.add(request.url.host);
+    const { request, response, sanitized, entry, started } = await sendFollowing(
+      buildRequest(spec, scope, env.where, env.clock),
+      spec,
+      env,
+      options,
+    );
 
     let body: unknown;
     let parseError: unknown;

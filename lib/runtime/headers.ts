@@ -2,7 +2,7 @@
 // `content-type` → `Content-Type`; make-app-format §5, decision §18 #21). Merging is therefore by
 // lower-cased name, and the later layer wins.
 import { DataError } from './errors';
-import { describeType } from './wire';
+import { describeType, setOwn } from './wire';
 
 export function capitaliseHeaderName(name: string): string {
   return name
@@ -51,7 +51,7 @@ export function mergeHeaders(layers: readonly unknown[], where: string): Record<
     }
   }
   const out: Record<string, string> = {};
-  for (const [name, value] of byLower.values()) out[name] = value;
+  for (const [name, value] of byLower.values()) setOwn(out, name, value);
   return out;
 }
 

@@ -113,3 +113,21 @@ export function applyHostMap(url: URL, hostMap: HostMap): URL {
   if (origin === undefined) return url;
   return new URL(`${origin}${url.pathname}${url.search}`);
 }
+
+/**
+ * The inverse of applyHostMap for a redirect `Location`: a URL on the origin (and path prefix)
+ * that `appUrl`'s host is mapped to — the simulator redirecting to itself by its real address —
+ * is read as the same path on the app's own origin, so the hop is checked and logged under the
+ * app's host and mapped again. Any other URL is returned unchanged.
+ */
+export function unapplyHostMap(url: URL, appUrl: URL, hostMap: HostMap): URL {
+  const origin = hostMap[appUrl.host] ?? hostMap[appUrl.hostname];
+  if (origin === undefined) return url;
+  const mapped = new URL(origin);
+  if (url.origin !== mapped.origin) return url;
+  const prefix = mapped.pathname.replace(/\/+$/, '');
+  if (prefix !== '' && url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`))
+    return url;
+  const path = url.pathname.slice(prefix.length) || '/';
+  return new URL(`${appUrl.origin}${path}${url.search}`);
+}

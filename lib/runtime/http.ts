@@ -1,9 +1,12 @@
 // The one place that talks to the network: the global `fetch` (so nock intercepts it in tests),
 // with the run's timeout (base `timeout` or 40 s, make-app-format §5) as an AbortSignal, and the
-// hostMap applied last. Failures without an HTTP answer become ConnectionErrors.
+// hostMap applied last. Failures without an HTTP answer become ConnectionErrors. Redirects are
+// never followed here (`redirect: 'manual'`): exchange.ts follows them hop by hop so that each
+// hop passes the allow-list, the hostMap and the log (redirect.ts).
 import { ConnectionError } from './errors';
 import type { HttpRequest } from './build-request';
 import { applyHostMap, type HostMap } from './hosts';
+import { setOwn } from './wire';
 
 export interface HttpResponse {
   statusCode: number;
@@ -18,6 +21,13 @@ export interface SendOptions {
   where: string;
   /** Replaces the global fetch (the bench's baseline uses the same; tests rely on the global). */
   fetch?: typeof fetch;
+  /** The exchange's timeout signal, shared by its redirect hops; default: a new one per send. */
+  signal?: AbortSignal;
+}
+
+/** The timeout signal of one exchange (all its redirect hops together). */
+export function timeoutSignal(request: HttpRequest): AbortSignal {
+  return AbortSignal.timeout(request.timeoutMs);
 }
 
 /** `GET https://host/path` — never the query string, which may hold credentials. */
@@ -50,7 +60,7 @@ export function targetUrl(request: HttpRequest, hostMap: HostMap): URL {
 
 export async function send(request: HttpRequest, options: SendOptions): Promise<HttpResponse> {
   const target = targetUrl(request, options.hostMap);
-  const signal = AbortSignal.timeout(request.timeoutMs);
+  const signal = options.signal ?? timeoutSignal(request);
   const doFetch = options.fetch ?? fetch;
   const fail = (error: unknown): never => {
     // Under interception layers (nock) the abort may surface as a generic error; the signal
@@ -71,7 +81,7 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
     const init: RequestInit = {
       method: request.method,
       headers: request.headers,
-      redirect: request.followRedirects ? 'follow' : 'manual',
+      redirect: 'manual',
       signal,
     };
     // Text goes as bytes: fetch would otherwise add `Content-Type: text/plain`, and the
@@ -93,7 +103,7 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
   }
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    headers[name.toLowerCase()] = value;
+    setOwn(headers, name.toLowerCase(), value);
   });
   return { statusCode: response.status, statusText: response.statusText, headers, bytes };
 }

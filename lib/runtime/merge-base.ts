@@ -34,7 +34,9 @@ export interface EffectiveRequest {
   pagination: Pagination | undefined;
   sanitize: string[];
   timeoutMs: number;
+  /** `followRedirects` (GET redirects) and `followAllRedirects` (other methods), default true (redirect.ts). */
   followRedirects: boolean;
+  followAllRedirects: boolean;
   /** Directives present that this runtime does not implement (refused when the request runs). */
   unsupported: string[];
 }
@@ -117,6 +119,7 @@ export function mergeBase(request: RequestSpec, base: BaseSpec | undefined): Eff
     timeoutMs:
       typeof base?.timeout === 'number' && base.timeout > 0 ? base.timeout : DEFAULT_TIMEOUT_MS,
     followRedirects: (request.followRedirects ?? base?.followRedirects) !== false,
+    followAllRedirects: (request.followAllRedirects ?? base?.followAllRedirects) !== false,
     unsupported,
   };
 }

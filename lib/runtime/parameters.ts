@@ -4,7 +4,7 @@
 // are checked against their options, `validate` rules hold, undeclared keys are ignored. The first
 // violation is a DataError naming the parameter, and no request is sent.
 import { DataError, RuntimeError } from './errors';
-import { describeType, isPlainObject } from './wire';
+import { describeType, isPlainObject, setOwn } from './wire';
 
 interface Spec {
   name: string;
@@ -109,7 +109,7 @@ function processLevel(
         }
         continue;
       }
-      out[spec.name] = value;
+      setOwn(out, spec.name, value);
       // Nested parameters sit beside their parent in `parameters` and exist only while the
       // parent is set (a boolean: only while true).
       if (spec.type === 'boolean' && value !== true) continue;
@@ -123,7 +123,7 @@ function processLevel(
     // Parameters from an `rpc://` nested list are unknown until run time in Make's editor; keep
     // what was passed rather than silently dropping it.
     for (const [key, value] of Object.entries(input)) {
-      if (!declared.has(key) && !isEmpty(value)) out[key] = value;
+      if (!declared.has(key) && !isEmpty(value)) setOwn(out, key, value);
     }
   }
   return { values: out, dynamic };

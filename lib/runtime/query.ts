@@ -4,7 +4,7 @@
 // error (no silent `[object Object]`). Keys and values are percent-encoded (RFC 3986, `%20` for a
 // space, as Make's HTTP client does).
 import { DataError } from './errors';
-import { describeType, isPlainObject } from './wire';
+import { describeType, isPlainObject, setOwn } from './wire';
 
 export type QueryRecord = Record<string, string | string[]>;
 
@@ -35,13 +35,13 @@ export function mergeQuery(layers: readonly unknown[], where: string): QueryReco
         const values = raw
           .map((item) => scalar(key, item, where))
           .filter((item): item is string => item !== undefined);
-        if (values.length > 0) out[key] = values;
+        if (values.length > 0) setOwn(out, key, values);
         else delete out[key];
         continue;
       }
       const value = scalar(key, raw, where);
       if (value === undefined) delete out[key];
-      else out[key] = value;
+      else setOwn(out, key, value);
     }
   }
   return out;
@@ -66,10 +66,10 @@ export function parseQuery(search: string): QueryRecord {
   const text = search.startsWith('?') ? search.slice(1) : search;
   if (text === '') return out;
   for (const [key, value] of new URLSearchParams(text)) {
-    const existing = out[key];
-    if (existing === undefined) out[key] = value;
+    const existing = Object.hasOwn(out, key) ? out[key] : undefined;
+    if (existing === undefined) setOwn(out, key, value);
     else if (Array.isArray(existing)) existing.push(value);
-    else out[key] = [existing, value];
+    else setOwn(out, key, [existing, value]);
   }
   return out;
 }

@@ -23,6 +23,11 @@ export interface RunEnv {
   hostMap: HostMap;
   /** Hosts a request carrying connection data may go to; `undefined` = no check (connection's own requests). */
   allowedHosts: ReadonlySet<string> | undefined;
+  /**
+   * Without an allow-list (a connection's own requests): the hosts a *redirect* may lead to, on
+   * top of `contacted`: the app's literal hosts. `undefined` = redirects are not checked.
+   */
+  redirectHosts?: ReadonlySet<string>;
   fetch?: typeof fetch;
   caps: Caps;
   counters: CapCounters;

@@ -18,6 +18,8 @@ export interface HttpLogEntry {
   component: string;
   /** 1-based page number for paginated requests. */
   page?: number;
+  /** Set on a request that follows a redirect: 1 for the first hop, 2 for the next, ... */
+  redirect?: number;
   request: SanitizedRequest;
   /** Set when `hostMap` sent the request to another origin than the one the app named. */
   sentTo?: string;

@@ -2,6 +2,7 @@
 // backticks around keys that contain dots or spaces, e.g. `request.headers.authorization`,
 // `request.qs.client_secret`, `response.body.access_token`, ``request.body.`x.y` ``.
 import { REDACTED } from './redact';
+import { setOwn } from './wire';
 
 /** Splits `a.b.\`c.d\`` into `['a', 'b', 'c.d']`; keys are lower-cased for matching. */
 export function parseSanitizePath(path: string): string[] {
@@ -45,10 +46,10 @@ function mask(value: unknown, path: readonly string[]): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (key.toLowerCase() === head) {
-      out[key] = mask(item, rest);
+      setOwn(out, key, mask(item, rest));
       changed = true;
     } else {
-      out[key] = item;
+      setOwn(out, key, item);
     }
   }
   return changed ? out : value;

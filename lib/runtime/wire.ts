@@ -112,3 +112,21 @@ export function describeType(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }
+
+/**
+ * `target[key] = value` as an own enumerable property, also when `key` is `__proto__`: a plain
+ * assignment of that key (it arrives in response JSON, parameters, query strings) would set the
+ * copy's prototype instead and the key would vanish from the copy. Assignment otherwise (fast).
+ */
+export function setOwn<T>(target: Record<string, T>, key: string, value: NoInfer<T>): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    target[key] = value;
+  }
+}

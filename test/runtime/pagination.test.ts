@@ -1,4 +1,4 @@
-// Conformance rows G1-G9 (lib/runtime/README.md): pagination, limit and Make's platform caps,
+// Conformance rows G1-G7 (lib/runtime/README.md): pagination, limit and Make's platform caps,
 // with nock asserting every page is requested exactly once.
 import fc from 'fast-check';
 import nock from 'nock';
@@ -93,7 +93,7 @@ test('G4 the cursor from the previous body drives the next request; the last pag
   expect(log.warnings).toEqual([]);
 });
 
-test('G6 reaching limit stops paging: no request for the next page', async () => {
+test('G5 reaching limit stops paging: no request for the next page', async () => {
   const api = nock(API)
     .get('/v1/items')
     .query({ max_results: '3' })
@@ -225,7 +225,7 @@ test('G2 mergeWithParent false: only the pagination directives are sent (the bas
   ]);
 });
 
-test('G8 iterate.container.last is available to pagination (after= cursors)', async () => {
+test('G4 iterate.container.last is available to pagination (after= cursors)', async () => {
   const app = await load(
     testApp({
       modules: [
@@ -256,7 +256,7 @@ test('G8 iterate.container.last is available to pagination (after= cursors)', as
   expect(bundles).toEqual(ids(0, 3));
 });
 
-describe("G7 Make's platform caps", () => {
+describe("G6 Make's platform caps", () => {
   test('50 pagination requests: the 52nd page is not requested and a warning says the result is cut', async () => {
     const { served } = mockCursorPages(60, 1, (p) => `t${p}`);
     const { bundles, log } = await run(cursorApp, 'cursorSearch', {
@@ -315,7 +315,7 @@ describe("G7 Make's platform caps", () => {
   });
 });
 
-describe('G9 pagination properties (random page sizes, tokens, limits, caps)', () => {
+describe('G7 pagination properties (random page sizes, tokens, limits, caps)', () => {
   test('terminates, no duplicates, no gaps, limit and caps respected, each page requested exactly once', async () => {
     await fc.assert(
       fc.asyncProperty(

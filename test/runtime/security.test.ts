@@ -1,6 +1,9 @@
-// Conformance rows X1-X5 (lib/runtime/README.md): where requests may go, hostMap, redaction.
+// Conformance rows X1-X5, X7 (lib/runtime/README.md): where requests may go, hostMap, redaction.
 import nock from 'nock';
-import type { Parameter } from '../../lib/types';
+import { Redactor } from '../../lib/runtime/redact';
+import { parseQuery } from '../../lib/runtime/query';
+import { applySanitize } from '../../lib/runtime/sanitize';
+import type { BaseSpec, ConnectionSpec, Parameter } from '../../lib/types';
 import { findLeaks } from './helpers/leak-check';
 import {
   ACME_PARAMETERS,
@@ -236,4 +239,141 @@ test('X5 the leak check finds a credential anywhere in what it is given', () => 
   expect(findLeaks([{ deep: [{ value: `Bearer ${CREDENTIALS.token(1)}` }] }])).toHaveLength(1);
   expect(findLeaks([new Error(`failed for ${CREDENTIALS.clientSecret}`)])).not.toEqual([]);
   expect(findLeaks([{ safe: '[REDACTED]' }])).toEqual([]);
+});
+
+describe('X7 a `__proto__` key is data, never a prototype', () => {
+  const items = testModule({
+    name: 'items',
+    communication: { url: '/v1/items', response: { iterate: '{{body.items}}' } },
+  });
+  const hostile = '{"items":[{"__proto__":{"isAdmin":true},"id":1}]}';
+  const cases: Array<{ name: string; sanitize: string[] }> = [
+    { name: 'X7 without log.sanitize (the redaction copy)', sanitize: [] },
+    {
+      name: 'X7 with a log.sanitize path through the item (the sanitize copy)',
+      sanitize: ['response.body.items.id'],
+    },
+  ];
+
+  test.each(cases)('$name', async ({ sanitize }) => {
+    const base: BaseSpec = {
+      ...bearerBase,
+      log: { sanitize: ['request.headers.authorization', ...sanitize] },
+    };
+    const app = await load(testApp({ base, modules: [items] }));
+    const api = nock(API)
+      .get('/v1/items')
+      .reply(200, hostile, { 'Content-Type': 'application/json' });
+    const { bundles, log } = await run(app, 'items', { connection: acme.get() });
+    api.done();
+    const body = log.requests[0]?.response?.body as { items: Array<Record<string, unknown>> };
+    const item = body.items[0] ?? {};
+    expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+    expect(Object.hasOwn(item, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(item, '__proto__')?.value).toEqual({ isAdmin: true });
+    expect(Object.keys(item)).toEqual(['__proto__', 'id']);
+    expect(item.id).toBe(sanitize.length > 0 ? '[REDACTED]' : 1);
+    expect(JSON.stringify(log.requests[0]?.response?.body)).toBe(
+      sanitize.length > 0 ? hostile.replace('"id":1', '"id":"[REDACTED]"') : hostile,
+    );
+    expect(JSON.stringify(bundles)).toBe('[{"__proto__":{"isAdmin":true},"id":1}]');
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('isAdmin');
+  });
+
+  test('X7 the stages keep the key: sanitize, redaction, query parsing', () => {
+    const parsed = JSON.parse('{"__proto__":{"isAdmin":true},"token":"sekrit-x-123456"}') as object;
+    const redactor = new Redactor();
+    redactor.add('sekrit-x-123456');
+    const redacted = redactor.redact(parsed) as Record<string, unknown>;
+    const sanitized = applySanitize(parsed, ['token']) as Record<string, unknown>;
+    const query = parseQuery('__proto__=a&__proto__=b&x=1');
+    for (const [copy, expected] of [
+      [redacted, '{"__proto__":{"isAdmin":true},"token":"[REDACTED]"}'],
+      [sanitized, '{"__proto__":{"isAdmin":true},"token":"[REDACTED]"}'],
+      [query, '{"__proto__":["a","b"],"x":"1"}'],
+    ] as const) {
+      expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+      expect(JSON.stringify(copy)).toBe(expected);
+    }
+    expect(Object.prototype).not.toHaveProperty('isAdmin');
+  });
+});
+
+describe('X4 base64 forms of a secret', () => {
+  const secret = `${SECRET_MARK}-basic-password-42`;
+  const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+  // Every alignment of the secret within base64's 3-byte groups, with and without text after it.
+  const cases = ['', 'u', 'us', 'user:', 'alice@example.com:'].flatMap((prefix) =>
+    ['', ':x'].map((suffix) => ({ prefix, suffix })),
+  );
+
+  test.each(cases)(
+    'X4 base64("$prefix" + secret + "$suffix") is redacted whole',
+    ({ prefix, suffix }) => {
+      const redactor = new Redactor();
+      redactor.add(secret);
+      const header = `Basic ${b64(`${prefix}${secret}${suffix}`)}`;
+      expect(redactor.contains(header)).toBe(true);
+      expect(redactor.redactString(`${header}, next`)).toBe('Basic [REDACTED], next');
+      expect(redactor.redact({ Authorization: header })).toEqual({
+        Authorization: 'Basic [REDACTED]',
+      });
+    },
+  );
+
+  test('X4 base64 text without the secret, and a secret too short for a base64 core, are left alone', () => {
+    const redactor = new Redactor();
+    redactor.add(secret);
+    redactor.add('short1');
+    const unrelated = `Basic ${b64('user:another-long-password-99')}`;
+    const short = `Basic ${b64('user:short1')}`;
+    expect(redactor.redactString(unrelated)).toBe(unrelated);
+    expect(redactor.redactString(short)).toBe(short);
+    expect(redactor.contains(unrelated)).toBe(false);
+  });
+
+  test('X4 a Basic header composed with base64() in the base is redacted in the log without log.sanitize', async () => {
+    const connection = {
+      name: 'acmeBasic',
+      label: 'Acme (Basic)',
+      type: 'basic',
+      parameters: [
+        { name: 'user', type: 'text', label: 'User', required: true },
+        { name: 'password', type: 'password', label: 'Password', required: true },
+      ],
+      communication: { url: `${API}/v1/me`, response: { data: { id: '{{body.id}}' } } },
+    } as ConnectionSpec;
+    const app = await load(
+      testApp({
+        base: {
+          baseUrl: API,
+          headers: {
+            Authorization: "Basic {{base64(connection.user + ':' + connection.password)}}",
+          },
+        },
+        connections: [connection],
+        modules: [
+          testModule({
+            name: 'me',
+            type: 'action',
+            connection: 'acmeBasic',
+            communication: { url: '/v1/me', response: { output: '{{body}}' } },
+          } as Parameters<typeof testModule>[0]),
+        ],
+      }),
+      { validate: false },
+    );
+    const expected = `Basic ${b64(`alice:${secret}`)}`;
+    const api = nock(API)
+      .get('/v1/me')
+      .reply(200, { id: 1 })
+      .get('/v1/me')
+      .matchHeader('authorization', expected)
+      .reply(200, { id: 1 });
+    const basic = await connect(app, 'acmeBasic', { user: 'alice', password: secret });
+    const { log } = await run(app, 'me', { connection: basic });
+    api.done();
+    expect(log.requests[0]?.request.headers).toEqual({ Authorization: 'Basic [REDACTED]' });
+  });
 });
