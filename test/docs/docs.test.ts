@@ -70,7 +70,7 @@ test('registry entries serve the same pages from one generation', async () => {
     app.modules.map((module) => module.name),
   );
   expect(entries.map((entry) => entry.path)).toEqual([...pages.keys()]);
-  expect(entries.every((entry) => entry.command === 'hotmart-make docs')).toBe(true);
+  expect(entries.every((entry) => entry.command === 'npm run docs')).toBe(true);
   const texts = await Promise.all(entries.map((entry) => entry.generate()));
   expect(texts).toEqual([...pages.values()]);
   expect(loads).toBe(1);
