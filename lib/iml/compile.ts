@@ -25,6 +25,13 @@ export interface Env extends FunctionContext {
 
 export type Evaluator = (env: Env) => unknown;
 
+/**
+ * A root variable followed by static `.key` steps, read straight from the context. Compiled
+ * templates that are one lone path call it without building an Env (see compileTemplate), and
+ * the general evaluator wraps the same function, so both paths share one implementation.
+ */
+export type PathReader = (context: Readonly<Record<string, unknown>>, strict: boolean) => unknown;
+
 const hasOwn = Object.prototype.hasOwnProperty;
 
 export function compileExpression(node: ExpressionNode, source: string): Evaluator {
@@ -91,61 +98,8 @@ class Compiler {
         return value;
       };
     }
-    const root = this.root(current.name, current.start);
-    if (keys.some((key) => BLOCKED_KEYS.has(key))) {
-      return (env) => {
-        root(env);
-        return undefined;
-      };
-    }
-    if (keys.length === 0) return root;
-    // The common shapes (`parameters.x`, `body.data.x`) get closures with the root lookup
-    // inlined: this is the hottest code in the engine.
-    const name = current.name;
-    const missing = this.missingRoot(name, current.start);
-    if (keys.length === 1 && !BLOCKED_KEYS.has(name)) {
-      const key = keys[0] as string;
-      return (env) => {
-        const context = env.context;
-        return hasOwn.call(context, name) ? readKey(context[name], key) : missing(env);
-      };
-    }
-    if (keys.length === 2 && !BLOCKED_KEYS.has(name)) {
-      const [first, second] = keys as [string, string];
-      return (env) => {
-        const context = env.context;
-        return hasOwn.call(context, name)
-          ? readKey(readKey(context[name], first), second)
-          : missing(env);
-      };
-    }
-    return (env) => {
-      let value = root(env);
-      for (let i = 0; i < keys.length; i += 1) {
-        value = readKey(value, keys[i] as string);
-        if (value === undefined) return undefined;
-      }
-      return value;
-    };
-  }
-
-  /** What an absent root gives: IML_UNKNOWN_VARIABLE, or undefined without strictVariables. */
-  private missingRoot(name: string, offset: number): Evaluator {
-    const source = this.source;
-    return (env) => {
-      if (env.strictVariables) throw new ImlReferenceError(name, { template: source, offset });
-      return undefined;
-    };
-  }
-
-  private root(name: string, offset: number): Evaluator {
-    const blocked = BLOCKED_KEYS.has(name);
-    const missing = this.missingRoot(name, offset);
-    return (env) => {
-      const context = env.context;
-      if (!blocked && hasOwn.call(context, name)) return context[name];
-      return missing(env);
-    };
+    const read = compilePathReader(current.name, keys, current.start, this.source);
+    return (env) => read(env.context, env.strictVariables);
   }
 
   private index(node: ExpressionNode & { kind: 'index' }): Evaluator {
@@ -245,6 +199,63 @@ class Compiler {
       return isTruthy(value) ? value : right(env);
     };
   }
+}
+
+/** The reader for a lone path expression (`{{a}}`, `{{a.b.c}}`), or null for anything else. */
+export function compileLonePath(node: ExpressionNode, source: string): PathReader | null {
+  const keys: string[] = [];
+  let current: ExpressionNode = node;
+  while (current.kind === 'member') {
+    keys.unshift(current.key);
+    current = current.object;
+  }
+  if (current.kind !== 'variable') return null;
+  return compilePathReader(current.name, keys, current.start, source);
+}
+
+/**
+ * Reads `name.keys[0].keys[1]…` from the context: own properties of plain objects only, blocked
+ * keys read as undefined (after the root itself is resolved, so an unknown root still throws).
+ * The common shapes (`parameters.x`, `body.data.x`) get closures with the steps unrolled: this
+ * is the hottest code in the engine.
+ */
+function compilePathReader(
+  name: string,
+  keys: readonly string[],
+  offset: number,
+  source: string,
+): PathReader {
+  // What an absent root gives: IML_UNKNOWN_VARIABLE, or undefined without strictVariables.
+  const missing = (strict: boolean): undefined => {
+    if (strict) throw new ImlReferenceError(name, { template: source, offset });
+    return undefined;
+  };
+  if (BLOCKED_KEYS.has(name)) return (_context, strict) => missing(strict);
+  if (keys.some((key) => BLOCKED_KEYS.has(key))) {
+    return (context, strict) => (hasOwn.call(context, name) ? undefined : missing(strict));
+  }
+  if (keys.length === 0) {
+    return (context, strict) => (hasOwn.call(context, name) ? context[name] : missing(strict));
+  }
+  if (keys.length === 1) {
+    const key = keys[0] as string;
+    return (context, strict) =>
+      hasOwn.call(context, name) ? readKey(context[name], key) : missing(strict);
+  }
+  if (keys.length === 2) {
+    const [first, second] = keys as [string, string];
+    return (context, strict) =>
+      hasOwn.call(context, name) ? readKey(readKey(context[name], first), second) : missing(strict);
+  }
+  return (context, strict) => {
+    if (!hasOwn.call(context, name)) return missing(strict);
+    let value = context[name];
+    for (let i = 0; i < keys.length; i += 1) {
+      value = readKey(value, keys[i] as string);
+      if (value === undefined) return undefined;
+    }
+    return value;
+  };
 }
 
 function located(

@@ -4,7 +4,7 @@
 import type { TemplateAst } from './ast';
 import { compileValue } from './template';
 import { compileString } from './template';
-import { createEnv, type EvaluateOptions } from './options';
+import { checkEvaluation, createEnv, type EvaluateOptions } from './options';
 
 export type { EvaluateOptions } from './options';
 export type {
@@ -48,6 +48,17 @@ export function parseTemplate(source: string): TemplateAst {
 /** Compiles a deep JSON template value for repeated evaluation. */
 export function compileTemplate(template: unknown): CompiledTemplate {
   const evaluate = compileValue(template);
+  // A lone path (`{{parameters.x}}`, the commonest template) reads the context directly: the
+  // arguments get the same checks as createEnv, but no Env is built.
+  const readPath =
+    typeof template === 'string' && template.includes('{{')
+      ? compileString(template).readPath
+      : null;
+  if (readPath !== null) {
+    return {
+      evaluate: (context, options) => readPath(context, checkEvaluation(context, options)),
+    };
+  }
   return {
     evaluate: (context, options) => evaluate(createEnv(context, options)),
   };

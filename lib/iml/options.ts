@@ -28,23 +28,54 @@ function readNow(this: EvaluationEnv): Date {
   return new Date(this.current);
 }
 
+/**
+ * Checks the arguments of one evaluation exactly as createEnv does (same checks, same order,
+ * same errors) without building anything; returns strictVariables. Lone path templates use it.
+ */
+export function checkEvaluation(context: unknown, options: EvaluateOptions | undefined): boolean {
+  checkContext(context);
+  if (options === undefined) return true;
+  pinnedTime(options.now);
+  const zone = options.timezone;
+  if (zone !== undefined) checkTimezone(zone);
+  return options.strictVariables !== false;
+}
+
 export function createEnv(context: unknown, options: EvaluateOptions | undefined): Env {
-  if (typeof context !== 'object' || context === null || Array.isArray(context)) {
-    throw new ImlArgumentError('The evaluation context must be an object of root variables');
+  checkContext(context);
+  // No options (the common case) needs no reads and no checks.
+  if (options === undefined) {
+    const env: EvaluationEnv = {
+      context,
+      strictVariables: true,
+      timezone: DEFAULT_TIMEZONE,
+      current: undefined,
+      now: readNow,
+    };
+    return env;
   }
-  let current: number | undefined;
-  const pinned = options?.now;
-  if (pinned !== undefined) {
-    current = pinned instanceof Date ? pinned.getTime() : Number.NaN;
-    if (Number.isNaN(current)) throw new ImlArgumentError('options.now must be a valid Date');
-  }
-  const zone = options?.timezone;
+  const current = pinnedTime(options.now);
+  const zone = options.timezone;
   const env: EvaluationEnv = {
-    context: context as Readonly<Record<string, unknown>>,
-    strictVariables: options?.strictVariables !== false,
+    context,
+    strictVariables: options.strictVariables !== false,
     timezone: zone === undefined ? DEFAULT_TIMEZONE : checkTimezone(zone),
     current,
     now: readNow,
   };
   return env;
+}
+
+function checkContext(context: unknown): asserts context is Readonly<Record<string, unknown>> {
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) {
+    throw new ImlArgumentError('The evaluation context must be an object of root variables');
+  }
+}
+
+/** Unix ms of a pinned `now`, or undefined when the clock is to be read. */
+function pinnedTime(pinned: Date | undefined): number | undefined {
+  if (pinned === undefined) return undefined;
+  const current = pinned instanceof Date ? pinned.getTime() : Number.NaN;
+  if (Number.isNaN(current)) throw new ImlArgumentError('options.now must be a valid Date');
+  return current;
 }

@@ -5,7 +5,7 @@
 // are never evaluated. Template strings are compiled once and cached by their text.
 
 import type { TemplateAst } from './ast';
-import { compileExpression, type Evaluator } from './compile';
+import { compileExpression, compileLonePath, type Evaluator, type PathReader } from './compile';
 import { ImlError, ImlLimitError, ImlTypeError } from './errors';
 import { IML_LIMITS } from './limits';
 import { parseTemplateSource } from './parser';
@@ -14,6 +14,8 @@ import { checkLength, isPlainObject, setOwn, toText, typeName, type PlainObject 
 export interface CompiledString {
   readonly ast: TemplateAst;
   readonly evaluate: Evaluator;
+  /** Set when the template is one lone path (`{{parameters.x}}`): it needs no Env at all. */
+  readonly readPath: PathReader | null;
 }
 
 const SPREAD_KEY = /^\{\{\s*\.\.\.\s*\}\}$/;
@@ -29,7 +31,10 @@ export function compileString(source: string): CompiledString {
   const cached = cache.get(source);
   if (cached !== undefined) return cached;
   const ast = parseTemplateSource(source);
-  const compiled: CompiledString = { ast, evaluate: compileAst(ast) };
+  const readPath = ast.lone === null ? null : compileLonePath(ast.lone, ast.source);
+  const evaluate: Evaluator =
+    readPath === null ? compileAst(ast) : (env) => readPath(env.context, env.strictVariables);
+  const compiled: CompiledString = { ast, evaluate, readPath };
   if (cache.size >= IML_LIMITS.maxCachedTemplates) cache.clear();
   cache.set(source, compiled);
   return compiled;

@@ -43,7 +43,9 @@ export function getOwn(value: unknown, key: string): unknown {
 /** getOwn for a key already known not to be blocked (static path keys, checked at compile time). */
 export function readKey(value: unknown, key: string): unknown {
   if (typeof value !== 'object' || value === null) return undefined;
-  if (!isRootPrototype(Object.getPrototypeOf(value))) return undefined;
+  const proto: unknown = Object.getPrototypeOf(value);
+  // This realm's Object.prototype (nearly every context) is decided with one comparison.
+  if (proto !== Object.prototype && !isRootPrototype(proto)) return undefined;
   return hasOwn.call(value, key) ? (value as PlainObject)[key] : undefined;
 }
 
