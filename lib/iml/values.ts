@@ -18,7 +18,8 @@ export type PlainObject = Record<string, unknown>;
  * a prototype one level further down, so they never pass.
  */
 function isRootPrototype(proto: unknown): boolean {
-  return proto === null || Object.getPrototypeOf(proto) === null;
+  // This realm's Object.prototype (nearly every value) is decided with one comparison.
+  return proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /** An object whose own keys are data: not an array, Date, binary buffer, Map, … */
@@ -43,9 +44,7 @@ export function getOwn(value: unknown, key: string): unknown {
 /** getOwn for a key already known not to be blocked (static path keys, checked at compile time). */
 export function readKey(value: unknown, key: string): unknown {
   if (typeof value !== 'object' || value === null) return undefined;
-  const proto: unknown = Object.getPrototypeOf(value);
-  // This realm's Object.prototype (nearly every context) is decided with one comparison.
-  if (proto !== Object.prototype && !isRootPrototype(proto)) return undefined;
+  if (!isRootPrototype(Object.getPrototypeOf(value))) return undefined;
   return hasOwn.call(value, key) ? (value as PlainObject)[key] : undefined;
 }
 

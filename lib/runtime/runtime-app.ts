@@ -14,10 +14,9 @@ export interface RuntimeApp {
 }
 
 /**
- * The runtime model of a definition. The definition is copied through JSON: the runtime holds
- * exactly what the JSON files say (nothing a caller mutates later leaks in), and every object
- * belongs to this realm — `structuredClone` under jest's vm returns objects of the outer realm,
- * which plain-object checks (ours and the IML engine's) would not recognise.
+ * The runtime model of a definition. The definition is copied through JSON, so the runtime holds
+ * exactly what the JSON files say: nothing a caller mutates later leaks in, and nothing JSON
+ * cannot carry (a Date, `undefined`) survives from an in-memory definition.
  */
 export function createRuntimeApp(definition: App, dir?: string): RuntimeApp {
   const copy = JSON.parse(JSON.stringify(definition)) as App;

@@ -2,6 +2,7 @@
 // inside IML dates are `Date` objects (`now`, `addSeconds(...)`), outside they are ISO strings, the
 // form Make itself passes around (make-app-format §11.3). Object keys whose value is `undefined`
 // are dropped (§18 #3).
+import { isPlainObject } from '../iml/values';
 
 /**
  * `value` with every `Date` turned into its ISO string and every `undefined` object property
@@ -94,14 +95,9 @@ function wireObject(source: Record<string, unknown>): Record<string, unknown> {
   return copy ?? source;
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const direct: unknown = Object.getPrototypeOf(value);
-  if (direct === Object.prototype) return true;
-  // Realm-independent: an object from another realm (structuredClone under jest's vm, say) has
-  // that realm's Object.prototype, whose own prototype is null like ours.
-  return direct === null || Object.getPrototypeOf(direct) === null;
-}
+// One plain-object rule for the whole interpreter: the IML engine's (realm-independent, so objects
+// from jest's vm contexts or structuredClone count as data too).
+export { isPlainObject };
 
 /** A short human description of a value's type for error messages. */
 export function describeType(value: unknown): string {

@@ -9,12 +9,6 @@ export const DAY_MS = 24 * 60 * MINUTE_MS;
 export type RecurrencyPeriod = 7 | 30 | 60 | 90 | 180 | 360;
 export const RECURRENCY_PERIODS: readonly RecurrencyPeriod[] = [7, 30, 60, 90, 180, 360];
 
-/**
- * Hotmart does not state the time zone of the cancel/reactivate date strings; Brazil time is the
- * likely one (reference §3.2). Brazil has had no daylight saving since 2019, so a fixed UTC−3.
- */
-const BRAZIL_OFFSET_MS = -3 * 60 * MINUTE_MS;
-
 export function startOfUtcDay(ms: number): number {
   return Math.floor(ms / DAY_MS) * DAY_MS;
 }
@@ -44,8 +38,9 @@ export function intervalOf(period: RecurrencyPeriod): { type: 'WEEK' | 'MONTH'; 
   return period === 7 ? { type: 'WEEK', count: 1 } : { type: 'MONTH', count: period / 30 };
 }
 
-// São Paulo's wall clock, daylight saving included: Brazil observed it until February 2019, and
-// the seeded data reaches back two years before the simulator's clock.
+// Hotmart does not state the time zone of its date strings; Brazil time is the likely one
+// (reference §3.2). São Paulo's wall clock, daylight saving included: Brazil observed it until
+// February 2019, and the seeded data reaches back two years before the simulator's clock.
 const SAO_PAULO_WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'America/Sao_Paulo',
   hourCycle: 'h23',
@@ -57,17 +52,24 @@ const SAO_PAULO_WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
   second: '2-digit',
 });
 
-/** `"YYYY-MM-DD HH:mm:ss"` in Brazil time, as the cancel and reactivate responses show dates. */
-export function formatHotmartDateTime(ms: number): string {
+function wallClock(ms: number): Record<string, string> {
   const parts: Record<string, string> = {};
   for (const part of SAO_PAULO_WALL_CLOCK.formatToParts(new Date(ms)))
     parts[part.type] = part.value;
+  return parts;
+}
+
+/** `"YYYY-MM-DD HH:mm:ss"` in Brazil time, as the cancel and reactivate responses show dates. */
+export function formatHotmartDateTime(ms: number): string {
+  const parts = wallClock(ms);
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
-/** Day of the month (1–31), or for weekly plans the weekday (1 = Monday … 7 = Sunday). */
+/** Day of the month (1–31), or for weekly plans the weekday (1 = Monday … 7 = Sunday), in Brazil. */
 export function dueDayOf(ms: number, period: RecurrencyPeriod): number {
-  const d = new Date(ms + BRAZIL_OFFSET_MS);
-  if (period === 7) return d.getUTCDay() === 0 ? 7 : d.getUTCDay();
-  return d.getUTCDate();
+  const parts = wallClock(ms);
+  const day = Number(parts.day);
+  if (period !== 7) return day;
+  const weekday = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, day)).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
 }
