@@ -1,4 +1,4 @@
-// `npm run build [-- --app <module> --out <dir>]`: validate the app, then write Make's layout.
+// `npm run build [-- --app <module> --dist <dir>]`: validate the app, then write Make's layout.
 // Exit 1 (and nothing written) when the definition has any issue.
 import { Command } from 'commander';
 import path from 'node:path';
@@ -13,11 +13,15 @@ const options = new Command('build')
     'module whose default export is the app',
     path.join(ROOT, 'app/index.ts'),
   )
-  .option('--out <dir>', 'output directory (replaced atomically)', path.join(ROOT, 'dist'))
+  .option(
+    '--dist <dir>',
+    'output folder: absent, empty or a previous build (replaced atomically)',
+    path.join(ROOT, 'dist'),
+  )
   .parse()
-  .opts<{ app: string; out: string }>();
+  .opts<{ app: string; dist: string }>();
 
-buildCommand({ appPath: options.app, outDir: options.out }).then(
+buildCommand({ appPath: options.app, outDir: options.dist }).then(
   (code) => {
     process.exitCode = code;
   },

@@ -4,6 +4,7 @@ import { validateApp } from '../validate';
 import type { Issue } from '../validate/issue';
 import { compileApp } from './compile-app';
 import { renderFiles } from './render';
+import type { OutputDirContext } from './output-dir';
 import { writeDirAtomically } from './write-dir';
 
 export type BuildResult =
@@ -11,12 +12,18 @@ export type BuildResult =
 
 /**
  * Validates `app` and, only when there is no issue at all, writes Make's layout to `outDir`
- * (replacing it atomically). On any issue nothing is written and every issue is returned.
+ * (replacing it atomically). On any issue nothing is written and every issue is returned. An
+ * output folder that must not be replaced throws OutputDirRefusedError before anything is written.
  */
-export async function buildApp(options: { app: unknown; outDir: string }): Promise<BuildResult> {
+export async function buildApp(options: {
+  app: unknown;
+  outDir: string;
+  /** Where the command runs from (default: this process's folder), for the output-folder rule. */
+  context?: Partial<OutputDirContext>;
+}): Promise<BuildResult> {
   const issues = validateApp(options.app);
   if (issues.length > 0) return { ok: false, issues };
   const rendered = await renderFiles(compileApp(options.app as App));
-  await writeDirAtomically(options.outDir, rendered);
+  await writeDirAtomically(options.outDir, rendered, options.context);
   return { ok: true, outDir: options.outDir, files: [...rendered.keys()] };
 }

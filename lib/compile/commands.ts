@@ -5,6 +5,7 @@ import type { App } from '../types';
 import { formatIssue, validateApp, type Issue } from '../validate';
 import { loadAppModule } from './app-module';
 import { buildApp } from './build';
+import { OutputDirRefusedError } from './output-dir';
 
 export interface CommandIo {
   out(line: string): void;
@@ -16,7 +17,10 @@ export const consoleIo: CommandIo = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** Exit codes: 0 success, 1 the definition has issues, 2 the app module could not be loaded. */
+/**
+ * Exit codes: 0 success, 1 the definition has issues, 2 the app module could not be loaded or
+ * the output folder must not be replaced.
+ */
 export const EXIT = { ok: 0, invalid: 1, unusable: 2 } as const;
 
 function reportIssues(issues: Issue[], io: CommandIo): void {
@@ -46,13 +50,22 @@ export function summarize(outDir: string, files: string[]): string {
 }
 
 export async function buildCommand(
-  options: { appPath: string; outDir: string },
+  options: { appPath: string; outDir: string; cwd?: string },
   io: CommandIo = consoleIo,
 ): Promise<number> {
   const app = await load(options.appPath, io);
   if (app === undefined) return EXIT.unusable;
-  const outDir = path.resolve(options.outDir);
-  const result = await buildApp({ app, outDir });
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = path.resolve(cwd, options.outDir);
+  let result;
+  try {
+    result = await buildApp({ app, outDir, context: { cwd } });
+  } catch (error) {
+    if (!(error instanceof OutputDirRefusedError)) throw error;
+    io.err(`${error.message}.`);
+    io.err('Nothing was written.');
+    return EXIT.unusable;
+  }
   if (!result.ok) {
     reportIssues(result.issues, io);
     io.err(`Nothing was written; ${outDir} is unchanged.`);

@@ -1,21 +1,40 @@
 // Writing the rendered files: the only part of the compiler that touches the file system.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import {
+  assertReplaceableOutputDir,
+  BUILD_MARKER,
+  BUILD_MARKER_TEXT,
+  type OutputDirContext,
+} from './output-dir';
+
+/** This package's root: the folder that holds package.json and the source folders. */
+export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 
 /**
- * Replaces `outDir` with exactly `files`, as close to atomically as a file system allows: every
- * file is written into a fresh sibling directory first, then the old directory is renamed away,
- * the new one renamed into place and the old one deleted. A failure while writing leaves `outDir`
- * untouched; a failure between the two renames puts the old directory back.
+ * Replaces `outDir` with exactly `files` plus the build marker, as close to atomically as a file
+ * system allows. `outDir` must be absent, empty or a previous build (assertReplaceableOutputDir;
+ * the context defaults to this process's folder and this project). Every file is written into a
+ * fresh sibling directory first, then the old directory is renamed away, the new one renamed into
+ * place and the old one deleted. On any failure `outDir` is as it was and no temporary folder
+ * is left behind.
  */
 export async function writeDirAtomically(
   outDir: string,
   files: ReadonlyMap<string, string>,
+  context: Partial<OutputDirContext> = {},
 ): Promise<void> {
   const target = path.resolve(outDir);
+  await assertReplaceableOutputDir(target, {
+    cwd: context.cwd ?? process.cwd(),
+    projectRoot: context.projectRoot ?? PROJECT_ROOT,
+    ...(context.home !== undefined ? { home: context.home } : {}),
+  });
   const parent = path.dirname(target);
   await fs.mkdir(parent, { recursive: true });
   const staging = await fs.mkdtemp(path.join(parent, `.${path.basename(target)}.tmp-`));
+  const old = `${staging}.old`;
+  let swapped = false;
   try {
     for (const [relative, text] of files) {
       const file = path.join(staging, relative);
@@ -25,27 +44,27 @@ export async function writeDirAtomically(
       await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.writeFile(file, text, 'utf8');
     }
-  } catch (error) {
-    await fs.rm(staging, { recursive: true, force: true });
-    throw error;
-  }
+    await fs.writeFile(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT, 'utf8');
 
-  const old = `${staging}.old`;
-  const hadOld = await exists(target);
-  if (hadOld) await fs.rename(target, old);
-  try {
-    await fs.rename(staging, target);
-  } catch (error) {
-    if (hadOld) await fs.rename(old, target);
-    await fs.rm(staging, { recursive: true, force: true });
-    throw error;
+    const hadOld = await exists(target);
+    if (hadOld) await fs.rename(target, old);
+    try {
+      await fs.rename(staging, target);
+      swapped = true;
+    } catch (error) {
+      if (hadOld) await fs.rename(old, target);
+      throw error;
+    }
+  } finally {
+    // Whatever happened, neither temporary folder outlives the call.
+    if (!swapped) await fs.rm(staging, { recursive: true, force: true });
+    await fs.rm(old, { recursive: true, force: true });
   }
-  if (hadOld) await fs.rm(old, { recursive: true, force: true });
 }
 
 async function exists(file: string): Promise<boolean> {
   try {
-    await fs.stat(file);
+    await fs.lstat(file);
     return true;
   } catch {
     return false;

@@ -162,3 +162,65 @@ test('docs writes a page per module; deploy without a token is bad usage', async
   expect(deploy.stderr).toContain('MAKE_API_TOKEN is not set');
   expect(deploy.stdout).toBe('');
 });
+
+test('build refuses the current folder and an existing file: exit 2, nothing touched', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'cli-build-guard-'));
+  fs.writeFileSync(path.join(cwd, 'keep.txt'), 'my work\n');
+  const appModule = path.join(REPO, 'app', 'index.ts');
+  const [here, file] = await Promise.all([
+    bin(['build', '--app', appModule, '--dist', '.'], { cwd }),
+    bin(['build', '--app', appModule, '--dist', 'keep.txt'], { cwd }),
+  ]);
+  expect(here.code).toBe(2);
+  expect(here.stderr).toContain(
+    `refusing to write the build to ${cwd}: it is the current folder or one of its parents.`,
+  );
+  expect(file.code).toBe(2);
+  expect(file.stderr).toContain('it is an existing file, not a folder');
+  expect(fs.readdirSync(cwd)).toEqual(['keep.txt']);
+  expect(fs.readFileSync(path.join(cwd, 'keep.txt'), 'utf8')).toBe('my work\n');
+  await rm(cwd, { recursive: true, force: true });
+});
+
+test('the simulator stops when whatever started it goes away without passing on a signal', async () => {
+  // An intermediate process (as npx is) starts the simulator, prints its pid and is then killed
+  // with SIGKILL, so no signal ever reaches the simulator itself.
+  const script = [
+    "const { spawn } = require('node:child_process');",
+    `const child = spawn(process.execPath, [${JSON.stringify(path.join(REPO, 'bin', 'hotmart-make.js'))}, 'simulator', '--port', '0', '--size', '5'], { stdio: ['ignore', 'pipe', 'inherit'] });`,
+    "child.stdout.on('data', (d) => { if (String(d).includes('listening')) console.log('PID ' + child.pid + ' ' + String(d).split(' ')[4]); });",
+    'setInterval(() => undefined, 1000);',
+  ].join('\n');
+  const { spawn } = await import('node:child_process');
+  const parent = spawn(process.execPath, ['-e', script], { cwd: REPO });
+  let seen = '';
+  const announced = await new Promise<{ pid: number; url: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no simulator started: ${seen}`)), 30_000);
+    parent.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      seen += chunk;
+      const match = /PID (\d+) (http:\S+)/.exec(seen);
+      if (match?.[1] && match[2]) {
+        clearTimeout(timer);
+        resolve({ pid: Number(match[1]), url: match[2] });
+      }
+    });
+  });
+  const alive = (): boolean => {
+    try {
+      process.kill(announced.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    expect((await fetch(`${announced.url}/__nothing__`)).status).toBeGreaterThan(0);
+    parent.kill('SIGKILL');
+    const deadline = Date.now() + 10_000;
+    while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(alive()).toBe(false);
+  } finally {
+    if (alive()) process.kill(announced.pid, 'SIGKILL');
+    parent.kill('SIGKILL');
+  }
+});

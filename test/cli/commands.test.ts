@@ -323,4 +323,22 @@ describe('simulator', () => {
     const port = /127\.0\.0\.1:(\d+)/.exec(result.stdout)?.[1];
     await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
   });
+
+  test('a port in use says a simulator is probably running already (exit 1)', async () => {
+    const simulator = createSimulator({ size: 1 });
+    const server = await startSimulatorServer(simulator, { port: 0, host: '127.0.0.1' });
+    try {
+      const port = /:(\d+)$/.exec(server.url)?.[1] ?? '';
+      const result = await cli(['simulator', '--port', port, '--size', '1'], {
+        untilStopped: () => Promise.resolve('SIGTERM'),
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `Port ${port} on 127.0.0.1 is already in use: a simulator is probably running already ` +
+          '(stop it, or choose another --port; --port 0 takes any free port).\n',
+      );
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -36,7 +36,7 @@ describe('scripts/build.ts and scripts/validate.ts', () => {
   const out = (): string => path.join(tmp, 'dist');
 
   test('build writes the app and exits 0', async () => {
-    const result = await tsx('scripts/build.ts', ['--app', COMPLETE, '--out', out()]);
+    const result = await tsx('scripts/build.ts', ['--app', COMPLETE, '--dist', out()]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Wrote 44 files to ${out()}`);
     expect((await readTree(out())).has('makecomapp.json')).toBe(true);
@@ -44,8 +44,8 @@ describe('scripts/build.ts and scripts/validate.ts', () => {
 
   test('an invalid definition: exit 1, every problem printed, the previous output byte-identical', async () => {
     const before = await readTree(out());
-    expect(before.size).toBe(44);
-    const result = await tsx('scripts/build.ts', ['--app', BROKEN, '--out', out()]);
+    expect(before.size).toBe(45); // 44 files and the build marker
+    const result = await tsx('scripts/build.ts', ['--app', BROKEN, '--dist', out()]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('3 problems in the app definition:');
     expect(result.stderr).toContain(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { compileApp, renderFiles } from '../../lib/compile';
 import { buildApp } from '../../lib/compile/build';
 import { buildCommand, summarize, type CommandIo } from '../../lib/compile/commands';
+import { BUILD_MARKER, BUILD_MARKER_TEXT } from '../../lib/compile/output-dir';
 import { writeDirAtomically } from '../../lib/compile/write-dir';
 import broken from '../fixtures/apps/broken';
 import complete from '../fixtures/apps/complete';
@@ -18,6 +19,13 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
+/** What a build writes: the rendered files plus the marker that makes the folder replaceable. */
+async function built(app: Parameters<typeof compileApp>[0]): Promise<Map<string, string>> {
+  const files = new Map(await renderFiles(compileApp(app)));
+  files.set(BUILD_MARKER, BUILD_MARKER_TEXT);
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 function recorder(): CommandIo & { lines: { out: string[]; err: string[] } } {
   const lines = { out: [] as string[], err: [] as string[] };
   return { lines, out: (l) => lines.out.push(l), err: (l) => lines.err.push(l) };
@@ -29,14 +37,14 @@ describe('buildApp', () => {
     const result = await buildApp({ app: complete, outDir: out });
     const expected = await renderFiles(compileApp(complete));
     expect(result).toEqual({ ok: true, outDir: out, files: [...expected.keys()] });
-    expect(await readTree(out)).toEqual(expected);
+    expect(await readTree(out)).toEqual(await built(complete));
   });
 
   test('replaces a previous build completely (stale files go) and leaves no temp dirs', async () => {
     const out = path.join(tmp, 'dist');
     await buildApp({ app: complete, outDir: out });
     await buildApp({ app: minimal, outDir: out });
-    expect(await readTree(out)).toEqual(await renderFiles(compileApp(minimal)));
+    expect(await readTree(out)).toEqual(await built(minimal));
     expect(await fs.readdir(tmp)).toEqual(['dist']);
   });
 
@@ -63,7 +71,12 @@ describe('writeDirAtomically', () => {
     await expect(writeDirAtomically(out, new Map([['../escape.json', '{}']]))).rejects.toThrow(
       'refusing to write outside the output directory: ../escape.json',
     );
-    expect(await readTree(out)).toEqual(new Map([['a.json', '{}\n']]));
+    expect(await readTree(out)).toEqual(
+      new Map([
+        [BUILD_MARKER, BUILD_MARKER_TEXT],
+        ['a.json', '{}\n'],
+      ]),
+    );
     expect(await fs.readdir(tmp)).toEqual(['dist']);
   });
 });

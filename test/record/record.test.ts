@@ -183,18 +183,29 @@ async function originalCancelAnswer(twin: Simulator, code: string) {
   return JSON.parse(answer.body) as { shopper: { email: string; phone: string } };
 }
 
-test('a failing run is still recorded (an error fixture) and exits 1', async () => {
+test('a failing run writes nothing (an existing fixture stays as it was) and exits 1', async () => {
   const simulator = createSimulator({
     size: 5,
     credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
   });
-  const result = await record(simulator, [
+  const fresh = await record(simulator, [
     'getSubscriberPurchases',
     '--param',
     'subscriber_code=NOPE1234',
   ]);
-  expect(result.code).toBe(1);
-  expect(result.stderr).toMatch(/^DataError: \[404\]/);
-  const fixture = JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{ status: number }>;
-  expect(fixture.map((d) => d.status)).toEqual([200, 200, 404]);
+  expect(fresh.code).toBe(1);
+  expect(fresh.stderr).toMatch(/^DataError: \[404\]/);
+  expect(fresh.stderr).toContain('Nothing was recorded;');
+  expect(fs.existsSync(out)).toBe(false);
+  expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+
+  fs.writeFileSync(out, '[]\n');
+  const again = await record(simulator, [
+    'getSubscriberPurchases',
+    '--param',
+    'subscriber_code=NOPE1234',
+  ]);
+  expect(again.code).toBe(1);
+  expect(fs.readFileSync(out, 'utf8')).toBe('[]\n');
+  expect(fs.existsSync(out.replace(/\.json$/, '.meta.json'))).toBe(false);
 });

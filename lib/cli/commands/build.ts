@@ -15,11 +15,19 @@ export function registerBuild(program: Command, io: CliIo): void {
     .command('build')
     .description("Validate the app and write Make's local-development layout (as npm run build)")
     .option('--app <file>', 'module whose default export is the app', 'app/index.ts')
-    .option('--dist <dir>', 'output directory (replaced atomically)', 'dist')
+    .option(
+      '--dist <dir>',
+      'output folder: absent, empty or a previous build (replaced atomically)',
+      'dist',
+    )
     .action(async (options: { app: string; dist: string }) => {
       const { buildCommand } = await import('../../compile/commands');
       const code = await buildCommand(
-        { appPath: path.resolve(io.cwd, options.app), outDir: path.resolve(io.cwd, options.dist) },
+        {
+          appPath: path.resolve(io.cwd, options.app),
+          outDir: path.resolve(io.cwd, options.dist),
+          cwd: io.cwd,
+        },
         commandIo(io),
       );
       if (code !== 0) throw new ExitWith(code);

@@ -71,7 +71,13 @@ Example:
       progress.clear();
       await resolved.close();
     }
-    // A failed run is still worth recording (an error fixture); the exit code says it failed.
+    // A failed run writes nothing: a fixture of a failure would make the replay tests fail, and
+    // the error itself is what the user needs to see.
+    if (failure !== undefined || result === undefined) {
+      io.stderr(`${describeFailure(failure)}\n`);
+      io.stderr(`Nothing was recorded; ${path.relative(io.cwd, out)} is unchanged.\n`);
+      throw new ReportedFailure();
+    }
     const written = await writeRecording({
       out,
       exchanges: capture.exchanges,
@@ -80,12 +86,8 @@ Example:
     });
     io.stdout(
       `Recorded ${written.definitions} exchange(s) of ${moduleName} to ${path.relative(io.cwd, out)} ` +
-        `(${result ? `${result.bundles.length} bundle(s)` : 'the run failed'}); replay info in ` +
+        `(${result.bundles.length} bundle(s)); replay info in ` +
         `${path.relative(io.cwd, written.metaFile)}\n`,
     );
-    if (failure !== undefined) {
-      io.stderr(`${describeFailure(failure)}\n`);
-      throw new ReportedFailure();
-    }
   });
 }

@@ -1,8 +1,10 @@
-// `hotmart-make simulator --port 8787`: the embedded Hotmart on a loopback port until SIGINT or
-// SIGTERM, for other tools (or `run --target http://127.0.0.1:8787`).
+// `hotmart-make simulator --port 8787`: the embedded Hotmart on a loopback port until SIGINT,
+// SIGTERM or SIGHUP, or until whatever started it goes away (npx does not pass its signals on to
+// the node child, so `kill` of an `npx hotmart-make simulator &` job reaches only npx).
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { LoopbackHost } from '../../simulator';
+import { ReportedFailure } from '../errors';
 import type { CliIo } from '../io';
 
 function integer(min: number, max: number) {
@@ -25,21 +27,38 @@ function loopback(value: string): LoopbackHost {
 /** Resolves when the process is asked to stop. Tests pass their own. */
 export type StopSignal = () => Promise<string>;
 
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** How often the server checks that the process that started it is still there. */
+export const PARENT_CHECK_MS = 500;
+
+/**
+ * Resolves with the signal's name on SIGINT, SIGTERM or SIGHUP, or with "parent exited" when
+ * this process is re-parented (the npx, shell or test runner that started it has gone).
+ */
 export const waitForSignal: StopSignal = () =>
   new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
+    const parent = process.ppid;
+    const finish = (reason: string): void => {
+      for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+      clearInterval(watchdog);
+      resolve(reason);
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    const onSignal = (signal: NodeJS.Signals): void => finish(signal);
+    for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+    const watchdog = setInterval(() => {
+      if (process.ppid !== parent) finish('parent exited');
+    }, PARENT_CHECK_MS);
   });
+
+function isAddressInUse(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
+}
 
 export function registerSimulator(program: Command, io: CliIo, untilStopped: StopSignal): void {
   program
     .command('simulator')
-    .description('Serve the embedded Hotmart simulator on a loopback port until Ctrl-C')
+    .description('Serve the embedded Hotmart simulator on a loopback port until stopped')
     .option('--port <port>', 'port to listen on (0 = any free port)', integer(0, 65535), 8787)
     .option('--host <host>', 'loopback address to bind', loopback, '127.0.0.1' as LoopbackHost)
     .option(
@@ -59,17 +78,24 @@ export function registerSimulator(program: Command, io: CliIo, untilStopped: Sto
       const seed = options.seed ?? DEFAULT_SEED;
       const size = options.size ?? DEFAULT_SIZE;
       const simulator = createSimulator({ seed, size });
-      const server = await startSimulatorServer(simulator, {
-        port: options.port,
-        host: options.host,
-      });
+      let server;
+      try {
+        server = await startSimulatorServer(simulator, { port: options.port, host: options.host });
+      } catch (error) {
+        if (!isAddressInUse(error)) throw error;
+        io.stderr(
+          `Port ${options.port} on ${options.host} is already in use: a simulator is probably ` +
+            'running already (stop it, or choose another --port; --port 0 takes any free port).\n',
+        );
+        throw new ReportedFailure();
+      }
       io.stdout(
         [
           `Hotmart simulator listening on ${server.url} (${size} subscriptions, seed ${seed})`,
           `It answers for api-sec-vlc.hotmart.com, developers.hotmart.com and sandbox.hotmart.com.`,
           `Client ID: ${SIMULATOR_CREDENTIALS.clientId} (the simulator's built-in fake credentials)`,
           `Try: hotmart-make run listSubscriptions --target ${server.url}`,
-          'Press Ctrl-C to stop.',
+          'Press Ctrl-C (or send SIGTERM/SIGHUP) to stop.',
           '',
         ].join('\n'),
       );
