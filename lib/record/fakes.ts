@@ -12,10 +12,40 @@ export const RECORDED_CREDENTIALS = Object.freeze({
   basicToken: 'recorded-basic-token',
 });
 
-export type FakeKind = 'name' | 'email' | 'phone' | 'document' | 'address' | 'token' | 'id';
+export type FakeKind = 'name' | 'email' | 'phone' | 'document' | 'address' | 'ip' | 'token' | 'id';
+
+/** Case, accents and spacing do not make a different person: "JOSÉ  Silva" is "José Silva". */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The value a fake stands for: one fake per person, whatever the formatting of the original. */
+function canonical(kind: FakeKind, original: string): string {
+  switch (kind) {
+    case 'phone':
+    case 'document': {
+      const digits = original.replace(/\D/g, '');
+      return digits.length >= 5 ? `${kind}:${digits}` : `${kind}:${original}`;
+    }
+    case 'email':
+    case 'ip':
+    case 'name':
+      return `${kind}:${foldText(original)}`;
+    default:
+      return `${kind}:${original}`;
+  }
+}
 
 export class FakeBook {
+  /** original text → its fake, for replacing the original wherever it appears as text. */
   private readonly fakes = new Map<string, string>();
+  /** canonical value → number of its fake. */
+  private readonly numbers = new Map<string, number>();
   private readonly counters = new Map<FakeKind, number>();
 
   /** Registers a fixed replacement (credentials). */
@@ -26,8 +56,13 @@ export class FakeBook {
   fake(kind: FakeKind, original: string): string {
     const known = this.fakes.get(original);
     if (known !== undefined) return known;
-    const n = (this.counters.get(kind) ?? 0) + 1;
-    this.counters.set(kind, n);
+    const key = canonical(kind, original);
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = (this.counters.get(kind) ?? 0) + 1;
+      this.counters.set(kind, n);
+      this.numbers.set(key, n);
+    }
     const fake = makeFake(kind, n, original);
     this.fakes.set(original, fake);
     return fake;
@@ -40,19 +75,21 @@ export class FakeBook {
 }
 
 function makeFake(kind: FakeKind, n: number, original: string): string {
-  const nn = String(n).padStart(4, '0');
   switch (kind) {
     case 'name':
       return `Person ${n}`;
     case 'email':
       return `person${n}@example.com`;
     case 'phone':
-      // Same length as the original, so formatting code downstream sees a plausible value.
-      return sameShapeDigits(original, `9${nn}`);
     case 'document':
-      return sameShapeDigits(original, `0${nn}`);
+      // The original's shape (so formatting code downstream sees a plausible value), every digit
+      // zero but the last four: no real number, and the detectors know it for a fake.
+      return fakeDigits(original, n);
     case 'address':
       return `Fake address ${n}`;
+    case 'ip':
+      // Documentation ranges (RFC 5737, RFC 3849): never anybody's address.
+      return original.includes(':') ? `2001:db8::${n.toString(16)}` : `192.0.2.${n % 256}`;
     case 'token':
       return `recorded-token-${n}`;
     case 'id':
@@ -60,13 +97,11 @@ function makeFake(kind: FakeKind, n: number, original: string): string {
   }
 }
 
-/** Replaces the digits of `original` with a repeating fake digit sequence, keeping the format. */
-function sameShapeDigits(original: string, seed: string): string {
+/** `original` with its digits replaced by zeros ending in `n` (nine zeros when it has none). */
+function fakeDigits(original: string, n: number): string {
+  const shape = /\d/.test(original) ? original : '000000000';
+  const count = shape.replace(/\D/g, '').length;
+  const digits = String(n % 10 ** Math.min(4, count)).padStart(count, '0');
   let i = 0;
-  const digits = /\d/.test(original) ? original : '000000000';
-  return digits.replace(/\d/g, () => {
-    const digit = seed[i % seed.length] as string;
-    i += 1;
-    return digit;
-  });
+  return shape.replace(/\d/g, () => digits[i++] as string);
 }

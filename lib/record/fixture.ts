@@ -1,7 +1,8 @@
-// Captured exchanges → nock definitions (`nock.define()` input), scrubbed. The written file is
-// checked once more for every original secret or personal value before it is returned: a leak is
-// an error, never a fixture.
+// Captured exchanges → nock definitions (`nock.define()` input), scrubbed. What would be written is
+// scanned once more, independently (scan.ts), before it is returned: a leak is an error naming the
+// JSON pointer of each finding, never a fixture.
 import type { Exchange } from './exchange';
+import { scanForLeaks, type LeakFinding } from './scan';
 import { Scrubber, type KnownSecrets } from './scrub';
 
 /** The subset of nock's Definition the recorder writes. */
@@ -20,12 +21,20 @@ export interface FixtureDefinition {
 const KEPT_RESPONSE_HEADERS = /^(content-type|ratelimit-.*|x-ratelimit-.*|retry-after)$/;
 
 export class FixtureLeakError extends Error {
-  constructor(readonly count: number) {
+  override readonly name = 'FixtureLeakError';
+  readonly code = 'FIXTURE_LEAK';
+
+  constructor(readonly findings: readonly LeakFinding[]) {
     super(
-      `refusing to write the fixture: ${count} secret or personal value(s) survived scrubbing ` +
-        '(this is a bug in lib/record/scrub.ts; the values are not shown)',
+      `refusing to write the fixture: ${findings.length} secret or personal value(s) survived ` +
+        `scrubbing (the values are not shown), at:\n${findings
+          .map((finding) => `  ${finding.where} (${finding.kind})`)
+          .join('\n')}`,
     );
-    this.name = 'FixtureLeakError';
+  }
+
+  get count(): number {
+    return this.findings.length;
   }
 }
 
@@ -42,24 +51,45 @@ export interface ScrubbedRecording {
   definitions: FixtureDefinition[];
   /** Scrubs any other value (the run's parameters) with the same fakes. */
   scrub(value: unknown): unknown;
-  /** Throws FixtureLeakError when `text` still holds an original secret or personal value. */
-  assertClean(text: string): void;
+  /**
+   * Throws FixtureLeakError when `value` (the content of `file`) still holds a secret or personal
+   * value: a learned original, or anything the detectors find.
+   */
+  assertClean(file: string, value: unknown): void;
 }
 
-export function buildFixture(exchanges: Exchange[], secrets: KnownSecrets): ScrubbedRecording {
+/**
+ * `learnFirst`: other values that will be written beside the fixture (the run's parameters); their
+ * personal values are learned before the exchanges are scrubbed, so they are replaced there too.
+ */
+export function buildFixture(
+  exchanges: Exchange[],
+  secrets: KnownSecrets,
+  learnFirst: readonly unknown[] = [],
+): ScrubbedRecording {
   const scrubber = new Scrubber(secrets);
+  for (const value of learnFirst) scrubber.json(value);
   // Pass 1: learn every sensitive value (by key in JSON bodies, by name in query strings) so
   // pass 2 can replace it wherever it appears, including earlier exchanges.
   const parsed = exchanges.map((exchange) => {
     const url = new URL(exchange.url);
     scrubber.query(url);
+    for (const [name, value] of Object.entries(exchange.responseHeaders)) {
+      if (KEPT_RESPONSE_HEADERS.test(name.toLowerCase())) scrubber.learn(value);
+    }
     const request = parseJson(exchange.requestBody);
     const response = parseJson(exchange.responseBody);
     return {
       exchange,
       url,
-      requestBody: request.json ? scrubber.json(request.value) : exchange.requestBody,
-      responseBody: response.json ? scrubber.json(response.value) : exchange.responseBody,
+      requestBody: request.json
+        ? scrubber.json(request.value)
+        : exchange.requestBody === undefined
+          ? undefined
+          : scrubber.learn(exchange.requestBody),
+      responseBody: response.json
+        ? scrubber.json(response.value)
+        : scrubber.learn(exchange.responseBody),
     };
   });
   // Authorization headers carry the credentials and tokens as learned above.
@@ -79,7 +109,11 @@ export function buildFixture(exchanges: Exchange[], secrets: KnownSecrets): Scru
     const headers = Object.entries(exchange.responseHeaders)
       .filter(([name]) => KEPT_RESPONSE_HEADERS.test(name.toLowerCase()))
       .sort(([a], [b]) => (a < b ? -1 : 1));
-    if (headers.length > 0) definition.rawHeaders = Object.fromEntries(headers);
+    if (headers.length > 0) {
+      definition.rawHeaders = Object.fromEntries(
+        headers.map(([name, value]) => [name, scrubber.text(value)]),
+      );
+    }
     const authorization = Object.entries(exchange.requestHeaders).find(
       ([name]) => name.toLowerCase() === 'authorization',
     );
@@ -90,11 +124,11 @@ export function buildFixture(exchanges: Exchange[], secrets: KnownSecrets): Scru
     }
     return definition;
   });
-  const assertClean = (text: string): void => {
-    const leaks = scrubber.originals().filter((original) => text.includes(original));
-    if (leaks.length > 0) throw new FixtureLeakError(leaks.length);
+  const assertClean = (file: string, value: unknown): void => {
+    const findings = scanForLeaks(file, value, scrubber.originals());
+    if (findings.length > 0) throw new FixtureLeakError(findings);
   };
-  assertClean(JSON.stringify(definitions));
+  assertClean('fixture', definitions);
   return {
     definitions,
     scrub: (value) => scrubber.deepText(scrubber.json(value)),

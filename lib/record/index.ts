@@ -12,6 +12,8 @@ export type { Exchange } from './exchange';
 export { RECORDED_CREDENTIALS } from './fakes';
 export { buildFixture, FixtureLeakError, renderFixture, type FixtureDefinition } from './fixture';
 export { sensitiveKind, type KnownSecrets } from './scrub';
+export { scanForLeaks, type LeakFinding } from './scan';
+export { detect, type Finding } from './detect';
 
 /** What `<fixture>.meta.json` holds: everything a replay needs besides the fixture. */
 export interface RecordingMeta {
@@ -53,7 +55,7 @@ export async function writeRecording(options: WriteRecordingOptions): Promise<{
   if (clientId) secrets.clientId = clientId;
   if (clientSecret) secrets.clientSecret = clientSecret;
   if (basicToken) secrets.basicToken = basicToken;
-  const recording = buildFixture(options.exchanges, secrets);
+  const recording = buildFixture(options.exchanges, secrets, [options.meta.parameters]);
   const meta: RecordingMeta = {
     module: options.meta.module,
     parameters: recording.scrub(options.meta.parameters) as Record<string, unknown>,
@@ -64,7 +66,7 @@ export async function writeRecording(options: WriteRecordingOptions): Promise<{
   // Formatted like the repository's other JSON, so a recorded fixture passes format:check.
   const fixtureText = await formatJson(renderFixture(recording.definitions));
   const metaText = await formatJson(JSON.stringify(meta));
-  recording.assertClean(metaText);
+  recording.assertClean('meta.json', JSON.parse(metaText));
   const metaFile = metaPathFor(options.out);
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, fixtureText);

@@ -6,7 +6,12 @@ import path from 'node:path';
 import nock from 'nock';
 import { buildDist, type BuiltDist } from '../cli/helpers';
 import { createConnection, loadApp, runModule, type RuntimeApp } from '../../lib/runtime';
-import { RECORDED_CREDENTIALS, metaPathFor, type RecordingMeta } from '../../lib/record';
+import {
+  RECORDED_CREDENTIALS,
+  metaPathFor,
+  scanForLeaks,
+  type RecordingMeta,
+} from '../../lib/record';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'recorded');
 const FIXTURES = fs
@@ -36,6 +41,9 @@ test.each(FIXTURES)('%s replays green', async (file) => {
   ) as RecordingMeta;
   // Only the fixed fakes: no token of Hotmart's shape, no simulator credential.
   expect(text).not.toMatch(/H4sI|sim-client/);
+  // The final scan of the recorder finds nothing personal in what was committed.
+  expect(scanForLeaks(file, JSON.parse(text), [])).toEqual([]);
+  expect(scanForLeaks('meta', meta, [])).toEqual([]);
   const scopes = nock.define(JSON.parse(text));
   const now = new Date(meta.now);
   const connection = await createConnection(
