@@ -45,8 +45,11 @@ function tokenRequest(scope: 'parameters' | 'connection'): OAuthRequestSpec {
     response: {
       data: {
         accessToken: '{{body.access_token}}',
-        // Hotmart returns the lifetime in seconds (≈ 48 h today); never hard-code it.
-        expires: '{{addSeconds(now, body.expires_in)}}',
+        // Hotmart returns the lifetime in seconds (≈ 48 h today); never hard-code it. OAuth 2
+        // makes `expires_in` optional: without a usable one the token is kept with no known
+        // expiry, is never renewed ahead of time, and a 401 renews it.
+        expires:
+          '{{if(toString(body.expires_in) > 0, addSeconds(now, toString(body.expires_in)), undefined)}}',
       },
       error: {
         // Any refusal of the token request means wrong credentials or the wrong environment.

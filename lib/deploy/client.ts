@@ -2,6 +2,7 @@
 // never echoed in messages.
 import { Make } from '@makehq/sdk';
 import type { MakeSdk } from './remote';
+import { guardSdk } from './remote-error';
 
 export interface MakeTarget {
   token: string;
@@ -43,6 +44,7 @@ export function makeTargetFromEnv(env: NodeJS.ProcessEnv): MakeTarget {
   return { token, zone: normaliseZone(env.MAKE_ZONE ?? DEFAULT_ZONE) };
 }
 
+/** The SDK for `target`; its errors are typed and never carry the token (remote-error.ts). */
 export function createMakeSdk(target: MakeTarget): MakeSdk {
-  return new Make(target.token, target.zone, { version: 2 }).sdk;
+  return guardSdk(new Make(target.token, target.zone, { version: 2 }).sdk, target.token);
 }

@@ -5,9 +5,11 @@ import { readDist } from './local-app';
 import { readDeployManifest } from './manifest';
 import { planDeploy, type DeployManifest, type DeployPlan, type PlanItem } from './plan';
 import { readRemote, type MakeSdk } from './remote';
+import { DeployRemoteError } from './remote-error';
 import { readState, stateKey, writeState, type DeployState } from './state-file';
 
 export { DeployFailedError } from './execute';
+export { DeployRemoteError, guardSdk, redactToken } from './remote-error';
 export { formatFailure, formatPlan, summary } from './format';
 export { createMakeSdk, DeployConfigError, makeTargetFromEnv, normaliseZone } from './client';
 export type { MakeTarget } from './client';
@@ -58,7 +60,12 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const appName = remembered?.remoteName ?? manifest.name;
   const known = remembered?.connections ?? {};
 
-  const remote = await readRemote(sdk, local, appName, manifest.version, known);
+  let remote;
+  try {
+    remote = await readRemote(sdk, local, appName, manifest.version, known);
+  } catch (error) {
+    throw unexpectedShape(error);
+  }
   const plan = planDeploy(local, manifest, remote, appName);
   const conflicts = plan.items.filter((item) => item.action === 'conflict');
   if (conflicts.length > 0) throw new DeployConflictError(plan, conflicts);
@@ -90,6 +97,19 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     },
   });
   return { plan, written, dryRun: false };
+}
+
+/**
+ * Reading Make's answers: a typed remote error passes as it is; anything else (a TypeError from a
+ * field that is not where Make's API puts it) means an answer of an unexpected shape.
+ */
+function unexpectedShape(error: unknown): Error {
+  if (error instanceof DeployRemoteError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new DeployRemoteError(
+    'MAKE_RESPONSE_INVALID',
+    `Make answered with data of an unexpected shape (${reason})`,
+  );
 }
 
 function sameMapping(a: Record<string, string>, b: Map<string, string>): boolean {

@@ -1,6 +1,7 @@
 // Reads what Make currently holds for the app: metadata, component lists and every section the
 // local app also has. Reads are sequential on purpose: the Make API is rate limited and a fixed
 // order keeps the run reproducible.
+import { DeployRemoteError } from './remote-error';
 import { MakeError, type Make } from '@makehq/sdk';
 import type { ConnectionMatch, RemoteConnection } from './connections';
 import type { LocalApp } from './local-app';
@@ -45,7 +46,9 @@ export interface RemoteSnapshot {
 }
 
 export function isNotFound(error: unknown): boolean {
-  return error instanceof MakeError && error.statusCode === 404;
+  return (
+    (error instanceof MakeError || error instanceof DeployRemoteError) && error.statusCode === 404
+  );
 }
 
 export async function readRemote(

@@ -48,6 +48,8 @@ export interface ConnectionOptions {
   data?: Record<string, unknown>;
   /** Replaces the global fetch. */
   fetch?: typeof fetch;
+  /** The largest response body read, counted after decompression. Default 100 MiB. */
+  maxResponseBytes?: number;
   /** The `environment` IML root. Default `{}`. */
   environment?: Record<string, unknown>;
 }
@@ -56,18 +58,37 @@ type Step = 'communication' | 'token' | 'info' | 'refresh';
 
 const MAKE_REDIRECT_URI = 'https://www.make.com/oauth/cb/app';
 
-/** Every password-type parameter name, nested lists included. */
-function passwordNames(specs: readonly unknown[], into = new Set<string>()): Set<string> {
+/**
+ * Parameter types whose values are choices or plain data, never credentials. Every other
+ * connection parameter (text, password, hidden, email, …) is treated as a secret in logs and
+ * errors: a Client ID, a username or an account id says whose account it is.
+ */
+const NOT_CREDENTIAL_TYPES = new Set([
+  'select',
+  'boolean',
+  'number',
+  'integer',
+  'uinteger',
+  'date',
+  'url',
+  'timezone',
+  'color',
+]);
+
+/** Every credential parameter name (see NOT_CREDENTIAL_TYPES), nested lists included. */
+function credentialNames(specs: readonly unknown[], into = new Set<string>()): Set<string> {
   for (const spec of specs) {
     if (!isPlainObject(spec)) continue;
-    if (spec.type === 'password' && typeof spec.name === 'string') into.add(spec.name);
+    if (typeof spec.name === 'string' && !NOT_CREDENTIAL_TYPES.has(String(spec.type))) {
+      into.add(spec.name);
+    }
     const nested = isPlainObject(spec.nested) ? spec.nested.store : spec.nested;
-    if (Array.isArray(nested)) passwordNames(nested, into);
+    if (Array.isArray(nested)) credentialNames(nested, into);
     const options = isPlainObject(spec.options) ? spec.options.store : spec.options;
     if (Array.isArray(options)) {
       for (const option of options)
         if (isPlainObject(option) && Array.isArray(option.nested))
-          passwordNames(option.nested, into);
+          credentialNames(option.nested, into);
     }
   }
   return into;
@@ -106,7 +127,7 @@ export class Connection implements AuthHooks {
     this.type = spec.type;
     this.parameters = parameters;
     this.redactor = new Redactor();
-    for (const name of passwordNames(spec.parameters as unknown[])) {
+    for (const name of credentialNames(spec.parameters as unknown[])) {
       this.redactor.add(parameters[name]);
       this.redactor.add(rawParameters[name]);
     }
@@ -201,6 +222,9 @@ export class Connection implements AuthHooks {
       counters: { requests: 0, paginationRequests: 0, records: 0 },
       contacted: this.hosts,
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.maxResponseBytes !== undefined
+        ? { maxResponseBytes: this.options.maxResponseBytes }
+        : {}),
     };
     const scope = this.scope(step, clock);
     const chain = runCommunication(requests, scope, env, {

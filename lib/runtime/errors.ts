@@ -40,6 +40,8 @@ export function isMakeErrorType(value: unknown): value is MakeErrorType {
  * - `TOO_MANY_REDIRECTS`: a request was redirected more than 10 times (redirect.ts)
  * - `REQUEST_INVALID`: the evaluated request cannot be sent (an object as a query value, a bad URL)
  * - `OPTION_INVALID`: the caller passed an unusable runtime option (a bad `hostMap`, an unknown module)
+ * - `RESPONSE_TOO_LARGE`: a response body (counted after decompression) passed the run's
+ *   `maxResponseBytes` (default 100 MiB, http.ts); reading stopped there
  * - `UNEXPECTED`: a bug in the runtime itself, wrapped so callers still get a typed error
  */
 export type MakeErrorCode =
@@ -58,6 +60,7 @@ export type MakeErrorCode =
   | 'TOO_MANY_REDIRECTS'
   | 'REQUEST_INVALID'
   | 'OPTION_INVALID'
+  | 'RESPONSE_TOO_LARGE'
   | 'UNEXPECTED';
 
 /** The request as it may be shown: `log.sanitize` applied and every known secret redacted. */

@@ -3,6 +3,7 @@
 // a 401, refresh the connection once and retry once, rebuilding the request so the new token is
 // used. A second 401 is an InvalidAccessTokenError.
 import { buildRequest, type HttpRequest } from './build-request';
+import { boundDepth } from './depth';
 import { InvalidAccessTokenError, MakeError, RuntimeError, type SanitizedRequest } from './errors';
 import { checkHostAllowed } from './hosts';
 import { describeRequest, send, targetUrl, timeoutSignal, type HttpResponse } from './http';
@@ -30,7 +31,7 @@ function sanitizeRequest(request: HttpRequest, paths: readonly string[]): Saniti
 function loggedBody(body: unknown, bytes: number, max: number): unknown {
   if (bytes > max) return `[${bytes} bytes not logged]`;
   if (Buffer.isBuffer(body)) return `[${body.byteLength} bytes]`;
-  return body;
+  return boundDepth(body);
 }
 
 /** Text of everything a request sends, for the secret scan. */
@@ -109,6 +110,7 @@ async function sendHop(
       where: env.where,
       signal,
       ...(env.fetch ? { fetch: env.fetch } : {}),
+      ...(env.maxResponseBytes !== undefined ? { maxResponseBytes: env.maxResponseBytes } : {}),
     });
     return { request, response, sanitized, entry, started };
   } catch (error) {

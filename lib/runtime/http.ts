@@ -3,7 +3,7 @@
 // hostMap applied last. Failures without an HTTP answer become ConnectionErrors. Redirects are
 // never followed here (`redirect: 'manual'`): exchange.ts follows them hop by hop so that each
 // hop passes the allow-list, the hostMap and the log (redirect.ts).
-import { ConnectionError } from './errors';
+import { ConnectionError, RuntimeError } from './errors';
 import type { HttpRequest } from './build-request';
 import { applyHostMap, type HostMap } from './hosts';
 import { setOwn } from './wire';
@@ -16,7 +16,12 @@ export interface HttpResponse {
   bytes: Buffer;
 }
 
+/** The largest response body a run reads, counted after decompression: 100 MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
+
 export interface SendOptions {
+  /** The largest body read, after decompression; default DEFAULT_MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
   hostMap: HostMap;
   where: string;
   /** Replaces the global fetch (the bench's baseline uses the same; tests rely on the global). */
@@ -94,10 +99,19 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
   } catch (error) {
     return fail(error);
   }
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   let bytes: Buffer;
   try {
-    bytes = Buffer.from(await response.arrayBuffer());
+    bytes = await readBody(response, limit);
   } catch (error) {
+    if (error instanceof TooLarge) {
+      throw new RuntimeError(
+        `${options.where}: ${describeRequest(request)} answered ${response.status} with a body ` +
+          `larger than ${formatBytes(limit)} (the run's maxResponseBytes, counted after ` +
+          'decompression); reading stopped there.',
+        { code: 'RESPONSE_TOO_LARGE', statusCode: response.status, where: options.where },
+      );
+    }
     // The status line arrived but the body did not: a reset or timeout mid-body.
     return fail(error);
   }
@@ -106,4 +120,42 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
     setOwn(headers, name.toLowerCase(), value);
   });
   return { statusCode: response.status, statusText: response.statusText, headers, bytes };
+}
+
+class TooLarge extends Error {}
+
+/** `104857600` → `100 MiB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * The body as it streams in (fetch has already undone any Content-Encoding), stopping as soon as
+ * it passes `limit`: a huge body, or a small gzip that inflates to gigabytes, never sits in
+ * memory whole.
+ */
+async function readBody(response: Response, limit: number): Promise<Buffer> {
+  const declared = Number(response.headers.get('content-length'));
+  const encoded = response.headers.has('content-encoding');
+  if (!encoded && Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new TooLarge();
+  }
+  if (response.body === null) return Buffer.alloc(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  return chunks.length === 1 ? Buffer.from(chunks[0] as Uint8Array) : Buffer.concat(chunks, total);
 }

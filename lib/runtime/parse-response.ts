@@ -118,7 +118,9 @@ export function parseResponseBody(
       },
     );
   }
-  const text = response.bytes.toString('utf8');
+  // A UTF-8 byte-order mark is not part of the data (RFC 8259 §8.1 lets parsers ignore it).
+  const decoded = response.bytes.toString('utf8');
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   if (mode === 'text') return text;
   if (mode === 'json') return parseJson(text, response, context);
   if (mode === 'urlencoded') return text.trim() === '' ? undefined : parseQuery(text.trim());

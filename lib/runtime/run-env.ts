@@ -29,6 +29,8 @@ export interface RunEnv {
    */
   redirectHosts?: ReadonlySet<string>;
   fetch?: typeof fetch;
+  /** The largest response body read (after decompression); default 100 MiB (http.ts). */
+  maxResponseBytes?: number;
   caps: Caps;
   counters: CapCounters;
   /** Connection hooks for 401 recovery (module runs with an OAuth connection). */

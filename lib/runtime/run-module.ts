@@ -36,6 +36,8 @@ export interface RunOptions {
   caps?: Partial<Caps>;
   /** Replaces the global fetch. */
   fetch?: typeof fetch;
+  /** The largest response body read, counted after decompression. Default 100 MiB. */
+  maxResponseBytes?: number;
   /** The `environment` IML root. Default `{}`. */
   environment?: Record<string, unknown>;
   /** Run-log options (body size bound). */
@@ -212,6 +214,9 @@ async function* run(
     caps: resolveCaps(options.caps),
     counters: { requests: 0, paginationRequests: 0, records: 0 },
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.maxResponseBytes !== undefined
+      ? { maxResponseBytes: options.maxResponseBytes }
+      : {}),
     ...(connection?.canRefresh() ? { auth: connection } : {}),
   };
 

@@ -11,13 +11,19 @@ import { isPlainObject } from '../iml/values';
  * as `JSON.stringify` would make it. Runs once per bundle, so it is written for speed: primitives
  * are handled inline, objects are only copied from the first key that changes.
  */
-export function toWire(value: unknown): unknown {
+export function toWire(value: unknown, depth = 0): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return isoOf(value);
-  if (Array.isArray(value)) return wireArray(value);
+  // Deeper than any template can build (IML limits its own nesting), a value is parsed response
+  // data, which holds no Date and no undefined: walking it further could only overflow the stack.
+  if (depth > MAX_WIRE_DEPTH) return value;
+  if (Array.isArray(value)) return wireArray(value, depth);
   if (!isPlainObject(value)) return value;
-  return wireObject(value);
+  return wireObject(value, depth);
 }
+
+/** Levels toWire looks into; see toWire. */
+export const MAX_WIRE_DEPTH = 256;
 
 /**
  * `toWire` for a value the caller owns: a top-level object or array just built by the IML engine
@@ -64,18 +70,18 @@ function two(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
 
-function wireArray(source: unknown[]): unknown[] {
+function wireArray(source: unknown[], depth: number): unknown[] {
   let copy: unknown[] | undefined;
   for (let i = 0; i < source.length; i += 1) {
     const item: unknown = source[i];
-    const converted = typeof item === 'object' && item !== null ? toWire(item) : item;
+    const converted = typeof item === 'object' && item !== null ? toWire(item, depth + 1) : item;
     if (copy === undefined && converted !== item) copy = source.slice(0, i);
     if (copy !== undefined) copy.push(converted);
   }
   return copy ?? source;
 }
 
-function wireObject(source: Record<string, unknown>): Record<string, unknown> {
+function wireObject(source: Record<string, unknown>, depth: number): Record<string, unknown> {
   let copy: Record<string, unknown> | undefined;
   for (const key of Object.keys(source)) {
     const item = source[key];
@@ -85,7 +91,7 @@ function wireObject(source: Record<string, unknown>): Record<string, unknown> {
       continue;
     }
     if (typeof item !== 'object' || item === null) continue;
-    const converted = toWire(item);
+    const converted = toWire(item, depth + 1);
     if (converted !== item) {
       // Spreading keeps the source's shape (fast); building key by key would not.
       copy ??= { ...source };

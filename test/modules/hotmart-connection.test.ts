@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { createConnection, REDACTED } from '../../lib/runtime';
+import { createConnection, REDACTED, RunLog } from '../../lib/runtime';
 import type { OAuthCommunication } from '../../lib/types';
 import { fixture } from '../support/fixtures';
 import { buildHotmartApp, NOW, type BuiltApp } from '../support/harness';
@@ -258,7 +258,9 @@ describe('hotmart connection', () => {
     info.done();
     const [tokenEntry, infoEntry] = connection.log.requests;
     expect(tokenEntry?.request.qs.client_secret).toBe(REDACTED);
-    expect(tokenEntry?.request.qs.client_id).toBe(CREDENTIALS.clientId);
+    // Every connection credential is a secret in logs, the Client ID included.
+    expect(tokenEntry?.request.qs.client_id).toBe(REDACTED);
+    expect(JSON.stringify(connection.log)).not.toContain(CREDENTIALS.clientId);
     expect(tokenEntry?.request.headers.Authorization).toBe(REDACTED);
     expect((tokenEntry?.response?.body as Record<string, unknown>).access_token).toBe(REDACTED);
     expect(infoEntry?.request.headers.Authorization).toBe(REDACTED);
@@ -296,5 +298,37 @@ describe('hotmart connection', () => {
     expect(JSON.stringify(refresh.headers)).toBe(
       JSON.stringify(token.headers).replace(/parameters\./g, 'connection.'),
     );
+  });
+
+  test.each([
+    ['without expires_in', { access_token: 'test-access-token-NOEXP-0001', token_type: 'bearer' }],
+    [
+      'with a non-numeric expires_in',
+      { access_token: 'test-access-token-NOEXP-0001', expires_in: 'soon' },
+    ],
+  ])('a token %s is kept with no known expiry; a 401 renews it', async (_label, body) => {
+    const seen: Seen = [];
+    const token = tokenRequest(seen, { body });
+    const info = nock('https://developers.hotmart.com')
+      .get('/payments/api/v1/subscriptions')
+      .query({ max_results: '1' })
+      .reply(200, fixture('subscriptions-empty'));
+    const connection = await create({ ...CREDENTIALS, environment: 'production' });
+    token.done();
+    info.done();
+    expect(connection.data).toEqual({ accessToken: 'test-access-token-NOEXP-0001' });
+    // Never renewed ahead of time: the refresh condition does not hold without an expiry (an
+    // unmocked request would fail the test), and the run goes on with the token.
+    const log = new RunLog();
+    const clock = connection.evalClock(() => new Date(NOW.getTime() + 30 * 86_400_000));
+    await connection.ensureFresh(log, clock);
+    expect(log.entries).toEqual([]);
+    // What the runtime does on a 401: the refresh request, then the new token.
+    const renewed = tokenRequest([], {
+      body: { ...body, access_token: 'test-access-token-NEW-0002' },
+    });
+    await connection.refresh(log, clock);
+    renewed.done();
+    expect(connection.data).toEqual({ accessToken: 'test-access-token-NEW-0002' });
   });
 });

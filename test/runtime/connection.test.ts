@@ -92,9 +92,10 @@ test('C1 createConnection runs token (condition true) and stores data, dates as 
   });
   expect(connection.log.requests).toHaveLength(1);
   // log.sanitize of the token request, and the redactor, keep the secret and token out of the log.
+  // The Client ID is a credential too (issue 9): redacted although its type is text.
   expect(connection.log.requests[0]?.request.body).toEqual({
     grant_type: 'client_credentials',
-    client_id: CREDENTIALS.clientId,
+    client_id: '[REDACTED]',
     client_secret: '[REDACTED]',
   });
   expect(connection.log.requests[0]?.response?.body).toEqual({

@@ -211,8 +211,9 @@ describe('X4 redaction beyond log.sanitize', () => {
     });
     api.done();
     const entry = connection.log.requests[0];
+    // Every connection credential is redacted, the text-type Client ID included (issue 9).
     expect(entry?.request.qs).toEqual({
-      client_id: CREDENTIALS.clientId,
+      client_id: '[REDACTED]',
       client_secret: '[REDACTED]',
     });
     expect(entry?.response?.body).toEqual({ access_token: '[REDACTED]' });

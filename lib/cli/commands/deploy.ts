@@ -29,6 +29,7 @@ lists what was done and what was not; running deploy again finishes the job.`,
         DeployConfigError,
         DeployConflictError,
         DeployFailedError,
+        DeployRemoteError,
         formatFailure,
         formatPlan,
         makeTargetFromEnv,
@@ -61,42 +62,19 @@ lists what was done and what was not; running deploy again finishes the job.`,
         } else if (error instanceof DeployFailedError) {
           io.stderr(`${formatFailure(error)}\n`);
         } else {
-          const status = (error as { statusCode?: unknown }).statusCode;
-          // Without a status Make never answered (DNS, refused, offline): fetch's own text is a
-          // bare "fetch failed", so say where we were going.
+          // Every answer (or its absence) from Make arrives as a DeployRemoteError (token
+          // redacted); other errors are local (a missing or unreadable dist/).
           const prefix =
-            typeof status === 'number'
-              ? `Make API error [${status}]: `
-              : isNetworkFailure(error)
+            error instanceof DeployRemoteError
+              ? error.code === 'MAKE_UNREACHABLE'
                 ? `Could not reach https://${target.zone}: `
-                : '';
-          io.stderr(`${prefix}${describe(error)}\n`);
+                : error.statusCode !== undefined
+                  ? `Make API error [${error.statusCode}]: `
+                  : ''
+              : '';
+          io.stderr(`${prefix}${error instanceof Error ? error.message : String(error)}\n`);
         }
         throw new ReportedFailure();
       }
     });
-}
-
-/** An error's message, with its cause (fetch puts the network reason there). Duck-typed: errors
- * from fetch may come from another realm, where `instanceof Error` is false. */
-function describe(error: unknown): string {
-  const message = messageOf(error) ?? String(error);
-  const cause = messageOf((error as { cause?: unknown } | null)?.cause);
-  return cause !== undefined && cause !== message ? `${message} (${cause})` : message;
-}
-
-function messageOf(value: unknown): string | undefined {
-  const message = (value as { message?: unknown } | null | undefined)?.message;
-  return typeof message === 'string' ? message : undefined;
-}
-
-/**
- * No answer from Make at all: fetch's "fetch failed" (the reason in its cause), or a socket error
- * with a system code such as ECONNREFUSED or ENOTFOUND.
- */
-function isNetworkFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    messageOf(error) === 'fetch failed' || (typeof code === 'string' && /^E[A-Z]+$/.test(code))
-  );
 }
