@@ -7,11 +7,13 @@ import type { ExpressionNode } from './ast';
 import {
   ImlArgumentCountError,
   ImlError,
+  ImlLimitError,
   ImlReferenceError,
   ImlUnknownFunctionError,
   toImlError,
 } from './errors';
 import { findFunction } from './functions/registry';
+import { IML_LIMITS } from './limits';
 import type { FunctionContext } from './functions/types';
 import { applyBinary, toArithmetic } from './operators';
 import { BLOCKED_KEYS, getIndex, getOwn, isTruthy, readKey } from './values';
@@ -145,11 +147,22 @@ class Compiler {
     return (env) => {
       const values = new Array<unknown>(args.length);
       for (let i = 0; i < args.length; i += 1) values[i] = (args[i] as Evaluator)(env);
+      let result: unknown;
       try {
-        return fn.call(values, env);
+        result = fn.call(values, env);
       } catch (error) {
         return fail(error);
       }
+      // Every built-in's text result is held to the output limit (escapeHTML, encodeURL, base64…
+      // can grow their input several times).
+      if (typeof result === 'string' && result.length > IML_LIMITS.maxStringLength) {
+        return fail(
+          new ImlLimitError(
+            `Text of ${result.length} characters exceeds the limit of ${IML_LIMITS.maxStringLength}`,
+          ),
+        );
+      }
+      return result;
     };
   }
 

@@ -5,6 +5,9 @@
 import dayjs, { type Dayjs, type ManipulateType, type UnitType } from 'dayjs';
 import advancedFormat from 'dayjs/plugin/advancedFormat';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
+import isoWeek from 'dayjs/plugin/isoWeek';
+import weekOfYear from 'dayjs/plugin/weekOfYear';
+import weekYear from 'dayjs/plugin/weekYear';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { ImlArgumentError } from './errors';
@@ -15,6 +18,10 @@ dayjs.extend(utc);
 dayjs.extend(timezone);
 dayjs.extend(customParseFormat);
 dayjs.extend(advancedFormat);
+// advancedFormat's week tokens (w, ww, W, WW, gggg, GGGG) call these plugins' methods.
+dayjs.extend(weekOfYear);
+dayjs.extend(isoWeek);
+dayjs.extend(weekYear);
 
 export const DEFAULT_TIMEZONE = 'UTC';
 
@@ -86,19 +93,36 @@ export function formatDate(date: Date, format: string, zone: string): string {
   checkTimezone(zone);
   if (format === 'x') return String(date.getTime());
   if (format === 'X') return String(Math.floor(date.getTime() / 1_000));
-  return inZone(date, zone).format(withUnixLiterals(format, date));
+  return inZone(date, zone).format(withUnixLiterals(format, date, zone));
 }
 
 /**
- * dayjs's timezone plugin shifts the instant by the zone's offset before formatting, so its X/x
- * tokens come out wrong outside UTC. An epoch value does not depend on a zone: write X/x (outside
- * [brackets]) as bracketed literals computed from the instant itself.
+ * Tokens dayjs cannot format itself, written as bracketed literals first: X/x (dayjs's timezone
+ * plugin shifts the instant by the zone's offset before formatting, so its X/x come out wrong
+ * outside UTC; an epoch value does not depend on a zone), E (ISO day of the week, 1–7), e (day of
+ * the week, 0–6) and DDD/DDDD (day of the year), which advancedFormat lacks.
  */
-function withUnixLiterals(format: string, date: Date): string {
-  return format.replace(/\[[^\]]*\]|X|x/g, (token) => {
-    if (token === 'x') return `[${date.getTime()}]`;
-    if (token === 'X') return `[${Math.floor(date.getTime() / 1_000)}]`;
-    return token;
+function withUnixLiterals(format: string, date: Date, zone: string): string {
+  if (!/[XxEe]|DDD/.test(format.replace(/\[[^\]]*\]/g, ''))) return format;
+  const zoned = inZone(date, zone);
+  return format.replace(/\[[^\]]*\]|DDDD|DDD|X|x|E|e/g, (token) => {
+    switch (token) {
+      case 'x':
+        return `[${date.getTime()}]`;
+      case 'X':
+        return `[${Math.floor(date.getTime() / 1_000)}]`;
+      case 'E':
+        return `[${zoned.isoWeekday()}]`;
+      case 'e':
+        return `[${zoned.day()}]`;
+      case 'DDD':
+      case 'DDDD': {
+        const day = zoned.startOf('day').diff(zoned.startOf('year'), 'day') + 1;
+        return `[${token === 'DDDD' ? String(day).padStart(3, '0') : day}]`;
+      }
+      default:
+        return token;
+    }
   });
 }
 

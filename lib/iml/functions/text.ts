@@ -5,6 +5,7 @@ import { ImlArgumentError } from '../errors';
 import { strictEquals } from '../operators';
 import { checkLength, isBinary, isPlainObject, toDisplayText } from '../values';
 import { integerIn, optionalNumber, optionalText, requiredText } from './args';
+import { compileRegex, replaceRegex } from './regex';
 import { eager, type FunctionTable } from './types';
 
 type TextTransform = (text: string) => string;
@@ -33,25 +34,37 @@ const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~]/g;
 const EMOJI =
   /(?:\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])*(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])*)*|[#*0-9]\uFE0F?\u20E3|[\u{1F1E6}-\u{1F1FF}]{2})/gu;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 const REGEX_LITERAL = /^\/([\s\S]+)\/([a-z]*)$/;
 
 /** replace(): '/pattern/flags' is a regular expression, anything else a literal (all matches). */
 function replaceText(text: string, search: string, replacement: string): string {
   const literal = REGEX_LITERAL.exec(search);
   if (literal === null) return text.split(search).join(replacement);
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(literal[1] ?? '', literal[2]);
-  } catch (error) {
-    throw new ImlArgumentError(
-      "Function 'replace': argument 2 is not a valid regular expression",
-      undefined,
-      {
-        cause: error,
-      },
-    );
+  return replaceRegex(
+    text,
+    compileRegex(literal[1] ?? '', literal[2] ?? '', 'replace', 2),
+    replacement,
+  );
+}
+
+/**
+ * Removes `<…>` tags in one pass: a `<` without a later `>` ends the scan (no later `<` can close
+ * either), so 100,000 unclosed `<` cost one pass, not 100,000.
+ */
+function stripTags(text: string): string {
+  let out = '';
+  let cursor = 0;
+  for (;;) {
+    const open = text.indexOf('<', cursor);
+    if (open === -1) break;
+    const close = text.indexOf('>', open + 1);
+    if (close === -1) break;
+    out += text.slice(cursor, open);
+    cursor = close + 1;
   }
-  return text.replace(pattern, replacement);
+  return out + text.slice(cursor);
 }
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
@@ -122,7 +135,10 @@ export const textFunctions: FunctionTable = {
     }
   }),
 
-  encodeURL: textFunction('encodeURL', (text) => encodeURIComponent(text)),
+  // A lone surrogate cannot be percent-encoded; it becomes U+FFFD, as a UTF-8 encoder writes it.
+  encodeURL: textFunction('encodeURL', (text) =>
+    encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')),
+  ),
 
   escapeHTML: textFunction('escapeHTML', (text) =>
     text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch),
@@ -189,7 +205,7 @@ export const textFunctions: FunctionTable = {
       .replace(/(^|\s)(\S)/gu, (_m, space: string, first: string) => space + first.toUpperCase()),
   ),
 
-  stripHTML: textFunction('stripHTML', (text) => text.replace(/<[^>]*>/g, '')),
+  stripHTML: textFunction('stripHTML', stripTags),
 
   /** substring(text, start, [end]): 0-based, end exclusive, as JavaScript's substring. */
   substring: eager(2, 3, ([value, start, end]) => {
