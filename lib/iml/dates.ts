@@ -142,6 +142,13 @@ export function parseDate(text: string, format: string, zone: string): Date {
     const time = format === 'x' ? Number(text) : Number(text) * 1_000;
     if (Number.isFinite(time)) return new Date(format === 'x' ? Math.trunc(time) : time);
   }
+  // dayjs's parser ignores these tokens and silently reads today's date instead: refuse them.
+  const unsupported = /(DDD|[WwgGEe])/.exec(format.replace(/\[[^\]]*\]/g, ''));
+  if (unsupported) {
+    throw new ImlArgumentError(
+      `parseDate does not read the token '${unsupported[1]}' (week, weekday or day of the year); use a calendar date format`,
+    );
+  }
   const parsed = dayjs.utc(text, format);
   if (!parsed.isValid()) {
     throw new ImlArgumentError(`Text does not match the date format '${format}'`);

@@ -96,6 +96,15 @@ describe('dates: every documented moment-style token formats', () => {
     expect(evaluate('{{formatDate(d, format)}}', { d, format })).toBe(out);
   });
 
+  test.each(['GGGG-[W]WW', 'w gggg', 'DDD YYYY', 'E'])(
+    'parseDate with %j is a typed error, never a silently wrong date',
+    (format) => {
+      expect(errorCode('{{parseDate("2025 01", format)}}', { format })).toBe(
+        'IML_INVALID_ARGUMENT',
+      );
+    },
+  );
+
   test('E and DDD follow the time zone', () => {
     expect(
       evaluate('{{formatDate(d, "E DDD", "Pacific/Kiritimati")}}', {
