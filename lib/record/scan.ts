@@ -5,7 +5,7 @@
 import { detect, digitsOf } from './detect';
 import { foldText, RECORDED_CREDENTIALS, type FakeKind } from './fakes';
 import { sensitiveKind } from './keys';
-import { base64Text, KIND_OF_DETECTED, uriDecoded } from './scrub';
+import { BASE64_TOKEN, base64Text, KIND_OF_DETECTED, uriDecoded } from './scrub';
 
 export interface LeakFinding {
   /** `<file>#<JSON pointer>` of the value (or key) that holds personal data. */
@@ -49,7 +49,7 @@ function textKinds(text: string, depth = 0): FakeKind[] {
   for (const layer of new Set([text, uriDecoded(text)])) {
     for (const finding of detect(layer)) kinds.push(KIND_OF_DETECTED[finding.kind]);
     if (depth >= 3) continue;
-    for (const match of layer.matchAll(/[A-Za-z0-9+/_-]{12,}={0,2}/g)) {
+    for (const match of layer.matchAll(BASE64_TOKEN)) {
       const decoded = base64Text(match[0]);
       if (decoded !== undefined) kinds.push(...textKinds(decoded, depth + 1));
     }

@@ -21,7 +21,7 @@ export interface KnownSecrets {
 const MIN_TEXT_REPLACE = 5;
 /** base64 inside base64 inside URL-encoding is as deep as real page tokens go. */
 const MAX_DECODE_DEPTH = 3;
-const BASE64_TOKEN = /[A-Za-z0-9+/_-]{12,}={0,2}/g;
+export const BASE64_TOKEN = /[A-Za-z0-9+/_-]{12,}={0,2}/g;
 
 export const KIND_OF_DETECTED: Readonly<Record<DetectedKind, FakeKind>> = {
   email: 'email',
