@@ -5,7 +5,7 @@ import { readDist } from './local-app';
 import { readDeployManifest } from './manifest';
 import { planDeploy, type DeployManifest, type DeployPlan, type PlanItem } from './plan';
 import { readRemote, type MakeSdk } from './remote';
-import { DeployRemoteError } from './remote-error';
+import { DeployRemoteError, unexpectedShape } from './remote-error';
 import { readState, stateKey, writeState, type DeployState } from './state-file';
 
 export { DeployFailedError } from './execute';
@@ -64,7 +64,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   try {
     remote = await readRemote(sdk, local, appName, manifest.version, known);
   } catch (error) {
-    throw unexpectedShape(error);
+    // A typed remote error passes as it is; anything else (a TypeError from a field that is not
+    // where Make's API puts it) comes from an answer of an unexpected shape.
+    if (error instanceof DeployRemoteError) throw error;
+    throw unexpectedShape(error instanceof Error ? error.message : String(error));
   }
   const plan = planDeploy(local, manifest, remote, appName);
   const conflicts = plan.items.filter((item) => item.action === 'conflict');
@@ -97,19 +100,6 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     },
   });
   return { plan, written, dryRun: false };
-}
-
-/**
- * Reading Make's answers: a typed remote error passes as it is; anything else (a TypeError from a
- * field that is not where Make's API puts it) means an answer of an unexpected shape.
- */
-function unexpectedShape(error: unknown): Error {
-  if (error instanceof DeployRemoteError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new DeployRemoteError(
-    'MAKE_RESPONSE_INVALID',
-    `Make answered with data of an unexpected shape (${reason})`,
-  );
 }
 
 function sameMapping(a: Record<string, string>, b: Map<string, string>): boolean {

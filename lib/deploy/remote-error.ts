@@ -28,6 +28,14 @@ export function redactToken(text: string, token: string): string {
   return out;
 }
 
+/** Make answered, but not with what its API documents (a field missing, a list that is not one). */
+export function unexpectedShape(reason: string): DeployRemoteError {
+  return new DeployRemoteError(
+    'MAKE_RESPONSE_INVALID',
+    `Make answered with data of an unexpected shape (${reason})`,
+  );
+}
+
 function field(value: unknown, key: 'name' | 'message' | 'code' | 'cause' | 'statusCode'): unknown {
   return value !== null && typeof value === 'object'
     ? (value as Record<string, unknown>)[key]
@@ -60,12 +68,7 @@ export function toRemoteError(error: unknown, token: string): DeployRemoteError 
   if (message === 'fetch failed' || (typeof code === 'string' && /^E[A-Z]+$/.test(code))) {
     return new DeployRemoteError('MAKE_UNREACHABLE', text(field(error, 'cause')) ?? message);
   }
-  if (name === 'TypeError') {
-    return new DeployRemoteError(
-      'MAKE_RESPONSE_INVALID',
-      `Make answered with data of an unexpected shape (${message})`,
-    );
-  }
+  if (name === 'TypeError') return unexpectedShape(message);
   return new DeployRemoteError('MAKE_API_ERROR', message);
 }
 

@@ -1,7 +1,9 @@
 // Personal data recognised by its value, wherever it stands: e-mail addresses, phone numbers
 // (Brazilian and international), CPF and CNPJ (checksum-valid, with or without punctuation) and IP
 // addresses. Every pattern is a single pass without nested quantifiers, so scanning is linear in
-// the text. The recorder's own fakes are recognised too, so a scrubbed text scans clean.
+// the text. The recorder's own fakes (fakes.ts isFake) are skipped, so a scrubbed text scans clean.
+
+import { isFake } from './fakes';
 
 export type DetectedKind = 'email' | 'phone' | 'cpf' | 'cnpj' | 'ip';
 
@@ -21,15 +23,8 @@ const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])/g;
 const IPV6 =
   /(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}(?::|[0-9A-Fa-f]{1,4})?(?::[0-9A-Fa-f]{1,4}){0,6}(?![\w:])/g;
 
-const FAKE_EMAIL = /^person\d+@example\.com$/i;
-
-export function digitsOf(text: string): string {
+function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
-}
-
-/** The recorder's digit fakes: every digit zero except the last four (see fakes.ts). */
-export function isFakeDigits(digits: string): boolean {
-  return /^0+\d{0,4}$/.test(digits) && digits.length > 4;
 }
 
 function checkDigit(digits: string, weights: readonly number[]): number {
@@ -61,7 +56,7 @@ function brazilianArea(area: string): boolean {
 /** What a digit run is, or null when it is not personal data (an id, an amount, a date). */
 function classifyDigits(raw: string): DetectedKind | null {
   const digits = digitsOf(raw);
-  if (isFakeDigits(digits)) return null;
+  if (isFake('phone', digits)) return null;
   const punctuated = /[\s().\-/]/.test(raw);
   if (digits.length === 11 && isCpf(digits)) return 'cpf';
   if (digits.length === 14 && isCnpj(digits)) return 'cnpj';
@@ -82,10 +77,6 @@ function classifyDigits(raw: string): DetectedKind | null {
     return 'phone';
   }
   return null;
-}
-
-function isFakeIp(value: string): boolean {
-  return /^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d{1,3}$/.test(value) || /^2001:db8:/i.test(value);
 }
 
 function ipv4(value: string): boolean {
@@ -135,18 +126,18 @@ export function detect(text: string): Finding[] {
   };
   if (text.includes('@')) {
     for (const match of text.matchAll(EMAIL)) {
-      if (!FAKE_EMAIL.test(match[0])) add('email', match);
+      if (!isFake('email', match[0])) add('email', match);
     }
   }
   if (/\d/.test(text)) {
     for (const match of text.matchAll(DIGITS)) digitFindings(match[0], match.index, found);
     for (const match of text.matchAll(IPV4)) {
-      if (ipv4(match[0]) && !isFakeIp(match[0])) add('ip', match);
+      if (ipv4(match[0]) && !isFake('ip', match[0])) add('ip', match);
     }
   }
   if (text.includes(':')) {
     for (const match of text.matchAll(IPV6)) {
-      if (ipv6(match[0]) && !isFakeIp(match[0])) add('ip', match);
+      if (ipv6(match[0]) && !isFake('ip', match[0])) add('ip', match);
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -74,6 +74,33 @@ export class FakeBook {
   }
 }
 
+const CREDENTIAL_FAKES = new Set<string>(Object.values(RECORDED_CREDENTIALS));
+
+/** What makeFake writes, per kind (ip: the documentation ranges of RFC 5737 and RFC 3849). */
+const FAKE_TEXT: Partial<Record<FakeKind, RegExp>> = {
+  name: /^Person \d+$/,
+  email: /^person\d+@example\.com$/i,
+  address: /^Fake address \d+$/,
+  token: /^recorded-token-\d+$/,
+  ip: /^((192\.0\.2|198\.51\.100|203\.0\.113)\.\d{1,3}|2001:db8:[0-9a-f:]*)$/i,
+};
+
+/**
+ * True when `value` is one of the fakes makeFake writes for `kind` (or empty): the detectors skip
+ * fakes, and the final scan accepts nothing else under a personal key. Digit fakes are every digit
+ * zero but the last four.
+ */
+export function isFake(kind: FakeKind, value: string | number): boolean {
+  const text = String(value);
+  if (text === '' || kind === 'id') return true;
+  if (kind === 'phone' || kind === 'document') {
+    const digits = text.replace(/\D/g, '');
+    return digits === '' ? text === '000000000' : /^0*\d{0,4}$/.test(digits);
+  }
+  if (kind === 'token' && CREDENTIAL_FAKES.has(text)) return true;
+  return FAKE_TEXT[kind]?.test(text) ?? true;
+}
+
 function makeFake(kind: FakeKind, n: number, original: string): string {
   switch (kind) {
     case 'name':

@@ -2,8 +2,8 @@
 // JSON is walked again with the same detectors (as is, URL-decoded, inside base64), every value
 // under a personal key must be one of the recorder's fakes, and no learned original may appear,
 // compared case-, accent- and punctuation-insensitively. Findings name the JSON pointer only.
-import { detect, digitsOf } from './detect';
-import { foldText, RECORDED_CREDENTIALS, type FakeKind } from './fakes';
+import { detect } from './detect';
+import { foldText, isFake, type FakeKind } from './fakes';
 import { sensitiveKind } from './keys';
 import { BASE64_TOKEN, base64Text, KIND_OF_DETECTED, uriDecoded } from './scrub';
 
@@ -11,27 +11,6 @@ export interface LeakFinding {
   /** `<file>#<JSON pointer>` of the value (or key) that holds personal data. */
   where: string;
   kind: FakeKind | 'original';
-}
-
-const CREDENTIAL_FAKES = new Set<string>(Object.values(RECORDED_CREDENTIALS));
-
-const FAKE_TEXT: Partial<Record<FakeKind, RegExp>> = {
-  name: /^Person \d+$/,
-  email: /^person\d+@example\.com$/,
-  address: /^Fake address \d+$/,
-  token: /^recorded-token-\d+$/,
-  ip: /^(192\.0\.2\.\d{1,3}|2001:db8::[0-9a-f]+)$/,
-};
-
-function isFake(kind: FakeKind, value: string | number): boolean {
-  const text = String(value);
-  if (text === '' || kind === 'id') return true;
-  if (kind === 'phone' || kind === 'document') {
-    const digits = digitsOf(text);
-    return digits === '' ? text === '000000000' : /^0*\d{0,4}$/.test(digits);
-  }
-  if (kind === 'token' && CREDENTIAL_FAKES.has(text)) return true;
-  return FAKE_TEXT[kind]?.test(text) ?? true;
 }
 
 /** Letters and digits only, folded: "123.456.789-09" and "12345678909" compare equal. */

@@ -214,7 +214,7 @@ export class Scrubber {
     return value;
   }
 
-  /** Originals that must not appear in the written file (folded, as the final scan compares). */
+  /** Originals that must not appear in the written file (the final scan compares them folded). */
   originals(): string[] {
     return this.book
       .pairs()

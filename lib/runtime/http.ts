@@ -125,7 +125,7 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
 class TooLarge extends Error {}
 
 /** `104857600` → `100 MiB`. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return `${bytes} bytes`;
@@ -157,5 +157,9 @@ async function readBody(response: Response, limit: number): Promise<Buffer> {
     }
     chunks.push(value);
   }
-  return chunks.length === 1 ? Buffer.from(chunks[0] as Uint8Array) : Buffer.concat(chunks, total);
+  const only = chunks.length === 1 ? chunks[0] : undefined;
+  // One chunk (the usual page) is viewed in place, as arrayBuffer() was; several are joined once.
+  return only !== undefined
+    ? Buffer.from(only.buffer, only.byteOffset, only.byteLength)
+    : Buffer.concat(chunks, total);
 }

@@ -23,7 +23,7 @@ export function toWire(value: unknown, depth = 0): unknown {
 }
 
 /** Levels toWire looks into; see toWire. */
-export const MAX_WIRE_DEPTH = 256;
+const MAX_WIRE_DEPTH = 256;
 
 /**
  * `toWire` for a value the caller owns: a top-level object or array just built by the IML engine
