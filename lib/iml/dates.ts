@@ -10,6 +10,7 @@ import weekOfYear from 'dayjs/plugin/weekOfYear';
 import weekYear from 'dayjs/plugin/weekYear';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { parseWeekDate, WEEK_TOKEN } from './week-dates';
 import { ImlArgumentError } from './errors';
 import { isDate } from './values';
 import { fromWallTime, zoneOffset } from './zones';
@@ -142,12 +143,11 @@ export function parseDate(text: string, format: string, zone: string): Date {
     const time = format === 'x' ? Number(text) : Number(text) * 1_000;
     if (Number.isFinite(time)) return new Date(format === 'x' ? Math.trunc(time) : time);
   }
-  // dayjs's parser ignores these tokens and silently reads today's date instead: refuse them.
-  const unsupported = /(DDD|[WwgGEe])/.exec(format.replace(/\[[^\]]*\]/g, ''));
-  if (unsupported) {
-    throw new ImlArgumentError(
-      `parseDate does not read the token '${unsupported[1]}' (week, weekday or day of the year); use a calendar date format`,
-    );
+  // dayjs's parser ignores week and day-of-year tokens (it would read today's date): they have a
+  // parser of their own, whose wall time is resolved in the zone like dayjs's.
+  if (WEEK_TOKEN.test(format.replace(/\[[^\]]*\]/g, ''))) {
+    const wall = parseWeekDate(text, format);
+    return zone === 'UTC' ? new Date(wall) : new Date(fromWallTime(wall, zone, undefined));
   }
   const parsed = dayjs.utc(text, format);
   if (!parsed.isValid()) {

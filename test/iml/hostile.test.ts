@@ -96,14 +96,50 @@ describe('dates: every documented moment-style token formats', () => {
     expect(evaluate('{{formatDate(d, format)}}', { d, format })).toBe(out);
   });
 
-  test.each(['GGGG-[W]WW', 'w gggg', 'DDD YYYY', 'E'])(
-    'parseDate with %j is a typed error, never a silently wrong date',
-    (format) => {
-      expect(errorCode('{{parseDate("2025 01", format)}}', { format })).toBe(
-        'IML_INVALID_ARGUMENT',
-      );
-    },
-  );
+  test.each([
+    ['2025-W01-1', 'GGGG-[W]WW-E', '2024-12-30T00:00:00.000Z'],
+    ['2025-W01', 'GGGG-[W]WW', '2024-12-30T00:00:00.000Z'],
+    ['2020 53 7', 'GGGG W E', '2021-01-03T00:00:00.000Z'],
+    ['1 2025 0', 'w gggg e', '2024-12-29T00:00:00.000Z'],
+    ['365 2024', 'DDD YYYY', '2024-12-30T00:00:00.000Z'],
+    ['2024-001 08:30', 'YYYY-DDDD HH:mm', '2024-01-01T08:30:00.000Z'],
+    ['Mon 2024-12-30', '[Mon] YYYY-MM-DD', '2024-12-30T00:00:00.000Z'],
+    ['1 2024-12-30', 'E YYYY-MM-DD', '2024-12-30T00:00:00.000Z'],
+  ])('parseDate(%j, %j) reads week and day-of-year tokens', (text, format, iso) => {
+    expect((evaluate('{{parseDate(text, format)}}', { text, format }) as Date).toISOString()).toBe(
+      iso,
+    );
+  });
+
+  test('parseDate with week tokens reads wall time in the time zone', () => {
+    const out = evaluate(
+      '{{parseDate("2025-W01-1 09:00", "GGGG-[W]WW-E HH:mm", "America/Sao_Paulo")}}',
+    );
+    expect((out as Date).toISOString()).toBe('2024-12-30T12:00:00.000Z');
+  });
+
+  test.each([
+    ['2025-W01', 'GGGG-WW-E'],
+    ['2025-W54', 'GGGG-[W]WW'],
+    ['W01', '[W]WW'],
+    ['2025 01 Jan', 'GGGG WW MMM'],
+  ])('parseDate(%j, %j) is a typed error, never a silently wrong date', (text, format) => {
+    expect(errorCode('{{parseDate(text, format)}}', { text, format })).toBe('IML_INVALID_ARGUMENT');
+  });
+
+  test('every week token round-trips: formatDate then parseDate gives the same day', () => {
+    const formats = ['GGGG-[W]WW-E', 'gggg-ww-e', 'YYYY-DDDD'];
+    for (let day = 0; day < 3 * 366; day += 1) {
+      const d = new Date(Date.UTC(2023, 11, 20) + day * 86_400_000);
+      for (const format of formats) {
+        const text = evaluate('{{formatDate(d, format)}}', { d, format });
+        const back = evaluate('{{parseDate(text, format)}}', { text, format }) as Date;
+        expect(`${format} ${String(text)} ${back.toISOString()}`).toBe(
+          `${format} ${String(text)} ${d.toISOString()}`,
+        );
+      }
+    }
+  });
 
   test('E and DDD follow the time zone', () => {
     expect(
