@@ -10,6 +10,7 @@
 // - a message template that itself fails falls back to the default message, with the reason;
 // - an unknown type name in a definition falls back to RuntimeError (the validator rejects it
 //   before build, so this only guards hand-edited JSON).
+import { toDisplayText } from '../iml/values';
 import {
   createMakeError,
   isMakeErrorType,
@@ -112,7 +113,9 @@ export function buildResponseError(
         `${context.where} › error message`,
         context.clock,
       );
-      if (value !== undefined && value !== null && String(value) !== '') message = String(value);
+      // An object or array reads as JSON (as IML's toString does), never "[object Object]".
+      const text = value === undefined || value === null ? '' : toDisplayText(value);
+      if (text !== '') message = text;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       message = `${fallback} (the error message template failed: ${reason})`;

@@ -478,3 +478,23 @@ test('S4 a failing message template names the reason in the fallback message', a
   api.done();
   expect(error.message).toMatch(/^\[500\] boom \(the error message template failed: .*unknownRoot/);
 });
+
+test('S4 a message template that evaluates to an object reads as JSON, not "[object Object]"', async () => {
+  const app = await load(
+    testApp({
+      modules: [
+        testModule({
+          type: 'action',
+          communication: { url: '/v1/t', response: { error: { message: '{{body.errors}}' } } },
+        }),
+      ],
+    }),
+    { validate: false },
+  );
+  const api = nock(API)
+    .get('/v1/t')
+    .reply(422, { errors: [{ field: 'email', code: 'invalid' }] });
+  const error = await failure(run(app, 'testModule', { connection: acme.get() }));
+  api.done();
+  expect(error.message).toBe('[{"field":"email","code":"invalid"}]');
+});
