@@ -2,7 +2,8 @@
 // the source model, so a built dist/ can be loaded (and so the compiler can be proven lossless).
 import type { App } from '../types';
 import { CompileError } from './errors';
-import { isRecord, toPointer } from './json';
+import { isPlainObject } from '../shared/objects';
+import { toPointer } from './json';
 import { codesOf, GENERAL_FILES, MAKECOMAPP_FILE, type ComponentKind } from './layout';
 
 type Shape = 'object' | 'array' | 'object-or-array' | 'string';
@@ -26,8 +27,8 @@ function kindOf(value: unknown): string {
 function fits(value: unknown, shape: Shape): boolean {
   if (shape === 'string') return typeof value === 'string';
   if (shape === 'array') return Array.isArray(value);
-  if (shape === 'object') return isRecord(value);
-  return Array.isArray(value) || isRecord(value);
+  if (shape === 'object') return isPlainObject(value);
+  return Array.isArray(value) || isPlainObject(value);
 }
 
 const SHAPE_TEXT: Record<Shape, string> = {
@@ -83,10 +84,16 @@ function components(
   manifest: Record<string, unknown>,
   kind: ComponentKind,
 ): Array<[string, Record<string, unknown>]> {
-  const all = field(manifest, 'components', isRecord, 'an object', []) as Record<string, unknown>;
-  const group = field(all, kind, isRecord, 'an object', ['components']) as Record<string, unknown>;
+  const all = field(manifest, 'components', isPlainObject, 'an object', []) as Record<
+    string,
+    unknown
+  >;
+  const group = field(all, kind, isPlainObject, 'an object', ['components']) as Record<
+    string,
+    unknown
+  >;
   return Object.entries(group).map(([name, meta]) => {
-    if (!isRecord(meta)) {
+    if (!isPlainObject(meta)) {
       throw new CompileError(
         'APP_FILES_INVALID',
         MAKECOMAPP_FILE,
@@ -107,7 +114,10 @@ function readCodes(
   connectionType?: unknown,
 ): void {
   const at = ['components', kind, name];
-  const codeFiles = field(meta, 'codeFiles', isRecord, 'an object', at) as Record<string, unknown>;
+  const codeFiles = field(meta, 'codeFiles', isPlainObject, 'an object', at) as Record<
+    string,
+    unknown
+  >;
   for (const def of codesOf(kind, connectionType)) {
     const where = [...at, 'codeFiles', def.code];
     const path = codeFiles[def.code];
@@ -137,7 +147,7 @@ export function appFromFiles(files: Map<string, unknown>): App {
     string,
     unknown
   >;
-  const general = field(manifestFile, 'generalCodeFiles', isRecord, 'an object', []) as Record<
+  const general = field(manifestFile, 'generalCodeFiles', isPlainObject, 'an object', []) as Record<
     string,
     unknown
   >;

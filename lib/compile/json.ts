@@ -1,9 +1,7 @@
+import { isPlainObject } from '../shared/objects';
+
 /** A JSON value as it appears in a generated file. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Deep copy of a JSON-compatible value, keeping key order (key order is meaningful in IML: a
@@ -25,7 +23,7 @@ export function cloneJson(value: unknown, pointer = ''): Json {
       return cloneJson(item, `${pointer}/${index}`);
     });
   }
-  if (isRecord(value) && isPlainObject(value)) {
+  if (isPlainObject(value)) {
     const out: { [key: string]: Json } = {};
     for (const [key, item] of Object.entries(value)) {
       if (item === undefined) continue;
@@ -34,15 +32,6 @@ export function cloneJson(value: unknown, pointer = ''): Json {
     return out;
   }
   throw new TypeError(`${pointer || '/'}: a ${describe(value)} is not JSON`);
-}
-
-/**
- * A literal-like object: its prototype is null or an `Object.prototype` — of any realm, since
- * `structuredClone` and `vm` contexts (jest) create objects whose `Object.prototype` is not ours.
- */
-function isPlainObject(value: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === null || (typeof proto === 'object' && Object.getPrototypeOf(proto) === null);
 }
 
 function describe(value: unknown): string {

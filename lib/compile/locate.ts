@@ -1,6 +1,7 @@
 // Maps a location in the source model to the generated file (and JSON pointer inside it) where
 // the same value ends up, so every error can name the file a Make developer would open.
-import { isRecord, toPointer } from './json';
+import { isPlainObject } from '../shared/objects';
+import { toPointer } from './json';
 import {
   codesOf,
   componentFile,
@@ -68,15 +69,15 @@ export function locateSourcePath(app: unknown, path: Path): SourceLocation {
     return { component: 'app', file: MAKECOMAPP_FILE, pointer: toPointer(['components', kind]) };
   }
 
-  const list = isRecord(app) ? app[head] : undefined;
+  const list = isPlainObject(app) ? app[head] : undefined;
   const component =
     Array.isArray(list) && typeof index === 'number' ? (list[index] as unknown) : undefined;
-  const rawName = isRecord(component) ? component.name : undefined;
+  const rawName = isPlainObject(component) ? component.name : undefined;
   const name = typeof rawName === 'string' && rawName !== '' ? rawName : `#${String(index)}`;
   const label = `${kind} ${name}`;
 
   if (typeof key === 'string') {
-    const type = isRecord(component) ? component.type : undefined;
+    const type = isPlainObject(component) ? component.type : undefined;
     const def = codesOf(kind, type).find((d) => d.key === key);
     if (def !== undefined) {
       return {

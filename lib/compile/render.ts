@@ -1,18 +1,7 @@
 // Turns the compiled file map into file text: JSON formatted by prettier with the repository's
-// own configuration, so `dist/` looks exactly like hand-formatted project files.
-//
-// `prettier/standalone` (not the `prettier` entry point) because the latter loads its formatter
-// with a dynamic `import()`, which a CommonJS host such as jest cannot run without flags. The JSON
-// printer lives in the estree plugin, the JSON parser in the babel plugin.
-import * as babel from 'prettier/plugins/babel';
-import * as estree from 'prettier/plugins/estree';
-import type { Options } from 'prettier';
-import { format } from 'prettier/standalone';
-import prettierConfig from '../../.prettierrc.json';
+// own configuration (lib/shared/prettier.ts), so `dist/` looks exactly like hand-formatted files.
+import { formatJson } from '../shared/prettier';
 import { CompileError } from './errors';
-
-// The JSON import widens string unions (`trailingComma`) to string; prettier checks them at run time.
-const config = prettierConfig as Options;
 
 /**
  * Renders every file: `.json` paths as prettier-formatted JSON (parser `json`), every other path
@@ -38,7 +27,7 @@ export async function renderFile(path: string, value: unknown): Promise<string> 
     if (text === undefined) {
       throw new CompileError('COMPILE_NOT_JSON', path, 'the value has no JSON form');
     }
-    return format(text, { ...config, parser: 'json', plugins: [babel, estree] });
+    return formatJson(text);
   }
   if (typeof value !== 'string') {
     throw new CompileError('COMPILE_NOT_JSON', path, 'expected text for a non-JSON file');

@@ -1,6 +1,7 @@
 // Reads a built app (Make's local-development layout, make-app-format §14) into the shape deploy
 // compares with Make. Every code file is kept twice: the original text (what gets uploaded) and
 // its normalised JSON (what gets compared).
+import { isPlainObject } from '../shared/objects';
 import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalJson, normaliseText } from './canonical';
@@ -69,10 +70,6 @@ export interface LocalApp {
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** Reads `makecomapp.json` and every code file it points to. Throws a clear error on bad input. */
 export function readDist(distDir: string): LocalApp {
   const manifestPath = path.join(distDir, 'makecomapp.json');
@@ -80,14 +77,14 @@ export function readDist(distDir: string): LocalApp {
     throw new Error(`${manifestPath} not found: build the app first (hotmart-make build)`);
   }
   const manifest = parseJsonc(fs.readFileSync(manifestPath, 'utf8'), manifestPath);
-  if (!isObject(manifest)) throw new Error(`${manifestPath}: expected a JSON object`);
+  if (!isPlainObject(manifest)) throw new Error(`${manifestPath}: expected a JSON object`);
   const general = objectAt(manifest, 'generalCodeFiles', 'makecomapp.json');
   const components = objectAt(manifest, 'components', 'makecomapp.json');
   const reader = new CodeReader(distDir);
 
   for (const unsupported of ['function', 'webhook', 'endpoint']) {
     const group = components[unsupported];
-    if (isObject(group) && Object.keys(group).length > 0) {
+    if (isPlainObject(group) && Object.keys(group).length > 0) {
       throw new Error(
         `makecomapp.json: components.${unsupported} is not empty; deploying ${unsupported}s is not supported`,
       );
@@ -200,7 +197,7 @@ class CodeReader {
   common(file: string | null, where: string): LocalCommon | null {
     if (file === null) return null;
     const value = parseJsonc(this.text(file), file);
-    if (!isObject(value)) throw new Error(`${where} (${file}): expected a JSON object`);
+    if (!isPlainObject(value)) throw new Error(`${where} (${file}): expected a JSON object`);
     return { file, value, normalised: canonicalJson(value) };
   }
 }
@@ -208,9 +205,10 @@ class CodeReader {
 function entries(components: Json, group: string): Array<[string, Json]> {
   const value = components[group];
   if (value === undefined) return [];
-  if (!isObject(value)) throw new Error(`makecomapp.json components.${group}: expected an object`);
+  if (!isPlainObject(value))
+    throw new Error(`makecomapp.json components.${group}: expected an object`);
   return Object.entries(value).map(([name, entry]) => {
-    if (!isObject(entry)) {
+    if (!isPlainObject(entry)) {
       throw new Error(`makecomapp.json components.${group}.${name}: expected an object`);
     }
     return [name, entry];
@@ -219,7 +217,7 @@ function entries(components: Json, group: string): Array<[string, Json]> {
 
 function objectAt(container: Json, key: string, where: string): Json {
   const value = container[key];
-  if (!isObject(value)) throw new Error(`makecomapp.json ${where}.${key}: expected an object`);
+  if (!isPlainObject(value)) throw new Error(`makecomapp.json ${where}.${key}: expected an object`);
   return value;
 }
 

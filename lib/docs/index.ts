@@ -6,7 +6,7 @@ import { loadAppModule } from '../compile/app-module';
 import type { App } from '../types';
 import { formatIssue, validateApp } from '../validate';
 import { runExample } from './example';
-import { formatMarkdown } from './format';
+import { formatMarkdown } from '../shared/prettier';
 import { renderIndex, renderModulePage } from './render';
 
 export { BANNER } from './render';

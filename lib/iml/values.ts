@@ -3,30 +3,14 @@
 
 import { ImlLimitError, ImlTypeError } from './errors';
 import { IML_LIMITS } from './limits';
+import { isPlainObject, isRootPrototype, setOwn, type PlainObject } from '../shared/objects';
+
+export { isPlainObject, setOwn, type PlainObject };
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Keys never read or written, whatever the object: they reach the prototype machinery. */
 export const BLOCKED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-export type PlainObject = Record<string, unknown>;
-
-/**
- * True for `Object.prototype` of any realm, or no prototype at all. Objects made in another realm
- * (jest's vm contexts, `structuredClone` results there) have that realm's `Object.prototype`,
- * which is itself a root: its own prototype is null. Arrays, Dates, Maps and class instances have
- * a prototype one level further down, so they never pass.
- */
-function isRootPrototype(proto: unknown): boolean {
-  // This realm's Object.prototype (nearly every value) is decided with one comparison.
-  return proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null;
-}
-
-/** An object whose own keys are data: not an array, Date, binary buffer, Map, … */
-export function isPlainObject(value: unknown): value is PlainObject {
-  if (value === null || typeof value !== 'object') return false;
-  return isRootPrototype(Object.getPrototypeOf(value));
-}
 
 export function isDate(value: unknown): value is Date {
   return value instanceof Date;
@@ -58,21 +42,6 @@ export function getIndex(value: unknown, index: unknown): unknown {
   }
   if (typeof index === 'string') return getOwn(value, index);
   return undefined;
-}
-
-/** Defines `key` as an own data property, even `__proto__` (plain assignment would set the
- *  prototype instead). */
-export function setOwn(target: PlainObject, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else {
-    target[key] = value;
-  }
 }
 
 /** JavaScript truthiness: '', 0, NaN, null, undefined, false are false; [] and {} are true. */

@@ -17,6 +17,7 @@
 //   using this connection goes through.
 // - Interactive OAuth (`authorize`, `preauthorize`) needs a browser: not supported unless
 //   previously stored `data` is passed in (then those steps are skipped).
+import { parameterNames } from '../shared/parameters';
 import type {
   ConnectionSpec,
   OAuthCommunication,
@@ -75,25 +76,6 @@ const NOT_CREDENTIAL_TYPES = new Set([
   'color',
 ]);
 
-/** Every credential parameter name (see NOT_CREDENTIAL_TYPES), nested lists included. */
-function credentialNames(specs: readonly unknown[], into = new Set<string>()): Set<string> {
-  for (const spec of specs) {
-    if (!isPlainObject(spec)) continue;
-    if (typeof spec.name === 'string' && !NOT_CREDENTIAL_TYPES.has(String(spec.type))) {
-      into.add(spec.name);
-    }
-    const nested = isPlainObject(spec.nested) ? spec.nested.store : spec.nested;
-    if (Array.isArray(nested)) credentialNames(nested, into);
-    const options = isPlainObject(spec.options) ? spec.options.store : spec.options;
-    if (Array.isArray(options)) {
-      for (const option of options)
-        if (isPlainObject(option) && Array.isArray(option.nested))
-          credentialNames(option.nested, into);
-    }
-  }
-  return into;
-}
-
 export class Connection implements AuthHooks {
   readonly name: string;
   readonly type: 'basic' | 'oauth';
@@ -127,7 +109,10 @@ export class Connection implements AuthHooks {
     this.type = spec.type;
     this.parameters = parameters;
     this.redactor = new Redactor();
-    for (const name of credentialNames(spec.parameters as unknown[])) {
+    for (const name of parameterNames(
+      spec.parameters,
+      (type) => !NOT_CREDENTIAL_TYPES.has(String(type)),
+    )) {
       this.redactor.add(parameters[name]);
       this.redactor.add(rawParameters[name]);
     }

@@ -5,7 +5,7 @@
 // path or encoding they took — including `base64(...)` of a secret, or of `user:secret`, composed
 // in a template (a Basic Authorization header).
 
-import { setOwn } from './wire';
+import { isPlainObject, setOwn } from '../shared/objects';
 
 export const REDACTED = '[REDACTED]';
 
@@ -151,7 +151,7 @@ export class Redactor {
   private walk(value: unknown): unknown {
     if (typeof value === 'string') return this.redactString(value);
     if (Array.isArray(value)) return value.map((item) => this.walk(item));
-    if (value !== null && typeof value === 'object' && isPlain(value)) {
+    if (value !== null && typeof value === 'object' && isPlainObject(value)) {
       const out: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value))
         setOwn(out, this.redactString(key), this.walk(item));
@@ -159,11 +159,4 @@ export class Redactor {
     }
     return value;
   }
-}
-
-function isPlain(value: object): boolean {
-  // Realm-independent: an object from another realm (structuredClone under jest's vm, say) has
-  // that realm's Object.prototype, whose own prototype is null like ours.
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === null || Object.getPrototypeOf(proto) === null;
 }

@@ -1,5 +1,6 @@
 // A loaded app as the runtime uses it: the definitions exactly as compiled (the JSON content of
 // `dist/` is the source model, file by file) plus what the runtime derives once per app.
+import { didYouMean } from '../shared/did-you-mean';
 import type { App, ConnectionSpec, ModuleSpec } from '../types';
 import { RuntimeError } from './errors';
 import { declaredLiteralHosts } from './hosts';
@@ -23,37 +24,8 @@ export function createRuntimeApp(definition: App, dir?: string): RuntimeApp {
   return { definition: copy, literalHosts: declaredLiteralHosts(copy), dir };
 }
 
-/** The closest known name, for "did you mean" hints (Levenshtein distance ≤ 3). */
-export function closest(name: string, known: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const candidate of known) {
-    const distance = levenshtein(name.toLowerCase(), candidate.toLowerCase());
-    if (distance <= 3 && (best === undefined || distance < best.distance))
-      best = { name: candidate, distance };
-  }
-  return best?.name;
-}
-
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    let previous = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const current = row[j] as number;
-      row[j] = Math.min(
-        current + 1,
-        (row[j - 1] as number) + 1,
-        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      previous = current;
-    }
-  }
-  return row[b.length] as number;
-}
-
 function unknown(kind: string, name: string, known: string[]): RuntimeError {
-  const hint = closest(name, known);
+  const hint = didYouMean(name, known);
   const list = known.length > 0 ? known.join(', ') : 'none';
   return new RuntimeError(
     `Unknown ${kind} '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; the app has: ${list}.`,

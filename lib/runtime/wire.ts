@@ -2,7 +2,7 @@
 // inside IML dates are `Date` objects (`now`, `addSeconds(...)`), outside they are ISO strings, the
 // form Make itself passes around (make-app-format §11.3). Object keys whose value is `undefined`
 // are dropped (§18 #3).
-import { isPlainObject } from '../iml/values';
+import { isPlainObject } from '../shared/objects';
 
 /**
  * `value` with every `Date` turned into its ISO string and every `undefined` object property
@@ -115,20 +115,4 @@ export function describeType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/**
- * `target[key] = value` as an own enumerable property, also when `key` is `__proto__`: a plain
- * assignment of that key (it arrives in response JSON, parameters, query strings) would set the
- * copy's prototype instead and the key would vanish from the copy. Assignment otherwise (fast).
- */
-export function setOwn<T>(target: Record<string, T>, key: string, value: NoInfer<T>): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else {
-    target[key] = value;
-  }
-}
+export { setOwn } from '../shared/objects';

@@ -4,6 +4,8 @@
 // answers `{}` when no selector names an attribute the response has, and drops unknown selectors
 // when at least one is known (the documentation does not say what a mix does).
 
+import { isPlainObject } from '../shared/objects';
+
 type SelectorTree = Map<string, SelectorTree | true>;
 
 function buildTree(selectors: readonly string[]): SelectorTree {
@@ -24,10 +26,6 @@ function buildTree(selectors: readonly string[]): SelectorTree {
     });
   }
   return root;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function hasOwn(value: Record<string, unknown>, key: string): boolean {

@@ -1,6 +1,6 @@
 // Where the app's communications are, and what each one can see: the scopes the reference and
 // sanitize rules check against.
-import { isRecord } from '../compile/json';
+import { isPlainObject } from '../shared/objects';
 import type { App, Loose, ModuleSpec } from '../types';
 import type { SourcePath } from './constraint';
 import { declaredNames } from './parameters';
@@ -68,18 +68,20 @@ export function requestsOfSite(
 ): Array<[Record<string, unknown>, SourcePath]> {
   const connection = site.kind === 'connection' ? app.connections[site.index] : undefined;
   const pairs: Array<[unknown, SourcePath]> =
-    connection?.type === 'oauth' && isRecord(site.value)
-      ? OAUTH_SECTIONS.filter((s) => isRecord(site.value) && site.value[s] !== undefined).map(
+    connection?.type === 'oauth' && isPlainObject(site.value)
+      ? OAUTH_SECTIONS.filter((s) => isPlainObject(site.value) && site.value[s] !== undefined).map(
           (s) => [(site.value as Record<string, unknown>)[s], [...site.path, s]],
         )
       : requestsOf(site.value, site.path);
-  return pairs.filter((pair): pair is [Record<string, unknown>, SourcePath] => isRecord(pair[0]));
+  return pairs.filter((pair): pair is [Record<string, unknown>, SourcePath] =>
+    isPlainObject(pair[0]),
+  );
 }
 
 /** Adds the keys of an IML object (`temp`, `response.data`) to a key set. */
 function addObjectKeys(value: unknown, into: KeySet): void {
   if (value === undefined) return;
-  if (!isRecord(value)) {
+  if (!isPlainObject(value)) {
     into.open = true;
     return;
   }
@@ -95,7 +97,7 @@ export function tempKeys(app: App, sites: CommunicationSite[]): KeySet {
   for (const site of sites) {
     for (const [request] of requestsOfSite(app, site)) {
       addObjectKeys(request.temp, set);
-      if (isRecord(request.response)) addObjectKeys(request.response.temp, set);
+      if (isPlainObject(request.response)) addObjectKeys(request.response.temp, set);
     }
   }
   return set;
@@ -109,7 +111,7 @@ export function storedDataKeys(app: App, connectionIndex: number): KeySet {
   );
   if (site === undefined) return set;
   for (const [request] of requestsOfSite(app, site)) {
-    if (isRecord(request.response)) addObjectKeys(request.response.data, set);
+    if (isPlainObject(request.response)) addObjectKeys(request.response.data, set);
   }
   return set;
 }

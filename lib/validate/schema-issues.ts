@@ -1,10 +1,10 @@
 // Turns ajv's errors into Issues people can act on: located in the generated file, one issue per
 // real problem (not one per anyOf branch), with "did you mean" for misspelt keys and values.
 import type { ErrorObject } from 'ajv';
-import { isRecord } from '../compile/json';
+import { isPlainObject } from '../shared/objects';
 import type { App } from '../types';
 import { hint, issueAt, type SourcePath } from './constraint';
-import { didYouMean } from './did-you-mean';
+import { didYouMean } from '../shared/did-you-mean';
 import type { Issue } from './issue';
 import { getValidator } from './ajv';
 import { isAlive, SchemaNavigator, valueAt } from './schema-navigator';
@@ -64,7 +64,7 @@ export function pointerToPath(pointer: string, data: unknown): Path {
       node = node[Number(token)];
     } else {
       path.push(token);
-      node = isRecord(node) ? node[token] : undefined;
+      node = isPlainObject(node) ? node[token] : undefined;
     }
   }
   return path;
@@ -343,7 +343,7 @@ export class SchemaIssueMapper {
       return typeof type === 'string' ? ` in ${withArticle(type)} module` : '';
     }
     const holder = valueAt(app, container);
-    if (isParameterLocation(container) && isRecord(holder) && typeof holder.type === 'string')
+    if (isParameterLocation(container) && isPlainObject(holder) && typeof holder.type === 'string')
       return ` on ${withArticle(holder.type)} parameter`;
     return '';
   }

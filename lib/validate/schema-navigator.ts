@@ -3,7 +3,7 @@
 // schema's own description of a value is, and which anyOf/oneOf branches compete there. ajv's
 // errors cannot: their `schemaPath` restarts at every `$ref`, and without `verbose` they carry no
 // schema.
-import { isRecord } from '../compile/json';
+import { isPlainObject } from '../shared/objects';
 import { schemaFiles } from './ajv';
 
 type Schema = Record<string, unknown> | boolean;
@@ -44,12 +44,17 @@ function resolvePointer(root: unknown, pointer: string): unknown {
   let node = root;
   for (const raw of pointer.split('/').slice(1)) {
     const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    node = isRecord(node) ? node[token] : Array.isArray(node) ? node[Number(token)] : undefined;
+    node = isPlainObject(node)
+      ? node[token]
+      : Array.isArray(node)
+        ? node[Number(token)]
+        : undefined;
   }
   return node;
 }
 
-const isSchema = (value: unknown): value is Schema => isRecord(value) || typeof value === 'boolean';
+const isSchema = (value: unknown): value is Schema =>
+  isPlainObject(value) || typeof value === 'boolean';
 
 export class SchemaNavigator {
   private readonly files = new Map<string, unknown>();
@@ -101,7 +106,12 @@ export class SchemaNavigator {
   /** Index of the oneOf branch a `discriminator` selects for `value`, if any. */
   private discriminatedBranch(node: SchemaNode, value: unknown): number | undefined {
     const s = node.schema;
-    if (!isRecord(s) || !Array.isArray(s.oneOf) || !isRecord(s.discriminator) || !isRecord(value))
+    if (
+      !isPlainObject(s) ||
+      !Array.isArray(s.oneOf) ||
+      !isPlainObject(s.discriminator) ||
+      !isPlainObject(value)
+    )
       return undefined;
     const tag = s.discriminator.propertyName;
     if (typeof tag !== 'string') return undefined;
@@ -120,11 +130,11 @@ export class SchemaNavigator {
   private tagValues(branch: SchemaNode, tag: string): unknown[] {
     const values: unknown[] = [];
     for (const n of this.expand(branch, undefined, '')) {
-      if (!isRecord(n.schema) || !isRecord(n.schema.properties)) continue;
+      if (!isPlainObject(n.schema) || !isPlainObject(n.schema.properties)) continue;
       const prop = n.schema.properties[tag];
       if (!isSchema(prop)) continue;
       for (const p of this.expand({ ...n, schema: prop }, undefined, '')) {
-        if (!isRecord(p.schema)) continue;
+        if (!isPlainObject(p.schema)) continue;
         if ('const' in p.schema) values.push(p.schema.const);
         if (Array.isArray(p.schema.enum)) values.push(...(p.schema.enum as unknown[]));
       }
@@ -143,12 +153,12 @@ export class SchemaNavigator {
       const next: SchemaNode[] = [];
       const child = Array.isArray(value)
         ? value[Number(token)]
-        : isRecord(value)
+        : isPlainObject(value)
           ? value[String(token)]
           : undefined;
       at = `${at}/${escape(token)}`;
       for (const n of nodes) {
-        if (!isRecord(n.schema)) continue;
+        if (!isPlainObject(n.schema)) continue;
         for (const [schema, pointer] of this.childSchemas(n.schema, n.pointer, token)) {
           next.push(...this.expand({ schema, file: n.file, pointer, via: n.via }, child, at));
         }
@@ -174,10 +184,10 @@ export class SchemaNavigator {
             : [s.additionalItems, `${pointer}/additionalItems`],
         );
       }
-    } else if (isRecord(s.properties) && token in s.properties) {
+    } else if (isPlainObject(s.properties) && token in s.properties) {
       out.push([s.properties[token], `${pointer}/properties/${escape(token)}`]);
     } else {
-      if (isRecord(s.patternProperties)) {
+      if (isPlainObject(s.patternProperties)) {
         for (const [pattern, schema] of Object.entries(s.patternProperties)) {
           if (safeTest(pattern, token))
             out.push([schema, `${pointer}/patternProperties/${escape(pattern)}`]);
@@ -195,7 +205,7 @@ export class SchemaNavigator {
     const at = path.map((t) => `/${escape(t)}`).join('');
     const out: Combinator[] = [];
     for (const n of this.nodesAt(rootId, data, path)) {
-      if (!isRecord(n.schema)) continue;
+      if (!isPlainObject(n.schema)) continue;
       for (const keyword of ['anyOf', 'oneOf'] as const) {
         const branches = n.schema[keyword];
         if (!Array.isArray(branches)) continue;
@@ -223,7 +233,7 @@ export class SchemaNavigator {
     const names = new Set<string>();
     for (const n of this.nodesAt(rootId, data, path)) {
       if (chosen !== undefined && !isAlive(n.via, chosen)) continue;
-      if (isRecord(n.schema) && isRecord(n.schema.properties)) {
+      if (isPlainObject(n.schema) && isPlainObject(n.schema.properties)) {
         for (const [key, schema] of Object.entries(n.schema.properties)) {
           if (schema !== false) names.add(key);
         }
@@ -236,8 +246,8 @@ export class SchemaNavigator {
   discriminatorValuesAt(rootId: string, data: unknown, path: Path, tag: string): unknown[] {
     const values: unknown[] = [];
     for (const n of this.nodesAt(rootId, data, path)) {
-      if (!isRecord(n.schema) || !Array.isArray(n.schema.oneOf)) continue;
-      if (!isRecord(n.schema.discriminator) || n.schema.discriminator.propertyName !== tag)
+      if (!isPlainObject(n.schema) || !Array.isArray(n.schema.oneOf)) continue;
+      if (!isPlainObject(n.schema.discriminator) || n.schema.discriminator.propertyName !== tag)
         continue;
       n.schema.oneOf.forEach((branch, i) => {
         if (isSchema(branch)) {
@@ -256,7 +266,7 @@ export class SchemaNavigator {
   /** The first `description` found at `path`. */
   descriptionAt(rootId: string, data: unknown, path: Path): string | undefined {
     for (const n of this.nodesAt(rootId, data, path)) {
-      if (isRecord(n.schema) && typeof n.schema.description === 'string')
+      if (isPlainObject(n.schema) && typeof n.schema.description === 'string')
         return n.schema.description;
     }
     return undefined;
@@ -269,8 +279,9 @@ export class SchemaNavigator {
       if (depth > MAX_DEPTH) return;
       if (Array.isArray(node)) {
         node.forEach((item) => visit(item, depth + 1));
-      } else if (isRecord(node)) {
-        if (isRecord(node.properties)) Object.keys(node.properties).forEach((k) => names.add(k));
+      } else if (isPlainObject(node)) {
+        if (isPlainObject(node.properties))
+          Object.keys(node.properties).forEach((k) => names.add(k));
         for (const [key, child] of Object.entries(node)) {
           // examples, defaults and enums are instances, not schemas
           if (!['examples', 'antiExamples', 'default', 'const', 'enum'].includes(key))
@@ -295,7 +306,7 @@ export function valueAt(data: unknown, path: Path): unknown {
   let node = data;
   for (const token of path) {
     if (Array.isArray(node) && typeof token === 'number') node = node[token];
-    else if (isRecord(node)) node = node[String(token)];
+    else if (isPlainObject(node)) node = node[String(token)];
     else return undefined;
   }
   return node;

@@ -1,5 +1,5 @@
 // Generic walks over the JSON values of the source model.
-import { isRecord } from '../compile/json';
+import { isPlainObject } from '../shared/objects';
 import type { SourcePath } from './constraint';
 
 /** Calls `visit` for every string value (not keys) under `value`, with its path. */
@@ -12,7 +12,7 @@ export function walkStrings(
     visit(value, path);
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => walkStrings(item, [...path, i], visit));
-  } else if (isRecord(value)) {
+  } else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], visit);
   }
 }

@@ -4,7 +4,7 @@
 import app from '../../app';
 import { BANNER, DOCS_DIR, docsGeneratedFiles, generateDocs } from '../../lib/docs';
 import { endpointsOf, templateText } from '../../lib/docs/endpoint';
-import { formatMarkdown } from '../../lib/docs/format';
+import { formatMarkdown } from '../../lib/shared/prettier';
 import { runCommand } from '../../lib/docs/render';
 import type { ModuleSpec } from '../../lib/types';
 

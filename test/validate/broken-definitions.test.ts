@@ -550,6 +550,45 @@ const cases: Case[] = [
     suggestion: 'request.headers.x-api-key',
   },
   {
+    // The validator once missed passwords nested under select options, which the runtime redacts:
+    // both now use one walk (lib/shared/parameters.ts).
+    name: 'a password nested under a select option is sent unsanitized',
+    edit: (e) => {
+      e.set(
+        ['connections', 1, 'parameters'],
+        [
+          { name: 'apiKey', type: 'password', label: 'API key', required: true },
+          {
+            name: 'region',
+            type: 'select',
+            label: 'Region',
+            options: [
+              { label: 'EU', value: 'eu' },
+              {
+                label: 'Private',
+                value: 'private',
+                nested: [{ name: 'regionKey', type: 'password', label: 'Region key' }],
+              },
+            ],
+          },
+        ],
+      );
+      e.set(['connections', 1, 'communication', 'headers'], {
+        'X-Api-Key': '{{parameters.apiKey}}',
+        'X-Region-Key': '{{parameters.regionKey}}',
+      });
+    },
+    expected: [
+      {
+        component: 'connection acme-key',
+        file: 'connections/acme-key/acme-key.communication.iml.json',
+        pointer: '/headers/X-Region-Key',
+        rule: 'sanitize-covers-secrets',
+      },
+    ],
+    suggestion: 'request.headers.x-region-key',
+  },
+  {
     name: 'base sends the stored access token without sanitizing it',
     edit: (e) => e.remove(['base', 'log']),
     expected: [

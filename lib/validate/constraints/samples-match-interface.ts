@@ -1,7 +1,7 @@
 // Samples are what Make shows before a module has run; a key the interface does not declare, or a
 // value of another type, shows the user a field that will never come (or comes differently).
-import { isRecord } from '../../compile/json';
-import { didYouMean } from '../did-you-mean';
+import { isPlainObject } from '../../shared/objects';
+import { didYouMean } from '../../shared/did-you-mean';
 import type { Constraint, SourcePath } from '../constraint';
 import { hint, issueAt } from '../constraint';
 import type { Issue } from '../issue';
@@ -41,7 +41,7 @@ const KIND_OF_TYPE: Record<string, JsonKind> = {
 
 function kindOfValue(value: unknown): JsonKind {
   if (Array.isArray(value)) return 'array';
-  if (isRecord(value)) return 'object';
+  if (isPlainObject(value)) return 'object';
   const type = typeof value;
   return type === 'string' || type === 'number' || type === 'boolean' ? type : 'any';
 }
@@ -68,7 +68,7 @@ export const samplesMatchInterface: Constraint = {
       path: SourcePath,
       where: string,
     ): void => {
-      const params = (Array.isArray(spec) ? spec : []).filter(isRecord);
+      const params = (Array.isArray(spec) ? spec : []).filter(isPlainObject);
       const names = params.map((p) => p.name).filter((n): n is string => typeof n === 'string');
       for (const [key, value] of Object.entries(sample)) {
         const param = params.find((p) => p.name === key);
@@ -97,14 +97,14 @@ export const samplesMatchInterface: Constraint = {
         );
         return;
       }
-      if (param.type === 'collection' && isRecord(value) && Array.isArray(param.spec)) {
+      if (param.type === 'collection' && isPlainObject(value) && Array.isArray(param.spec)) {
         checkObject(value, param.spec, path, `the spec of collection "${String(param.name)}"`);
       } else if (param.type === 'array' && Array.isArray(value) && param.spec !== undefined) {
         value.forEach((item, i) => {
           if (Array.isArray(param.spec)) {
             // spec array = array of collections
             if (item === null) return;
-            if (!isRecord(item)) {
+            if (!isPlainObject(item)) {
               report(
                 [...path, i],
                 `sample item is ${article(kindOfValue(item))} but array "${String(param.name)}" holds collections (an object)`,
@@ -117,7 +117,7 @@ export const samplesMatchInterface: Constraint = {
                 `the spec of array "${String(param.name)}"`,
               );
             }
-          } else if (isRecord(param.spec)) {
+          } else if (isPlainObject(param.spec)) {
             checkValue(item, { ...param.spec, name: `${String(param.name)}[]` }, [...path, i]);
           }
         });
@@ -125,7 +125,7 @@ export const samplesMatchInterface: Constraint = {
     };
 
     app.modules.forEach((module, i) => {
-      if (!isRecord(module.samples)) return;
+      if (!isPlainObject(module.samples)) return;
       checkObject(module.samples, module.interface, ['modules', i, 'samples'], 'the interface');
     });
     return issues;

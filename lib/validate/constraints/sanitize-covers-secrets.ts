@@ -15,7 +15,7 @@
 // (`request.body`), compared case-insensitively, backticks ignored. A request without `log`
 // inherits the base's `log`; one with its own `log` replaces it, and must then also cover the
 // secret-carrying headers and query parameters it inherits from the base.
-import { isRecord } from '../../compile/json';
+import { isPlainObject } from '../../shared/objects';
 import type { App } from '../../types';
 import {
   communicationSites,
@@ -96,9 +96,9 @@ function addTempSecrets(app: App, site: CommunicationSite, roots: SecretRoots): 
   const entries: Array<[string, unknown]> = [];
   for (const scope of inScope) {
     for (const [request] of requestsOfSite(app, scope)) {
-      const response = isRecord(request.response) ? request.response : {};
+      const response = isPlainObject(request.response) ? request.response : {};
       for (const temp of [request.temp, response.temp])
-        if (isRecord(temp)) entries.push(...Object.entries(temp));
+        if (isPlainObject(temp)) entries.push(...Object.entries(temp));
     }
   }
   const temps = new Map<string, string>();
@@ -164,7 +164,7 @@ function carriers(
     ['qs', 'query parameter'],
   ] as const) {
     const value = request[section];
-    if (!isRecord(value)) continue;
+    if (!isPlainObject(value)) continue;
     for (const [key, item] of Object.entries(value)) {
       walkStrings(item, [...path, section, key], (text, at) =>
         add(`request.${section}.${key}`.toLowerCase(), `${label} "${key}"`, text, at),
@@ -187,7 +187,7 @@ function carriers(
 function sanitizeOf(request: Record<string, unknown>): string[] | undefined {
   const log = request.log;
   if (log === undefined) return undefined;
-  const sanitize = isRecord(log) ? log.sanitize : undefined;
+  const sanitize = isPlainObject(log) ? log.sanitize : undefined;
   return Array.isArray(sanitize) ? sanitize.filter((s): s is string => typeof s === 'string') : [];
 }
 
@@ -205,7 +205,7 @@ export const sanitizeCoversSecrets: Constraint = {
   check(app) {
     const issues: Issue[] = [];
     const baseRequests = requestsOf(app.base, ['base']).filter(
-      (pair): pair is [Record<string, unknown>, SourcePath] => isRecord(pair[0]),
+      (pair): pair is [Record<string, unknown>, SourcePath] => isPlainObject(pair[0]),
     );
     const baseSanitize =
       baseRequests.map(([r]) => sanitizeOf(r)).find((s) => s !== undefined) ?? [];
@@ -262,7 +262,7 @@ export const sanitizeCoversSecrets: Constraint = {
 /** Header names are case-insensitive; query keys are not. */
 function hasKey(value: unknown, key: string): boolean {
   return (
-    isRecord(value) &&
+    isPlainObject(value) &&
     Object.keys(value).some((k) => k === key || k.toLowerCase() === key.toLowerCase())
   );
 }

@@ -1,4 +1,4 @@
-import { didYouMean, editDistance } from '../../lib/validate/did-you-mean';
+import { didYouMean, editDistance } from '../../lib/shared/did-you-mean';
 
 describe('editDistance', () => {
   test.each([
