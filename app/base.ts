@@ -1,5 +1,5 @@
 import type { BaseSpec } from '../lib/types';
-import { dataHost, errorMessage } from './hotmart-iml';
+import { dataHost, errorMessage } from '../connections/hotmart/hotmart-iml';
 
 // Every module and RPC inherits this: the data host of the connection's environment, the bearer
 // token, and Hotmart's error table mapped to Make's error types (hotmart-api.md §3.6).

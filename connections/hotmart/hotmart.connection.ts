@@ -1,4 +1,4 @@
-import { dataHost, errorCodeSuffix, errorDescription } from '../../app/hotmart-iml';
+import { dataHost, errorCodeSuffix, errorDescription } from './hotmart-iml';
 import { defineConnection } from '../../lib/define';
 import type { OAuthRequestSpec } from '../../lib/types';
 

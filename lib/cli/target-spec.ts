@@ -1,12 +1,9 @@
 // Parsing `--target`; kept apart from targets.ts so that validating arguments does not load the
 // simulator.
+import type { TargetSpec } from '../harness/target';
 import { UsageError } from './errors';
 
-export type TargetSpec =
-  | { kind: 'simulator' }
-  | { kind: 'sandbox' }
-  | { kind: 'production' }
-  | { kind: 'url'; origin: string };
+export type { TargetSpec } from '../harness/target';
 
 export function parseTarget(text: string, command: string): TargetSpec {
   if (text === 'simulator' || text === 'sandbox' || text === 'production') return { kind: text };

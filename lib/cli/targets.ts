@@ -11,25 +11,12 @@ import {
   HOTMART_ORIGINS,
   SIMULATOR_CREDENTIALS,
   startSimulatorServer,
-  type Simulator,
 } from '../simulator';
 import { UsageError } from './errors';
-import type { TargetSpec } from './target-spec';
+import type { ResolvedTarget, TargetSpec } from '../harness/target';
 
-export { parseTarget, type TargetSpec } from './target-spec';
-
-export interface ResolvedTarget {
-  spec: TargetSpec;
-  /** Human label for messages: `embedded simulator at http://127.0.0.1:41234`. */
-  label: string;
-  /** Parameters for the app's `hotmart` connection. */
-  connectionParameters: Record<string, unknown>;
-  /** Hotmart host → origin; empty for the real API. */
-  hostMap: Record<string, string>;
-  /** Set for the embedded simulator (npm start picks parameters from its data). */
-  simulator?: Simulator;
-  close(): Promise<void>;
-}
+export { parseTarget } from './target-spec';
+export type { ResolvedTarget, TargetSpec } from '../harness/target';
 
 export const CREDENTIAL_VARIABLES = [
   'HOTMART_CLIENT_ID',

@@ -2,11 +2,11 @@
 // and print one line per module. No credentials, no network beyond loopback.
 import path from 'node:path';
 import { loadAppModule } from '../compile/app-module';
-import { buildApp } from '../compile/build';
+import { buildApp } from './build-app';
 import { formatIssue } from '../validate';
 import { createConnection, loadApp, type Connection } from '../runtime';
-import { exampleParameters } from './examples';
-import { executeModule } from './execute';
+import { exampleParameters } from '../harness/examples';
+import { executeModule } from '../harness/execute';
 import type { CliIo } from './io';
 import { describeFailure } from './report-error';
 import { resolveTarget } from './targets';

@@ -1,5 +1,6 @@
-// Public API of the compiler: the pure parts. `buildApp` (validate + write) lives in ./build and
-// the commands in ./commands, so importing the compiler does not load the validator.
+// Public API of the compiler: the pure parts. `buildApp` (validate + write) and the build and
+// validate commands belong to the CLI (lib/cli/build-app.ts, build-commands.ts): the compiler
+// never imports the validator.
 export { compileApp } from './compile-app';
 export { appFromFiles } from './from-files';
 export { locateSourcePath, type SourceLocation } from './locate';

@@ -1,7 +1,7 @@
 // Everything that comes back from Make's API passes through here before the deploy code sees it:
 // every rejection of an SDK call becomes a DeployRemoteError with the API token redacted from its
 // message (a Make error body may echo the token), and a body that is not JSON is said to be so.
-import type { MakeSdk } from './remote';
+import type { MakeSdk } from './sdk';
 
 export type DeployRemoteErrorCode = 'MAKE_API_ERROR' | 'MAKE_RESPONSE_INVALID' | 'MAKE_UNREACHABLE';
 

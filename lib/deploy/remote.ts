@@ -2,12 +2,14 @@
 // local app also has. Reads are sequential on purpose: the Make API is rate limited and a fixed
 // order keeps the run reproducible.
 import { DeployRemoteError } from './remote-error';
-import { MakeError, type Make } from '@makehq/sdk';
+import { MakeError } from '@makehq/sdk';
 import type { ConnectionMatch, RemoteConnection } from './connections';
 import type { LocalApp } from './local-app';
 import { matchConnections } from './connections';
 
-export type MakeSdk = Make['sdk'];
+import type { MakeSdk } from './sdk';
+
+export type { MakeSdk };
 
 export interface RemoteApp {
   name: string;

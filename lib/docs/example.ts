@@ -4,9 +4,9 @@
 import { createConnection, createRuntimeApp, MakeError } from '../runtime';
 import { createSimulator, SIMULATOR_CREDENTIALS } from '../simulator';
 import type { App, ModuleSpec } from '../types';
-import { exampleParameters } from '../cli/examples';
-import { executeModule } from '../cli/execute';
-import { simulatorFetch } from '../cli/sim-fetch';
+import { exampleParameters } from '../harness/examples';
+import { executeModule } from '../harness/execute';
+import { simulatorFetch } from '../harness/sim-fetch';
 import { createCapture } from '../record/capture';
 
 /** The docs' clock: fixed, so generated files never drift by themselves. */

@@ -3,6 +3,7 @@
 // new token, ...), so every failure the runtime raises while running a module is one of them.
 // A failure to *load* an app is not a module error and has its own class, AppLoadError.
 import type { RunLog } from './run-log';
+import type { SanitizedRequest } from './sanitized-request';
 
 /** Exactly Make's nine error types. */
 export const MAKE_ERROR_TYPES = [
@@ -63,15 +64,7 @@ export type MakeErrorCode =
   | 'RESPONSE_TOO_LARGE'
   | 'UNEXPECTED';
 
-/** The request as it may be shown: `log.sanitize` applied and every known secret redacted. */
-export interface SanitizedRequest {
-  method: string;
-  /** Origin and path, without the query string (the query is in `qs`, sanitized key by key). */
-  url: string;
-  qs: Record<string, string | string[]>;
-  headers: Record<string, string>;
-  body?: unknown;
-}
+export type { SanitizedRequest } from './sanitized-request';
 
 export interface MakeErrorDetails {
   code: MakeErrorCode;

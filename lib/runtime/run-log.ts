@@ -3,7 +3,7 @@
 // log is read (a token learned later in the run, say a refreshed one, is redacted in earlier
 // entries too). Bodies over a size bound are summarised so streaming a million items keeps memory
 // flat.
-import type { SanitizedRequest } from './errors';
+import type { SanitizedRequest } from './sanitized-request';
 import { Redactor } from './redact';
 
 export interface LoggedResponse {

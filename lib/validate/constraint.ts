@@ -2,6 +2,7 @@
 import type { App } from '../types';
 import { locateSourcePath } from '../compile/locate';
 import type { Section } from './failed-sections';
+import type { SourcePath } from './source-path';
 import type { Issue } from './issue';
 
 export interface Constraint {
@@ -23,7 +24,7 @@ export interface Constraint {
   check(app: App): Issue[];
 }
 
-export type SourcePath = ReadonlyArray<string | number>;
+export type { SourcePath } from './source-path';
 
 /** An issue at a source-model path, located in the generated file it compiles to. */
 export function issueAt(

@@ -2,7 +2,7 @@
 // down there: a misspelt `interfce` otherwise flags every sample key as undeclared, and a broken
 // parameter list every `{{parameters.x}}` that names one of its parameters.
 import { locateSourcePath } from '../compile/locate';
-import type { SourcePath } from './constraint';
+import type { SourcePath } from './source-path';
 
 /** The sections a constraint may declare it reads (`Constraint.reads`). */
 export type Section = 'interface' | 'parameters';

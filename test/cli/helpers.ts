@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import app from '../../app';
-import { buildApp } from '../../lib/compile/build';
+import { buildApp } from '../../lib/cli/build-app';
 import type { StopSignal } from '../../lib/cli/commands/simulator';
 import type { CliIo } from '../../lib/cli/io';
 import { runCli } from '../../lib/cli/main';

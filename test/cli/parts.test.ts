@@ -1,8 +1,8 @@
 // Pure parts of the CLI: parameter typing, the bundle table, targets, progress text.
-import { paramView, paramViews } from '../../lib/cli/param-view';
+import { paramView, paramViews } from '../../lib/harness/param-view';
 import { parseParams, typedValue } from '../../lib/cli/params';
 import { formatProgress } from '../../lib/cli/progress';
-import { rateLimitOf } from '../../lib/cli/execute';
+import { rateLimitOf } from '../../lib/harness/execute';
 import { flattenBundle, renderBundles } from '../../lib/cli/table';
 import { hostMapTo, parseTarget } from '../../lib/cli/targets';
 import { UsageError } from '../../lib/cli/errors';

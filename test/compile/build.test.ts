@@ -2,8 +2,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compileApp, renderFiles } from '../../lib/compile';
-import { buildApp } from '../../lib/compile/build';
-import { buildCommand, summarize, type CommandIo } from '../../lib/compile/commands';
+import { buildApp } from '../../lib/cli/build-app';
+import { buildCommand, summarize } from '../../lib/cli/build-commands';
+import type { CliIo } from '../../lib/cli/io';
 import { BUILD_MARKER, BUILD_MARKER_TEXT } from '../../lib/compile/output-dir';
 import { writeDirAtomically } from '../../lib/compile/write-dir';
 import broken from '../fixtures/apps/broken';
@@ -26,9 +27,22 @@ async function built(app: Parameters<typeof compileApp>[0]): Promise<Map<string,
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function recorder(): CommandIo & { lines: { out: string[]; err: string[] } } {
+function recorder(): CliIo & { lines: { out: string[]; err: string[] } } {
   const lines = { out: [] as string[], err: [] as string[] };
-  return { lines, out: (l) => lines.out.push(l), err: (l) => lines.err.push(l) };
+  const push =
+    (into: string[]) =>
+    (text: string): void => {
+      into.push(...text.replace(/\n$/, '').split('\n'));
+    };
+  return {
+    lines,
+    stdout: push(lines.out),
+    stderr: push(lines.err),
+    stderrIsTty: false,
+    columns: undefined,
+    env: {},
+    cwd: process.cwd(),
+  };
 }
 
 describe('buildApp', () => {

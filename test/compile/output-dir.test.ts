@@ -11,7 +11,8 @@ import {
   SOURCE_FOLDERS,
 } from '../../lib/compile/output-dir';
 import { PROJECT_ROOT, writeDirAtomically } from '../../lib/compile/write-dir';
-import { buildCommand, type CommandIo } from '../../lib/compile/commands';
+import { buildCommand } from '../../lib/cli/build-commands';
+import type { CliIo } from '../../lib/cli/io';
 import { readTree } from './support/fixtures';
 
 let tmp: string;
@@ -161,13 +162,22 @@ describe('no temporary folder survives a failure', () => {
 describe('buildCommand', () => {
   test('a refused folder: exit 2, the reason, nothing written', async () => {
     const lines: string[] = [];
-    const io: CommandIo = { out: (l) => lines.push(l), err: (l) => lines.push(l) };
+    const push = (text: string): void => {
+      lines.push(...text.replace(/\n$/, '').split('\n'));
+    };
+    const io: CliIo = {
+      stdout: push,
+      stderr: push,
+      stderrIsTty: false,
+      columns: undefined,
+      env: {},
+      cwd: tmp,
+    };
     const before = await readTree(tmp);
     const code = await buildCommand(
       {
         appPath: path.join(__dirname, '../fixtures/apps/minimal/index.ts'),
         outDir: '.',
-        cwd: tmp,
       },
       io,
     );

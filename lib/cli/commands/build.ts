@@ -2,13 +2,8 @@
 // Heavy modules are imported inside the actions, so `--help` and usage errors start fast.
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { CommandIo } from '../../compile/commands';
 import { ExitWith } from '../errors';
 import type { CliIo } from '../io';
-
-function commandIo(io: CliIo): CommandIo {
-  return { out: (line) => io.stdout(`${line}\n`), err: (line) => io.stderr(`${line}\n`) };
-}
 
 export function registerBuild(program: Command, io: CliIo): void {
   program
@@ -21,14 +16,10 @@ export function registerBuild(program: Command, io: CliIo): void {
       'dist',
     )
     .action(async (options: { app: string; dist: string }) => {
-      const { buildCommand } = await import('../../compile/commands');
+      const { buildCommand } = await import('../build-commands');
       const code = await buildCommand(
-        {
-          appPath: path.resolve(io.cwd, options.app),
-          outDir: path.resolve(io.cwd, options.dist),
-          cwd: io.cwd,
-        },
-        commandIo(io),
+        { appPath: path.resolve(io.cwd, options.app), outDir: path.resolve(io.cwd, options.dist) },
+        io,
       );
       if (code !== 0) throw new ExitWith(code);
     });
@@ -40,11 +31,8 @@ export function registerBuild(program: Command, io: CliIo): void {
     )
     .option('--app <file>', 'module whose default export is the app', 'app/index.ts')
     .action(async (options: { app: string }) => {
-      const { validateCommand } = await import('../../compile/commands');
-      const code = await validateCommand(
-        { appPath: path.resolve(io.cwd, options.app) },
-        commandIo(io),
-      );
+      const { validateCommand } = await import('../build-commands');
+      const code = await validateCommand({ appPath: path.resolve(io.cwd, options.app) }, io);
       if (code !== 0) throw new ExitWith(code);
     });
 }

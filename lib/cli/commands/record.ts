@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ReportedFailure } from '../errors';
-import type { ExecuteResult } from '../execute';
+import type { ExecuteResult } from '../../harness/execute';
 import type { CliIo } from '../io';
 import { addModuleInputOptions, moduleParameters, type ModuleInputOptions } from '../module-input';
 import { progressLine } from '../progress';
@@ -37,7 +37,7 @@ Example:
       await Promise.all([
         import('../../runtime'),
         import('../../record'),
-        import('../execute'),
+        import('../../harness/execute'),
         import('../targets'),
       ]);
     const app = await loadApp(path.resolve(io.cwd, options.dist));

@@ -32,7 +32,7 @@ Exit codes: 0 ok, 1 the module failed (Make error type and message on stderr), 2
     const target = parseTarget(options.target, 'run');
     const [{ loadApp }, { executeModule }, { resolveTarget }] = await Promise.all([
       import('../../runtime'),
-      import('../execute'),
+      import('../../harness/execute'),
       import('../targets'),
     ]);
     const app = await loadApp(path.resolve(io.cwd, options.dist));

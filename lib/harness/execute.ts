@@ -10,7 +10,7 @@ import {
   type RunLog,
   type RuntimeApp,
 } from '../runtime';
-import type { ResolvedTarget } from './targets';
+import type { ResolvedTarget } from './target';
 
 export interface Progress {
   /** HTTP requests the module made so far (one per page for a search). */

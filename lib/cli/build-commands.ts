@@ -1,34 +1,27 @@
-// The build and validate commands as functions (argument parsing stays in scripts/ and the CLI):
-// they load the app module, report through `io` and return the process exit code.
+// The build and validate commands as functions, shared by `npm run build|validate` (scripts/) and
+// `hotmart-make build|validate`: they load the app module, report through the CLI's io and return
+// the exit code (errors.ts): 0 success, 1 the definition has issues, 2 the app module could not
+// be loaded or the output folder must not be replaced.
 import path from 'node:path';
+import { loadAppModule } from '../compile/app-module';
+import { OutputDirRefusedError } from '../compile/output-dir';
 import type { App } from '../types';
 import { formatIssue, validateApp, type Issue } from '../validate';
-import { loadAppModule } from './app-module';
-import { buildApp } from './build';
-import { OutputDirRefusedError } from './output-dir';
+import { buildApp } from './build-app';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './errors';
+import { processIo, type CliIo } from './io';
 
-export interface CommandIo {
-  out(line: string): void;
-  err(line: string): void;
+/** Line-oriented output on the CLI's streams. */
+function lines(io: CliIo): { out(line: string): void; err(line: string): void } {
+  return { out: (line) => io.stdout(`${line}\n`), err: (line) => io.stderr(`${line}\n`) };
 }
 
-export const consoleIo: CommandIo = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
-
-/**
- * Exit codes: 0 success, 1 the definition has issues, 2 the app module could not be loaded or
- * the output folder must not be replaced.
- */
-export const EXIT = { ok: 0, invalid: 1, unusable: 2 } as const;
-
-function reportIssues(issues: Issue[], io: CommandIo): void {
+function reportIssues(issues: Issue[], io: ReturnType<typeof lines>): void {
   io.err(`${issues.length} problem${issues.length === 1 ? '' : 's'} in the app definition:`);
   for (const issue of issues) io.err(`  ${formatIssue(issue)}`);
 }
 
-async function load(appPath: string, io: CommandIo): Promise<unknown> {
+async function load(appPath: string, io: ReturnType<typeof lines>): Promise<unknown> {
   try {
     return await loadAppModule(appPath);
   } catch (error) {
@@ -50,12 +43,13 @@ export function summarize(outDir: string, files: string[]): string {
 }
 
 export async function buildCommand(
-  options: { appPath: string; outDir: string; cwd?: string },
-  io: CommandIo = consoleIo,
+  options: { appPath: string; outDir: string },
+  cli: CliIo = processIo(),
 ): Promise<number> {
+  const io = lines(cli);
   const app = await load(options.appPath, io);
-  if (app === undefined) return EXIT.unusable;
-  const cwd = options.cwd ?? process.cwd();
+  if (app === undefined) return EXIT_USAGE;
+  const cwd = cli.cwd;
   const outDir = path.resolve(cwd, options.outDir);
   let result;
   try {
@@ -64,29 +58,30 @@ export async function buildCommand(
     if (!(error instanceof OutputDirRefusedError)) throw error;
     io.err(`${error.message}.`);
     io.err('Nothing was written.');
-    return EXIT.unusable;
+    return EXIT_USAGE;
   }
   if (!result.ok) {
     reportIssues(result.issues, io);
     io.err(`Nothing was written; ${outDir} is unchanged.`);
-    return EXIT.invalid;
+    return EXIT_FAILURE;
   }
   io.out(summarize(outDir, result.files));
-  return EXIT.ok;
+  return EXIT_OK;
 }
 
 export async function validateCommand(
   options: { appPath: string },
-  io: CommandIo = consoleIo,
+  cli: CliIo = processIo(),
 ): Promise<number> {
+  const io = lines(cli);
   const app = await load(options.appPath, io);
-  if (app === undefined) return EXIT.unusable;
+  if (app === undefined) return EXIT_USAGE;
   const issues = validateApp(app);
   if (issues.length > 0) {
     reportIssues(issues, io);
-    return EXIT.invalid;
+    return EXIT_FAILURE;
   }
   const name = (app as App).manifest.name;
   io.out(`The app "${name}" is valid.`);
-  return EXIT.ok;
+  return EXIT_OK;
 }

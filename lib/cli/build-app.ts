@@ -1,11 +1,9 @@
 // buildApp: validate → compile → render → write. What `npm run build` and the CLI call.
+import { compileApp, renderFiles } from '../compile';
+import type { OutputDirContext } from '../compile/output-dir';
+import { writeDirAtomically } from '../compile/write-dir';
 import type { App } from '../types';
-import { validateApp } from '../validate';
-import type { Issue } from '../validate/issue';
-import { compileApp } from './compile-app';
-import { renderFiles } from './render';
-import type { OutputDirContext } from './output-dir';
-import { writeDirAtomically } from './write-dir';
+import { validateApp, type Issue } from '../validate';
 
 export type BuildResult =
   { ok: true; outDir: string; files: string[] } | { ok: false; issues: Issue[] };

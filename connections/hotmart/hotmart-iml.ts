@@ -1,5 +1,6 @@
 // IML fragments shared by the base and the connection, so both speak to the same host and word
-// Hotmart's errors the same way. Each function returns an IML expression (without braces)
+// Hotmart's errors the same way. They live with the connection, which the base (app/) imports:
+// app/ → connections/, never back. Each function returns an IML expression (without braces)
 // or a template string, ready to be placed in a request directive.
 
 /** Hotmart's data host for an environment value read from `scope` (`connection` or `parameters`). */
