@@ -100,7 +100,7 @@ export const generatedFiles: readonly GeneratedFile[] = [
   },
   // One page per module of the app, written by `hotmart-make docs`.
   ...docsGeneratedFiles(
-    async () => app,
+    () => Promise.resolve(app),
     app.modules.map((module) => module.name),
   ),
 ];

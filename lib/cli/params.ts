@@ -79,7 +79,7 @@ export function parseParams(
     if (spec.multiple) {
       const list = Array.isArray(fromPairs[key]) ? (fromPairs[key] as unknown[]) : [];
       // A JSON array given at once is the whole list.
-      fromPairs[key] = Array.isArray(value) ? [...list, ...value] : [...list, value];
+      fromPairs[key] = Array.isArray(value) ? [...list, ...(value as unknown[])] : [...list, value];
     } else if (key in fromPairs) {
       throw new UsageError(`--param ${key} given twice, but ${key} takes one value`, command);
     } else {

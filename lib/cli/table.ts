@@ -34,7 +34,7 @@ export function flattenBundle(bundle: unknown): Array<[string, unknown]> {
       !Array.isArray(value) &&
       !(value instanceof Date)
     ) {
-      const entries = Object.entries(value);
+      const entries = Object.entries(value as Record<string, unknown>);
       if (entries.length === 0) out.push([key, value]);
       for (const [child, inner] of entries) out.push([`${key}.${child}`, inner]);
     } else {

@@ -88,7 +88,7 @@ export async function resolveTarget(
       label: spec.origin,
       connectionParameters: { ...credentials, environment: 'production' },
       hostMap: hostMapTo(spec.origin),
-      close: async () => undefined,
+      close: () => Promise.resolve(),
     };
   }
   let credentials: Record<string, string> | undefined;
@@ -110,6 +110,6 @@ export async function resolveTarget(
     label: `Hotmart ${spec.kind}`,
     connectionParameters: { ...credentials, environment: spec.kind },
     hostMap: {},
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
 }

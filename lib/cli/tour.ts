@@ -28,7 +28,7 @@ function glimpse(bundle: Record<string, unknown> | undefined): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(bundle)) {
     if (value === null || typeof value === 'object') continue;
-    parts.push(`${key}=${String(value)}`);
+    parts.push(`${key}=${String(value as string | number | boolean)}`);
     if (parts.join(' ').length > GLIMPSE_WIDTH) break;
   }
   const text = parts.join(' ');
@@ -90,7 +90,7 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
   io.stdout(`Running every module against the ${target.label}:\n\n`);
   const rows: TourRow[] = [];
   let connection: Connection | undefined;
-  let connectionRequests = 0;
+  let connectionRequests: number | undefined;
   try {
     connection = await createConnection(app, 'hotmart', target.connectionParameters, {
       hostMap: target.hostMap,

@@ -13,7 +13,7 @@ export async function loadAppModule(modulePath: string): Promise<unknown> {
     loaded = await import(pathToFileURL(absolute).href);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`cannot load the app module ${absolute}: ${reason}`);
+    throw new Error(`cannot load the app module ${absolute}: ${reason}`, { cause: error });
   }
   // CommonJS interop may wrap the default export once more.
   let value = (loaded as { default?: unknown }).default;

@@ -51,6 +51,6 @@ export function parseJsonc(text: string, where: string): unknown {
     return JSON.parse(stripJsonComments(text));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${where}: not valid JSON(C): ${reason}`);
+    throw new Error(`${where}: not valid JSON(C): ${reason}`, { cause: error });
   }
 }

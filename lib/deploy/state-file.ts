@@ -33,7 +33,9 @@ export function readState(file: string): DeployState {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${file}: not valid JSON (${reason}); delete it and deploy again`);
+    throw new Error(`${file}: not valid JSON (${reason}); delete it and deploy again`, {
+      cause: error,
+    });
   }
   if (!isState(parsed)) {
     throw new Error(`${file}: unexpected content; delete it and deploy again`);

@@ -34,7 +34,7 @@ export async function runExample(app: App, module: ModuleSpec): Promise<ModuleEx
     label: 'in-memory simulator',
     connectionParameters: { ...SIMULATOR_CREDENTIALS, environment: 'production' },
     hostMap: {},
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
   try {
     // The connection's own token request is not part of the example: created on the plain fetch.

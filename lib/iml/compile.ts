@@ -34,6 +34,9 @@ export type Evaluator = (env: Env) => unknown;
  */
 export type PathReader = (context: Readonly<Record<string, unknown>>, strict: boolean) => unknown;
 
+// Used with .call on the hot path: the fastest own-key test here (a wrapper or Object.hasOwn
+// measured 2.5× slower on the IML lone-path bench).
+// eslint-disable-next-line @typescript-eslint/unbound-method
 const hasOwn = Object.prototype.hasOwnProperty;
 
 export function compileExpression(node: ExpressionNode, source: string): Evaluator {

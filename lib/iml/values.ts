@@ -7,6 +7,9 @@ import { isPlainObject, isRootPrototype, setOwn, type PlainObject } from '../sha
 
 export { isPlainObject, setOwn, type PlainObject };
 
+// Used with .call on the hot path: the fastest own-key test here (a wrapper or Object.hasOwn
+// measured 2.5× slower on the IML lone-path bench).
+// eslint-disable-next-line @typescript-eslint/unbound-method
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Keys never read or written, whatever the object: they reach the prototype machinery. */

@@ -52,6 +52,7 @@ export function base64Text(token: string): string | undefined {
   if (bytes.length < 6) return undefined;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   // U+FFFD marks bytes that were not UTF-8; control characters mark binary data.
+  // eslint-disable-next-line no-control-regex -- control characters are what is looked for
   if (/[\uFFFD\u0000-\u0008\u000E-\u001F]/.test(text)) return undefined;
   return text;
 }

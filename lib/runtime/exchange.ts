@@ -205,7 +205,7 @@ export async function exchange(
     entry.response = applySanitize({ response: logged }, spec.sanitize).response;
     entry.durationMs = Math.round(performance.now() - started);
     env.log.record(entry);
-    if (parseError !== undefined) throw parseError;
+    if (parseError !== undefined) throw parseError as Error;
 
     if (response.statusCode === 401 && attempt === 0 && env.auth?.canRefresh()) {
       env.log.info(

@@ -144,7 +144,7 @@ async function readBody(response: Response, limit: number): Promise<Buffer> {
     throw new TooLarge();
   }
   if (response.body === null) return Buffer.alloc(0);
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

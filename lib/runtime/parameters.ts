@@ -143,10 +143,10 @@ function nestedOf(spec: Spec, value: unknown): unknown[] | 'dynamic' {
   const lists: unknown[] = [];
   const add = (nested: unknown): boolean => {
     if (typeof nested === 'string') return true;
-    if (Array.isArray(nested)) lists.push(...nested);
+    if (Array.isArray(nested)) lists.push(...(nested as unknown[]));
     else if (isPlainObject(nested)) {
       if (typeof nested.store === 'string') return true;
-      if (Array.isArray(nested.store)) lists.push(...nested.store);
+      if (Array.isArray(nested.store)) lists.push(...(nested.store as unknown[]));
     }
     return false;
   };

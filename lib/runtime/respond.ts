@@ -110,13 +110,14 @@ export function extractOutputs(
       { code: 'INVALID_RESPONSE', where },
     );
   }
-  scope.iterate = { container: { first: container[0], last: container[container.length - 1] } };
+  const items = container as unknown[];
+  scope.iterate = { container: { first: items[0], last: items[items.length - 1] } };
   const outputs: unknown[] = [];
   const condition = (spec as { condition?: unknown }).condition;
   const keep =
     condition === undefined ? undefined : prepare(condition, `${where} › iterate.condition`, clock);
   const output = hasOutput ? prepare(response.output, `${where} › output`, clock) : undefined;
-  for (const item of container) {
+  for (const item of items) {
     scope.item = item;
     if (keep !== undefined && !keep(scope)) continue;
     const value = output === undefined ? item : output(scope);

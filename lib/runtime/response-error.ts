@@ -125,7 +125,7 @@ export function buildResponseError(
   const declared = valid?.type ?? status?.type ?? top.type;
   let type: MakeErrorType = defaultType(valid !== undefined ? 0 : context.statusCode);
   if (declared !== undefined) {
-    let name: unknown = declared;
+    let name: unknown;
     try {
       name = evaluate(declared, context.scope, `${context.where} › error type`, context.clock);
     } catch {

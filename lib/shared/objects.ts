@@ -3,8 +3,6 @@
 
 export type PlainObject = Record<string, unknown>;
 
-const hasOwnProperty = Object.prototype.hasOwnProperty;
-
 /**
  * True for an object whose prototype is a root prototype: this realm's Object.prototype (decided
  * with one comparison), null, or another realm's Object.prototype (objects from jest's vm
@@ -18,10 +16,6 @@ export function isRootPrototype(proto: unknown): boolean {
 export function isPlainObject(value: unknown): value is PlainObject {
   if (value === null || typeof value !== 'object') return false;
   return isRootPrototype(Object.getPrototypeOf(value));
-}
-
-export function hasOwn(value: object, key: string): boolean {
-  return hasOwnProperty.call(value, key);
 }
 
 /**

@@ -27,7 +27,8 @@ function headerRecord(raw: Record<string, unknown>): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (Array.isArray(value)) headers[name] = value.map(String).join(', ');
-    else if (value !== undefined && value !== null) headers[name] = String(value);
+    else if (value !== undefined && value !== null)
+      headers[name] = String(value as string | number | boolean);
   }
   return headers;
 }

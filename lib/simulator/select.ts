@@ -20,16 +20,12 @@ function buildTree(selectors: readonly string[]): SelectorTree {
         node.set(part, true);
         return;
       }
-      const child: SelectorTree = existing ?? new Map();
+      const child: SelectorTree = existing ?? new Map<string, SelectorTree | true>();
       node.set(part, child);
       node = child;
     });
   }
   return root;
-}
-
-function hasOwn(value: Record<string, unknown>, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(value, key);
 }
 
 function project(value: unknown, tree: SelectorTree | true): unknown {
@@ -38,7 +34,7 @@ function project(value: unknown, tree: SelectorTree | true): unknown {
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, subtree] of tree) {
-    if (hasOwn(value, key)) out[key] = project(value[key], subtree);
+    if (Object.hasOwn(value, key)) out[key] = project(value[key], subtree);
   }
   return out;
 }
@@ -62,7 +58,7 @@ function selectTargets(
 ): unknown[] | undefined {
   const known = selectors.filter((selector) => {
     const head = selector.split('.')[0] ?? '';
-    return targets.some((target) => isPlainObject(target) && hasOwn(target, head));
+    return targets.some((target) => isPlainObject(target) && Object.hasOwn(target, head));
   });
   if (known.length === 0 && targets.length > 0) return undefined;
   const tree = buildTree(known);

@@ -31,7 +31,7 @@ export function readSchemaFiles(dir: string = SCHEMAS_DIR): SchemaFile[] {
       try {
         parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
       } catch (error) {
-        throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+        throw new Error(`${file}: not valid JSON (${(error as Error).message})`, { cause: error });
       }
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         throw new Error(`${file}: a schema file must contain a JSON object`);

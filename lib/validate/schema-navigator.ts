@@ -152,7 +152,7 @@ export class SchemaNavigator {
     for (const token of path) {
       const next: SchemaNode[] = [];
       const child = Array.isArray(value)
-        ? value[Number(token)]
+        ? (value as unknown[])[Number(token)]
         : isPlainObject(value)
           ? value[String(token)]
           : undefined;

@@ -38,7 +38,7 @@ function bodyTemplate(): Record<string, string> {
 }
 
 function text(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value);
+  return value === undefined || value === null ? '' : String(value as string | number | boolean);
 }
 
 function orDefault(value: unknown, fallback: unknown): unknown {
@@ -99,7 +99,8 @@ const CASES: readonly BenchCase[] = [
     context,
     byHand: (ctx) => {
       const name = (ctx.parameters as Params).name;
-      const text = name === undefined || name === null || name === '' ? 'anonymous' : String(name);
+      const text =
+        name === undefined || name === null || name === '' ? 'anonymous' : String(name as string);
       return encodeURIComponent(text.split('-').join(' ').trim().toLowerCase());
     },
   },

@@ -40,6 +40,8 @@ export class FakeMake {
   /** Registers the interceptors (persisted, optional: the call log is what tests assert). */
   install(): void {
     for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+      // nock calls reply() with its own `this` (the request context); the fake is kept apart.
+      // eslint-disable-next-line @typescript-eslint/no-this-alias
       const fake = this;
       const scope = nock(ORIGIN);
       // nock treats every `application/json*` type as JSON and would JSON.parse the JSONC that

@@ -9,7 +9,7 @@ const fixture: unknown = JSON.parse(
 );
 
 interface Editable {
-  [key: string]: Editable | Editable[] | unknown;
+  [key: string]: unknown;
 }
 const copy = (): Editable => structuredClone(fixture) as Editable;
 const at = (value: unknown, ...keys: Array<string | number>): Editable =>

@@ -105,6 +105,7 @@ export const textFunctions: FunctionTable = {
     let text = optionalText(value, 'ascii', 1);
     if (text === undefined) return undefined;
     if (removeDiacritics === true) text = text.normalize('NFD').replace(/\p{M}/gu, '');
+    // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
     return text.replace(/[^\x00-\x7F]/g, '');
   }),
 
