@@ -12,7 +12,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ExitWith, ReportedFailure, UsageErro
 import { processIo, type CliIo } from './io';
 import { describeFailure } from './report-error';
 
-export function createProgram(io: CliIo, untilStopped: StopSignal = waitForSignal): Command {
+function createProgram(io: CliIo, untilStopped: StopSignal = waitForSignal): Command {
   const program = new Command('hotmart-make')
     .description('Build, validate, run, record, document and deploy the Hotmart app for Make')
     .exitOverride()

@@ -18,7 +18,7 @@ import type { ResolvedTarget, TargetSpec } from '../harness/target';
 export { parseTarget } from './target-spec';
 export type { ResolvedTarget, TargetSpec } from '../harness/target';
 
-export const CREDENTIAL_VARIABLES = [
+const CREDENTIAL_VARIABLES = [
   'HOTMART_CLIENT_ID',
   'HOTMART_CLIENT_SECRET',
   'HOTMART_BASIC_TOKEN',

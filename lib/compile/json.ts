@@ -41,7 +41,7 @@ function describe(value: unknown): string {
 }
 
 /** RFC 6901: `~` → `~0`, `/` → `~1`. */
-export function escapePointerToken(token: string | number): string {
+function escapePointerToken(token: string | number): string {
   return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

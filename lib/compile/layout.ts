@@ -27,7 +27,7 @@ export interface CodeDef {
   readonly optional: boolean;
 }
 
-export const MODULE_CODES: readonly CodeDef[] = [
+const MODULE_CODES: readonly CodeDef[] = [
   {
     key: 'communication',
     code: 'communication',
@@ -52,7 +52,7 @@ export const MODULE_CODES: readonly CodeDef[] = [
   { key: 'epoch', code: 'epoch', suffix: 'epoch.iml.json', optional: true },
 ];
 
-export const RPC_CODES: readonly CodeDef[] = [
+const RPC_CODES: readonly CodeDef[] = [
   {
     key: 'communication',
     code: 'communication',
@@ -63,7 +63,7 @@ export const RPC_CODES: readonly CodeDef[] = [
 ];
 
 /** An OAuth connection's communication file is `*.oauth-communication.iml.json` (VSX). */
-export function connectionCodes(type: unknown): readonly CodeDef[] {
+function connectionCodes(type: unknown): readonly CodeDef[] {
   const communication =
     type === 'oauth' ? 'oauth-communication.iml.json' : 'communication.iml.json';
   return [

@@ -9,7 +9,7 @@ type CodeFiles = Record<string, string | null>;
  * `codeFiles` of one component: a path for every code the source has, `null` for an optional
  * code explicitly set to `null` (Make's "excluded from local development"), nothing when absent.
  */
-export function codeFilesOf(
+function codeFilesOf(
   kind: ComponentKind,
   component: Record<string, unknown>,
   name: string,

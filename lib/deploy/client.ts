@@ -10,7 +10,7 @@ export interface MakeTarget {
   zone: string;
 }
 
-export const DEFAULT_ZONE = 'eu1.make.com';
+const DEFAULT_ZONE = 'eu1.make.com';
 
 export class DeployConfigError extends Error {
   constructor(message: string) {

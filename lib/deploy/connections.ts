@@ -15,7 +15,7 @@ export type ConnectionMatch =
   | { local: string; conflict: string };
 
 /** Make stores OAuth connections as `oauth`; an SDK example creates them as `oauth2`. */
-export function sameConnectionType(local: string, remote: string): boolean {
+function sameConnectionType(local: string, remote: string): boolean {
   const norm = (type: string): string => (type === 'oauth2' ? 'oauth' : type);
   return norm(local) === norm(remote);
 }

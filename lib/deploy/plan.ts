@@ -24,7 +24,7 @@ export interface DeployManifest {
   audience: string;
 }
 
-export interface ComponentMetadata {
+interface ComponentMetadata {
   label: string;
   /** Local connection names; the executor swaps in the remote names. */
   connection: string | null;

@@ -17,7 +17,7 @@ export class DeployRemoteError extends Error {
   }
 }
 
-export const REDACTED_TOKEN = '[MAKE_API_TOKEN]';
+const REDACTED_TOKEN = '[MAKE_API_TOKEN]';
 
 /** `text` without the token (as is, or URL-encoded). */
 export function redactToken(text: string, token: string): string {
@@ -46,7 +46,7 @@ function field(value: unknown, key: 'name' | 'message' | 'code' | 'cause' | 'sta
  * The typed, redacted form of whatever an SDK call rejected with. Duck-typed: fetch's errors come
  * from another realm under some test runners, where `instanceof Error` is false.
  */
-export function toRemoteError(error: unknown, token: string): DeployRemoteError {
+function toRemoteError(error: unknown, token: string): DeployRemoteError {
   if (error instanceof DeployRemoteError) return error;
   const text = (value: unknown): string | undefined => {
     const message = field(value, 'message');

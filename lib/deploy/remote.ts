@@ -11,7 +11,7 @@ import type { MakeSdk } from './sdk';
 
 export type { MakeSdk };
 
-export interface RemoteApp {
+interface RemoteApp {
   name: string;
   version: number;
   label: string;
@@ -21,7 +21,7 @@ export interface RemoteApp {
   global?: boolean;
 }
 
-export interface RemoteModule {
+interface RemoteModule {
   name: string;
   label: string;
   description: string;
@@ -31,7 +31,7 @@ export interface RemoteModule {
   altConnection: string | null;
 }
 
-export interface RemoteRpc {
+interface RemoteRpc {
   name: string;
   label: string;
   connection: string | null;
@@ -47,7 +47,7 @@ export interface RemoteSnapshot {
   sections: Map<string, unknown>;
 }
 
-export function isNotFound(error: unknown): boolean {
+function isNotFound(error: unknown): boolean {
   return (
     (error instanceof MakeError || error instanceof DeployRemoteError) && error.statusCode === 404
   );

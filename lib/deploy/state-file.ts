@@ -4,7 +4,7 @@
 // finds the connection again by label and type (see connections.ts).
 import fs from 'node:fs';
 
-export interface AppState {
+interface AppState {
   /** The app's name on Make (normally the manifest name). */
   remoteName: string;
   /** Local connection name → remote connection name. */
@@ -17,7 +17,7 @@ export interface DeployState {
   apps: Record<string, AppState>;
 }
 
-export function emptyState(): DeployState {
+function emptyState(): DeployState {
   return { fileVersion: 1, apps: {} };
 }
 

@@ -10,7 +10,7 @@ import { simulatorFetch } from '../harness/sim-fetch';
 import { createCapture } from '../record/capture';
 
 /** The docs' clock: fixed, so generated files never drift by themselves. */
-export const DOCS_NOW = new Date('2024-06-03T12:00:00.000Z');
+const DOCS_NOW = new Date('2024-06-03T12:00:00.000Z');
 const DOCS_SEED = 20240601;
 const DOCS_SIZE = 120;
 

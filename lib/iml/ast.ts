@@ -9,7 +9,7 @@ export type LogicalOperator = '&&' | '||';
 export type UnaryOperator = '!' | '-' | '+';
 
 /** Keywords whose value depends on the evaluation (clock, randomness, a fresh array). */
-export type DynamicKeyword = 'now' | 'timestamp' | 'uuid' | 'emptyarray';
+type DynamicKeyword = 'now' | 'timestamp' | 'uuid' | 'emptyarray';
 
 interface NodeBase {
   readonly start: number;
@@ -17,49 +17,49 @@ interface NodeBase {
 }
 
 /** A constant: string, number, `true`, `false`, `null` or `undefined`. */
-export interface LiteralNode extends NodeBase {
+interface LiteralNode extends NodeBase {
   readonly kind: 'literal';
   readonly value: string | number | boolean | null | undefined;
 }
 
-export interface KeywordNode extends NodeBase {
+interface KeywordNode extends NodeBase {
   readonly kind: 'keyword';
   readonly name: DynamicKeyword;
 }
 
 /** The root of a path: a top-level key of the evaluation context. */
-export interface VariableNode extends NodeBase {
+interface VariableNode extends NodeBase {
   readonly kind: 'variable';
   readonly name: string;
 }
 
 /** `object.key` or ``object.`key with spaces` ``. */
-export interface MemberNode extends NodeBase {
+interface MemberNode extends NodeBase {
   readonly kind: 'member';
   readonly object: ExpressionNode;
   readonly key: string;
 }
 
 /** `object[index]` (1-based for arrays, `[-1]` last) or `object[]` (first item, index null). */
-export interface IndexNode extends NodeBase {
+interface IndexNode extends NodeBase {
   readonly kind: 'index';
   readonly object: ExpressionNode;
   readonly index: ExpressionNode | null;
 }
 
-export interface CallNode extends NodeBase {
+interface CallNode extends NodeBase {
   readonly kind: 'call';
   readonly name: string;
   readonly args: readonly ExpressionNode[];
 }
 
-export interface UnaryNode extends NodeBase {
+interface UnaryNode extends NodeBase {
   readonly kind: 'unary';
   readonly operator: UnaryOperator;
   readonly operand: ExpressionNode;
 }
 
-export interface BinaryNode extends NodeBase {
+interface BinaryNode extends NodeBase {
   readonly kind: 'binary';
   readonly operator: BinaryOperator;
   readonly left: ExpressionNode;
@@ -67,7 +67,7 @@ export interface BinaryNode extends NodeBase {
 }
 
 /** `&&` and `||` are separate from BinaryNode because they short-circuit. */
-export interface LogicalNode extends NodeBase {
+interface LogicalNode extends NodeBase {
   readonly kind: 'logical';
   readonly operator: LogicalOperator;
   readonly left: ExpressionNode;
@@ -86,7 +86,7 @@ export type ExpressionNode =
   | LogicalNode;
 
 /** Literal text between expressions. */
-export interface TextPart {
+interface TextPart {
   readonly kind: 'text';
   readonly value: string;
   readonly start: number;

@@ -40,7 +40,7 @@ export function toArithmetic(value: unknown, operator: string): number {
 }
 
 /** `+`: concatenation when either side is a string, numeric addition otherwise. */
-export function plus(left: unknown, right: unknown): unknown {
+function plus(left: unknown, right: unknown): unknown {
   if (typeof left === 'string' || typeof right === 'string') {
     return checkLength(toText(left, "operator '+'") + toText(right, "operator '+'"));
   }
@@ -61,7 +61,7 @@ function isScalar(value: unknown): boolean {
  * `<`, `<=`, `>`, `>=`: instants when a Date is involved, code-unit order for two strings,
  * numbers otherwise. Values that cannot be ordered (objects, unparseable dates, NaN) → false.
  */
-export function compare(
+function compare(
   operator: '<' | '<=' | '>' | '>=',
   left: unknown,
   right: unknown,

@@ -5,7 +5,7 @@
 import { ImlLimitError, ImlSyntaxError } from './errors';
 import { IML_LIMITS } from './limits';
 
-export type TokenType = 'number' | 'string' | 'name' | 'quoted' | 'operator' | 'punctuation';
+type TokenType = 'number' | 'string' | 'name' | 'quoted' | 'operator' | 'punctuation';
 
 export interface Token {
   readonly type: TokenType;
@@ -92,7 +92,7 @@ export function scanTemplate(source: string): Segment[] {
 }
 
 /** Tokenizes the expression whose `{{` is at `open`; returns its tokens and the offset after `}}`. */
-export function tokenizeExpression(source: string, open: number): { tokens: Token[]; end: number } {
+function tokenizeExpression(source: string, open: number): { tokens: Token[]; end: number } {
   const tokens: Token[] = [];
   let pos = open + 2;
   for (;;) {

@@ -45,7 +45,7 @@ export function zoneOffset(time: number, zone: string): number {
 }
 
 /** `time` as wall-clock time in `zone`, encoded as the UTC instant with the same fields. */
-export function toWallTime(time: number, zone: string): number {
+function toWallTime(time: number, zone: string): number {
   return time + zoneOffset(time, zone);
 }
 

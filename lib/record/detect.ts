@@ -34,14 +34,14 @@ function checkDigit(digits: string, weights: readonly number[]): number {
   return rest < 2 ? 0 : 11 - rest;
 }
 
-export function isCpf(digits: string): boolean {
+function isCpf(digits: string): boolean {
   if (!/^\d{11}$/.test(digits) || /^(\d)\1{10}$/.test(digits)) return false;
   const first = checkDigit(digits, [10, 9, 8, 7, 6, 5, 4, 3, 2]);
   const second = checkDigit(digits, [11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
   return digits.endsWith(`${first}${second}`);
 }
 
-export function isCnpj(digits: string): boolean {
+function isCnpj(digits: string): boolean {
   if (!/^\d{14}$/.test(digits) || /^(\d)\1{13}$/.test(digits)) return false;
   const first = checkDigit(digits, [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);
   const second = checkDigit(digits, [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);

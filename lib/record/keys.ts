@@ -4,7 +4,7 @@
 import type { FakeKind } from './fakes';
 
 /** Lower-case words of a key, accents removed. */
-export function keyWords(key: string): string[] {
+function keyWords(key: string): string[] {
   return key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

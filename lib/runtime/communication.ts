@@ -31,7 +31,7 @@ export interface OutputChunk {
   response: ResponseSpec;
 }
 
-export function asRequestList(communication: unknown, where: string): RequestSpec[] {
+function asRequestList(communication: unknown, where: string): RequestSpec[] {
   if (Array.isArray(communication)) {
     return communication.map((request, index) => {
       if (!isPlainObject(request)) {

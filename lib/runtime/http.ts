@@ -17,7 +17,7 @@ export interface HttpResponse {
 }
 
 /** The largest response body a run reads, counted after decompression: 100 MiB. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
+const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
 
 export interface SendOptions {
   /** The largest body read, after decompression; default DEFAULT_MAX_RESPONSE_BYTES. */

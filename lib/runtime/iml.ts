@@ -9,7 +9,7 @@ import { RuntimeError } from './errors';
  * own keys (`undefined` when absent), so a typo such as `paramters.x` is the engine's "unknown
  * variable" error while a root that simply has no value here reads as `undefined`.
  */
-export const ROOTS = [
+const ROOTS = [
   'parameters',
   'connection',
   'common',
@@ -30,7 +30,7 @@ export const ROOTS = [
   'query',
 ] as const;
 
-export type Root = (typeof ROOTS)[number];
+type Root = (typeof ROOTS)[number];
 export type Scope = Record<Root, unknown>;
 
 /** A scope with every root present; `values` fills the ones that have a value. */
@@ -108,18 +108,6 @@ export function prepare(
       throw new RuntimeError(`${where}: ${reason}`, { code: 'EXPRESSION_FAILED', where });
     }
   };
-}
-
-/** True when the value (deeply) contains an IML expression. */
-export function hasExpression(template: unknown): boolean {
-  if (typeof template === 'string') return template.includes('{{');
-  if (Array.isArray(template)) return template.some(hasExpression);
-  if (template !== null && typeof template === 'object') {
-    return Object.entries(template).some(
-      ([key, value]) => key.includes('{{') || hasExpression(value),
-    );
-  }
-  return false;
 }
 
 /** True when any expression in the value reads one of `roots` (a conservative textual check). */

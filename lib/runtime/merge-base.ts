@@ -12,7 +12,7 @@
 import type { BaseSpec, Pagination, RequestSpec, ResponseSpec } from '../types';
 import { isPlainObject } from './wire';
 
-export const DEFAULT_TIMEOUT_MS = 40_000;
+const DEFAULT_TIMEOUT_MS = 40_000;
 
 /** A request spec with the base folded in, ready for build-request. */
 export interface EffectiveRequest {

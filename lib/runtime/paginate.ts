@@ -45,7 +45,7 @@ export function nextPageRequest(
 }
 
 /** `limit` as a count: undefined/null/'' = no limit; otherwise a non-negative integer. */
-export function evaluateLimit(limit: unknown, scope: Scope, env: RunEnv): number | undefined {
+function evaluateLimit(limit: unknown, scope: Scope, env: RunEnv): number | undefined {
   if (limit === undefined) return undefined;
   const value = evaluate(limit, scope, `${env.where} › limit`, env.clock);
   if (value === undefined || value === null || value === '') return undefined;

@@ -44,7 +44,7 @@ export interface RunLogOptions {
   maxBodyBytes?: number;
 }
 
-export const DEFAULT_MAX_LOGGED_BODY_BYTES = 65_536;
+const DEFAULT_MAX_LOGGED_BODY_BYTES = 65_536;
 
 export class RunLog {
   readonly maxBodyBytes: number;

@@ -2,12 +2,11 @@
 // month (the "due day"), so months are calendar months here, not 30-day blocks.
 
 export const SECOND_MS = 1000;
-export const MINUTE_MS = 60 * SECOND_MS;
+const MINUTE_MS = 60 * SECOND_MS;
 export const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** `plan.recurrency_period` values (days) Hotmart documents (reference §9.5). */
 export type RecurrencyPeriod = 7 | 30 | 60 | 90 | 180 | 360;
-export const RECURRENCY_PERIODS: readonly RecurrencyPeriod[] = [7, 30, 60, 90, 180, 360];
 
 export function startOfUtcDay(ms: number): number {
   return Math.floor(ms / DAY_MS) * DAY_MS;

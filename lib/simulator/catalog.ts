@@ -37,7 +37,7 @@ export interface Producer {
   email: string;
 }
 
-export const PRODUCER_TRIAL_DAYS = 7;
+const PRODUCER_TRIAL_DAYS = 7;
 
 const PRODUCT_TEMPLATES = [
   { name: 'Academia de Fotografia', format: 'ONLINE_COURSE', currency: 'BRL', base: 49.9 },

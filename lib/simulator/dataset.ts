@@ -16,7 +16,7 @@ const CATALOG_SALT = 0x0c47a109;
 const SUBSCRIPTION_SALT = 0x5b5c41;
 const PURCHASE_SALT = 0x9a1d;
 
-export interface PaymentProfile {
+interface PaymentProfile {
   type: string;
   method: string;
   engine: string;
@@ -24,7 +24,7 @@ export interface PaymentProfile {
   cardFlag: string | null;
 }
 
-export interface PendingReactivation {
+interface PendingReactivation {
   requestedAt: number;
   /** The subscriber must accept within 3 days (reference §4.5). */
   expiresAt: number;

@@ -2,7 +2,7 @@
 // human text, `error_uri` the documentation page. Route code throws HotmartError; the simulator
 // turns it into a response, so no bad input can escape as an exception.
 
-export const ERROR_URI = 'https://developers.hotmart.com/docs/en/start/http-response-codes/';
+const ERROR_URI = 'https://developers.hotmart.com/docs/en/start/http-response-codes/';
 
 export interface HotmartErrorBody {
   error: string;

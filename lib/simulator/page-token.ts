@@ -15,7 +15,7 @@ export interface PageTokenCodec {
   decode(fingerprint: string, token: string): number;
 }
 
-export function invalidPageToken(): HotmartError {
+function invalidPageToken(): HotmartError {
   return new HotmartError(400, 'invalid_token', 'The page_token parameter is invalid.');
 }
 

@@ -4,9 +4,9 @@
 import { invalidValueParameter } from './errors';
 import type { PageTokenCodec } from './page-token';
 
-export const MAX_PAGE_SIZE = 500;
+const MAX_PAGE_SIZE = 500;
 
-export interface PageInfo {
+interface PageInfo {
   total_results?: number;
   next_page_token?: string;
   prev_page_token?: string;
@@ -29,7 +29,7 @@ export interface PageSpec {
   includeTotal: boolean;
 }
 
-export function pageSize(query: URLSearchParams, defaultSize: number): number {
+function pageSize(query: URLSearchParams, defaultSize: number): number {
   const raw = query.get('max_results');
   if (raw === null || raw.trim() === '') return defaultSize;
   if (!/^\d{1,9}$/.test(raw.trim()) || Number(raw) < 1) {

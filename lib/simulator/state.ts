@@ -7,10 +7,10 @@ import { HotmartError, invalidParameter } from './errors';
 import type { SubscriptionStatus } from './types';
 
 /** The subscriber has 3 days to accept a reactivation (reference §4.5). */
-export const REACTIVATION_WINDOW_MS = 3 * DAY_MS;
+const REACTIVATION_WINDOW_MS = 3 * DAY_MS;
 
 /** Per-item codes Hotmart documents for the bulk endpoints (reference §4.4, §4.6). */
-export type RefusalCode =
+type RefusalCode =
   | 'SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE'
   | 'SUBSCRIPTION_ALREADY_ACTIVE'
   | 'SUBSCRIPTION_NOT_FOUND';
@@ -136,7 +136,7 @@ export function acceptReactivation(record: SubscriptionRecord, now: number): boo
   return true;
 }
 
-export function isInTrial(record: SubscriptionRecord, now: number): boolean {
+function isInTrial(record: SubscriptionRecord, now: number): boolean {
   return record.trial && now < record.accessionDate + record.plan.trialDays * DAY_MS;
 }
 

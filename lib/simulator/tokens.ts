@@ -3,7 +3,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { HotmartError } from './errors';
 
-export interface IssuedToken {
+interface IssuedToken {
   accessToken: string;
   jti: string;
   expiresInSeconds: number;

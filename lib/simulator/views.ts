@@ -60,7 +60,7 @@ export function subscriptionItem(record: SubscriptionRecord): SubscriptionItem {
   };
 }
 
-export function purchaseItem(record: SubscriptionRecord, purchase: PurchaseRecord): PurchaseItem {
+function purchaseItem(record: SubscriptionRecord, purchase: PurchaseRecord): PurchaseItem {
   return {
     transaction: purchase.transaction,
     approved_date: purchase.approvedDate,

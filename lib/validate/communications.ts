@@ -6,7 +6,7 @@ import type { SourcePath } from './constraint';
 import { declaredNames } from './parameters';
 import { requestsOf, walkStrings } from './walk';
 
-export type SiteKind = 'base' | 'connection' | 'module' | 'rpc';
+type SiteKind = 'base' | 'connection' | 'module' | 'rpc';
 
 export interface CommunicationSite {
   kind: SiteKind;

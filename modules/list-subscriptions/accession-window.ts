@@ -5,6 +5,6 @@
 // "Accession date from" empty it sends this explicit lower bound, which means "any date".
 
 /** 2000-01-01T00:00:00.000Z, before Hotmart existed (founded 2011): every subscription started later. */
-export const ALL_SUBSCRIPTIONS_FROM = '2000-01-01T00:00:00.000Z';
+const ALL_SUBSCRIPTIONS_FROM = '2000-01-01T00:00:00.000Z';
 
 export const ALL_SUBSCRIPTIONS_FROM_MS = Date.parse(ALL_SUBSCRIPTIONS_FROM);

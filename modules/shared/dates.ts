@@ -16,7 +16,7 @@ export function fromEpoch(path: string): string {
  * which Hotmart does not state: Hotmart is a Brazilian company and its dashboard shows São Paulo
  * time, which has been UTC−03:00 all year since Brazil dropped daylight saving in 2019.
  */
-export const HOTMART_TEXT_DATE_ZONE = 'America/Sao_Paulo';
+const HOTMART_TEXT_DATE_ZONE = 'America/Sao_Paulo';
 
 /** `"2024-02-02 09:19:00"` (São Paulo time) → the date `2024-02-02T12:19:00.000Z`. */
 export function fromHotmartText(path: string): string {

@@ -11,7 +11,7 @@ import type { CliIo } from '../../lib/cli/io';
 import { runCli } from '../../lib/cli/main';
 
 export const REPO = path.resolve(__dirname, '..', '..');
-export const BIN = path.join(REPO, 'bin', 'hotmart-make.js');
+const BIN = path.join(REPO, 'bin', 'hotmart-make.js');
 
 export interface CliRun {
   code: number;

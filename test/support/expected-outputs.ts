@@ -36,7 +36,7 @@ const TEXT_DATE_FIELDS = [
 ] as const;
 
 /** `"2024-02-02 09:19:00"` (São Paulo) → `"2024-02-02T12:19:00.000Z"`. */
-export function saoPauloTextToIso(text: string): string {
+function saoPauloTextToIso(text: string): string {
   const match = HOTMART_TEXT_DATE.exec(text);
   if (match === null) throw new Error(`not a Hotmart date-time text: ${JSON.stringify(text)}`);
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [

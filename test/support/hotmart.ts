@@ -5,7 +5,7 @@ import { fixture } from './fixtures';
 
 export const TOKEN_ORIGIN = 'https://api-sec-vlc.hotmart.com';
 export const TOKEN_PATH = '/security/oauth/token';
-export const DATA_ORIGIN = {
+const DATA_ORIGIN = {
   production: 'https://developers.hotmart.com',
   sandbox: 'https://sandbox.hotmart.com',
 } as const;
@@ -32,7 +32,7 @@ export const FIRST_TOKEN = fixture<TokenBody>('token');
 export const RENEWED_TOKEN = fixture<TokenBody>('token-refreshed');
 
 /** One request as the mock saw it. */
-export interface SeenRequest {
+interface SeenRequest {
   method: string;
   /** Path and query string, as sent. */
   path: string;

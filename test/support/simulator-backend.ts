@@ -22,14 +22,14 @@ import type { Item } from './subscriptions';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const SUBSCRIPTIONS = '/payments/api/v1/subscriptions';
-export const TOKEN_PATH = '/security/oauth/token';
+const TOKEN_PATH = '/security/oauth/token';
 /** Hotmart's default accession window when `accession_date` is not sent (reference §4.1). */
 export const DEFAULT_WINDOW_MS = 30 * DAY_MS;
 /** Make's own cap on paged results, and the module's `limit` maximum. */
 export const MAX_LIMIT = 3200;
 
 /** Connection parameters as a user fills them in: the Basic token pasted with its prefix. */
-export const SIMULATOR_CONNECTION = {
+const SIMULATOR_CONNECTION = {
   clientId: SIMULATOR_CREDENTIALS.clientId,
   clientSecret: SIMULATOR_CREDENTIALS.clientSecret,
   basicToken: `Basic ${SIMULATOR_CREDENTIALS.basicToken}`,

@@ -30,7 +30,7 @@ export type StopSignal = () => Promise<string>;
 const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** How often the server checks that the process that started it is still there. */
-export const PARENT_CHECK_MS = 500;
+const PARENT_CHECK_MS = 500;
 
 /**
  * Resolves with the signal's name on SIGINT, SIGTERM or SIGHUP, or with "parent exited" when

@@ -14,7 +14,7 @@ import { currentUser } from './user';
 const SUBSCRIPTIONS = ['payments', 'api', 'v1', 'subscriptions'];
 
 /** Literal paths come before `:subscriber_code` ones, so `/subscriptions/summary` is not a code. */
-export const ROUTES: readonly Route[] = [
+const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: SUBSCRIPTIONS, handler: listSubscriptions },
   { method: 'GET', pattern: [...SUBSCRIPTIONS, 'summary'], handler: subscriptionsSummary },
   {

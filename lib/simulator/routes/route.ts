@@ -21,7 +21,7 @@ export interface RouteResult {
   paginated?: boolean;
 }
 
-export type RouteHandler = (context: RouteContext) => RouteResult;
+type RouteHandler = (context: RouteContext) => RouteResult;
 
 export interface Route {
   method: string;

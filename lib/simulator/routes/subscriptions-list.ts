@@ -13,7 +13,7 @@ import { subscriptionItem } from '../views';
 import type { RouteContext, RouteResult } from './route';
 import { DEFAULT_WINDOW_MS, SUBSCRIPTION_STATUSES } from './route';
 
-export const LIST_FILTERS = [
+const LIST_FILTERS = [
   'product_id',
   'plan',
   'plan_id',

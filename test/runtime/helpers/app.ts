@@ -1,6 +1,6 @@
 // Source-model builders for the runtime tests. Every test app goes through the real pipeline
 // (compileApp → files in Make's layout → loadApp), so the runtime runs what would be deployed.
-import type { App, BaseSpec, ConnectionSpec, ModuleSpec, Parameter } from '../../../lib/types';
+import type { App, BaseSpec, ConnectionSpec, ModuleSpec } from '../../../lib/types';
 
 export const API = 'https://api.example.test';
 export const AUTH = 'https://auth.example.test';
@@ -40,7 +40,7 @@ const tokenRequest = (root: 'parameters' | 'connection') => ({
 });
 
 /** OAuth client-credentials connection (make-app-format §3.4): token, refresh within 15 min. */
-export function oauthConnection(overrides: Partial<ConnectionSpec> = {}): ConnectionSpec {
+function oauthConnection(overrides: Partial<ConnectionSpec> = {}): ConnectionSpec {
   return {
     name: 'acme',
     label: 'Acme',
@@ -125,8 +125,6 @@ export function testApp(parts: {
     rpcs: [],
   };
 }
-
-export const limitParam: Parameter = { name: 'limit', type: 'uinteger', label: 'Limit' };
 
 /** A one-hour token response for the acme connection. */
 export function tokenReply(

@@ -20,7 +20,7 @@ import type { App } from '../../../lib/types';
 export const observed: unknown[] = [];
 export const writtenDirs: string[] = [];
 
-export function observe<T>(value: T): T {
+function observe<T>(value: T): T {
   observed.push(value);
   return value;
 }
