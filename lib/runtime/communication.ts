@@ -12,7 +12,7 @@ import { RuntimeError } from './errors';
 import { readsRoot, type Scope } from './iml';
 import { layerList, mergeBase, type EffectiveRequest } from './merge-base';
 import { paginate } from './paginate';
-import { applyResponseTemp, checkResponse, extractOutputs } from './respond';
+import { respondToPage } from './respond';
 import type { RunEnv } from './run-env';
 import { isPlainObject } from './wire';
 
@@ -75,28 +75,20 @@ function readsConnection(spec: EffectiveRequest): boolean {
   );
 }
 
-/** Runs a request-less entry: the response directives with no body (§9). */
-function requestLess(spec: EffectiveRequest, scope: Scope, env: RunEnv): unknown[] {
+/** Runs a request-less entry: the response directives with no body (§9), in the same order. */
+function requestLess(spec: EffectiveRequest, scope: Scope, env: RunEnv, options: ChainOptions) {
   scope.body = undefined;
   scope.headers = undefined;
   scope.statusCode = undefined;
-  applyResponseTemp(spec.response, scope, env.where, env.clock);
-  if (spec.response.valid !== undefined) {
-    const error = checkResponse(
-      spec.response,
-      scope,
-      {
-        statusCode: 200,
-        statusText: '',
-        headers: {},
-        request: { method: '', url: '', qs: {}, headers: {} },
-      },
-      env.where,
-      env.clock,
-    );
-    if (error) throw error;
-  }
-  return extractOutputs(spec.response, scope, env.where, env.clock).outputs;
+  return respondToPage(spec.response, scope, env.where, env.clock, {
+    status: {
+      statusCode: 200,
+      statusText: '',
+      headers: {},
+      request: { method: '', url: '', qs: {}, headers: {} },
+    },
+    ...(options.onResponse ? { onResponse: options.onResponse } : {}),
+  }).outputs;
 }
 
 /**
@@ -131,8 +123,10 @@ export async function* runCommunication(
     pending = undefined;
 
     if (request.url === undefined) {
-      const chunk = { outputs: requestLess(spec, scope, stepEnv), response: spec.response };
-      options.onResponse?.(spec.response, scope);
+      const chunk = {
+        outputs: requestLess(spec, scope, stepEnv, options),
+        response: spec.response,
+      };
       if (isLast) yield chunk;
       else pending = chunk;
       continue;

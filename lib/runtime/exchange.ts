@@ -11,7 +11,6 @@ import type { Scope } from './iml';
 import type { EffectiveRequest } from './merge-base';
 import { parseResponseBody } from './parse-response';
 import { MAX_REDIRECTS, nextHop, redirectLocation } from './redirect';
-import { checkResponse } from './respond';
 import type { RunEnv } from './run-env';
 import type { HttpLogEntry, LoggedResponse } from './run-log';
 import { applySanitize } from './sanitize';
@@ -246,36 +245,20 @@ export function withRequest(
 }
 
 /**
- * Applies `valid` / `error` to an exchange's response (scope already holds body, headers,
- * statusCode and the response temp). A 401 after a refresh-and-retry is always an
- * InvalidAccessTokenError, whatever the directives say.
+ * What a failed response check becomes: the check's own error, except that a 401 on the retry
+ * after a refresh means the service refused the renewed token (InvalidAccessTokenError).
  */
-export function raiseIfFailed(
-  spec: EffectiveRequest,
-  scope: Scope,
-  env: RunEnv,
+export function responseFailure(
   result: ExchangeResult,
-): void {
-  const error = checkResponse(
-    spec.response,
-    scope,
-    {
-      statusCode: result.response.statusCode,
-      statusText: result.response.statusText,
-      headers: result.response.headers,
-      request: result.request,
-    },
-    env.where,
-    env.clock,
-  );
-  if (!error) return;
-  if (result.response.statusCode === 401 && result.retried) {
-    throw new InvalidAccessTokenError(error.message, {
-      code: 'TOKEN_REJECTED',
-      statusCode: 401,
-      request: result.request,
-      where: env.where,
-    });
-  }
-  throw error;
+  where: string,
+): (error: MakeError) => MakeError {
+  return (error) =>
+    result.response.statusCode === 401 && result.retried
+      ? new InvalidAccessTokenError(error.message, {
+          code: 'TOKEN_REJECTED',
+          statusCode: 401,
+          request: result.request,
+          where,
+        })
+      : error;
 }

@@ -9,10 +9,10 @@
 //   or when a platform cap is hit (caps.ts; a warning goes to the run log).
 import type { Pagination, ResponseSpec } from '../types';
 import { DataError, MakeError, RuntimeError } from './errors';
-import { exchange, raiseIfFailed, withRequest } from './exchange';
+import { exchange, responseFailure, withRequest } from './exchange';
 import { evaluate, type Scope } from './iml';
 import type { EffectiveRequest } from './merge-base';
-import { applyResponseTemp, extractOutputs } from './respond';
+import { respondToPage } from './respond';
 import type { RunEnv } from './run-env';
 
 /**
@@ -142,11 +142,21 @@ export async function* paginate(
     let outputs: unknown[];
     let containerLength: number;
     try {
-      applyResponseTemp(spec.response, scope, env.where, env.clock);
-      raiseIfFailed(spec, scope, env, result);
-      options.onResponse?.(spec.response, scope);
-      if (page === 1 && options.applyLimit) limit = evaluateLimit(spec.response.limit, scope, env);
-      ({ outputs, containerLength } = extractOutputs(spec.response, scope, env.where, env.clock));
+      ({ outputs, containerLength } = respondToPage(spec.response, scope, env.where, env.clock, {
+        status: {
+          statusCode: result.response.statusCode,
+          statusText: result.response.statusText,
+          headers: result.response.headers,
+          request: result.request,
+        },
+        failure: responseFailure(result, env.where),
+        ...(options.onResponse ? { onResponse: options.onResponse } : {}),
+        beforeOutputs: () => {
+          if (page === 1 && options.applyLimit) {
+            limit = evaluateLimit(spec.response.limit, scope, env);
+          }
+        },
+      }));
     } catch (error) {
       throw error instanceof MakeError
         ? withRequest(error, result.request, result.response.statusCode)

@@ -1,13 +1,14 @@
 // Response directives after parsing (make-app-format §6, order of evaluation steps 6-9):
-// `temp` → `valid` / `error` → `iterate` (+ `condition`) → `output` per item. `limit`,
-// pagination and `wrapper` act across pages and live in paginate.ts and run-module.ts.
+// `temp` → `valid` / `error` → `iterate` (+ `condition`) → `output` per item. `respondToPage`
+// runs them in that order for every response, paginated or request-less. `limit`, pagination and
+// `wrapper` act across pages and live in paginate.ts and run-module.ts.
 import type { ResponseSpec } from '../types';
 import { RuntimeError, type MakeError, type SanitizedRequest } from './errors';
 import { evaluate, prepare, type EvalClock, type Scope } from './iml';
 import { buildResponseError } from './response-error';
 import { describeType, isPlainObject } from './wire';
 
-export interface StatusInfo {
+interface StatusInfo {
   statusCode: number;
   statusText: string;
   headers: Record<string, string>;
@@ -15,7 +16,7 @@ export interface StatusInfo {
 }
 
 /** Applies `response.temp` (evaluated once per response, merged shallowly into `temp`). */
-export function applyResponseTemp(
+function applyResponseTemp(
   response: ResponseSpec,
   scope: Scope,
   where: string,
@@ -40,7 +41,7 @@ export function applyResponseTemp(
  * The error for this response, or undefined when it is fine. Status ≥ 400 is always an error
  * (§18 #27); below that, `valid` decides (default: valid iff 200-399).
  */
-export function checkResponse(
+function checkResponse(
   response: ResponseSpec,
   scope: Scope,
   status: StatusInfo,
@@ -81,7 +82,7 @@ export interface PageResult {
  * evaluates to `undefined` yields no bundle (§18 #33). After iterating, `iterate.container.first`
  * and `.last` are set on the scope for pagination and wrapper.
  */
-export function extractOutputs(
+function extractOutputs(
   response: ResponseSpec,
   scope: Scope,
   where: string,
@@ -125,4 +126,34 @@ export function extractOutputs(
   }
   scope.item = undefined;
   return { outputs, containerLength: container.length };
+}
+
+export interface PageResponse {
+  /** The status answered; a request-less entry answers 200 with nothing. */
+  status: StatusInfo;
+  /** Turns a failed check into the error to throw (a 401 after a retry: the token was refused). */
+  failure?: (error: MakeError) => MakeError;
+  /** Reads the response before its outputs: a connection's `data`, `expires`, `uid`, … */
+  onResponse?: (response: ResponseSpec, scope: Scope) => void;
+  /** Runs between onResponse and the outputs (a search's `limit`, on its first page). */
+  beforeOutputs?: () => void;
+}
+
+/**
+ * The one sequence of response steps, for a page of a request and for a request-less entry
+ * alike: `temp`, the `valid`/`error` check, `onResponse`, then `iterate`/`output`.
+ */
+export function respondToPage(
+  response: ResponseSpec,
+  scope: Scope,
+  where: string,
+  clock: EvalClock,
+  page: PageResponse,
+): PageResult {
+  applyResponseTemp(response, scope, where, clock);
+  const error = checkResponse(response, scope, page.status, where, clock);
+  if (error) throw page.failure ? page.failure(error) : error;
+  page.onResponse?.(response, scope);
+  page.beforeOutputs?.();
+  return extractOutputs(response, scope, where, clock);
 }

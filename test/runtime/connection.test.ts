@@ -400,3 +400,32 @@ test('C14 unknown connection names and a module run without its connection are c
     code: 'OPTION_INVALID',
   });
 });
+
+test('C15 a request-less step reads the response before its outputs, as a request does', async () => {
+  // One order for every response (respond.ts respondToPage): temp, valid/error, the connection's
+  // data, then iterate/output. A request-less entry used to read `data` after iterating, so the
+  // iterate root (set by iterate) leaked into it.
+  const app = await load(
+    testApp({
+      modules: [pingModule],
+      connections: [
+        {
+          name: 'acmeKey',
+          label: 'Acme (key)',
+          type: 'basic',
+          parameters: [{ name: 'apiKey', type: 'password', label: 'API key', required: true }],
+          communication: {
+            response: {
+              temp: { region: 'eu', list: ['a', 'b'] },
+              iterate: '{{temp.list}}',
+              data: { region: '{{temp.region}}', first: '{{iterate.container.first}}' },
+            },
+          },
+        } as never,
+      ],
+    }),
+    { validate: false },
+  );
+  const connection = await connect(app, 'acmeKey', { apiKey: CREDENTIALS.apiKey });
+  expect(connection.data).toEqual({ region: 'eu' });
+});
