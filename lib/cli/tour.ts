@@ -10,6 +10,7 @@ import { executeModule } from '../harness/execute';
 import type { CliIo } from './io';
 import { describeFailure } from './report-error';
 import { resolveTarget } from './targets';
+import { InternalError } from '../shared/errors';
 
 export interface TourRow {
   module: string;
@@ -86,7 +87,7 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
   const app = await loadApp(distDir);
   const target = await resolveTarget({ kind: 'simulator' }, {}, 'start');
   const simulator = target.simulator;
-  if (!simulator) throw new Error('the embedded simulator did not start');
+  if (!simulator) throw new InternalError('the embedded simulator did not start');
   io.stdout(`Running every module against the ${target.label}:\n\n`);
   const rows: TourRow[] = [];
   let connection: Connection | undefined;

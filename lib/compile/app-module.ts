@@ -1,6 +1,10 @@
 // Loading an app definition module (`app/index.ts`, a test fixture) by path.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ToolError } from '../shared/errors';
+
+/** The app module cannot be imported, or its default export is not an app definition. */
+export class AppModuleError extends ToolError<'APP_MODULE_UNLOADABLE'> {}
 
 /**
  * Imports `modulePath` and returns its default export. Works for TypeScript when the process runs
@@ -13,13 +17,18 @@ export async function loadAppModule(modulePath: string): Promise<unknown> {
     loaded = await import(pathToFileURL(absolute).href);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`cannot load the app module ${absolute}: ${reason}`, { cause: error });
+    throw new AppModuleError(
+      'APP_MODULE_UNLOADABLE',
+      `cannot load the app module ${absolute}: ${reason}`,
+      { cause: error },
+    );
   }
   // CommonJS interop may wrap the default export once more.
   let value = (loaded as { default?: unknown }).default;
   if (isModuleWrapper(value)) value = value.default;
   if (value === undefined) {
-    throw new Error(
+    throw new AppModuleError(
+      'APP_MODULE_UNLOADABLE',
       `the app module ${absolute} has no default export (export default defineApp({...}))`,
     );
   }

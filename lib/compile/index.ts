@@ -9,3 +9,5 @@ export { kebabCase } from './kebab';
 export { CompileError } from './errors';
 export { GENERAL_FILES, MAKECOMAPP_FILE } from './layout';
 export type { Json } from './json';
+export { AppModuleError } from './app-module';
+export { JsoncError } from './jsonc';

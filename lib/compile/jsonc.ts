@@ -1,6 +1,10 @@
 // Make's `.iml.json` files are JSONC: comments are allowed (make-app-format §14.1). The runtime
 // strips them when it loads a built app; deploy parses them only to compare with what Make returns
 // and uploads the original text, so comments survive on Make as they do with Make's own tooling.
+import { ToolError } from '../shared/errors';
+
+/** A JSONC file or section that does not parse. */
+export class JsoncError extends ToolError<'JSONC_INVALID'> {}
 
 /** Removes `//` and `/* *\/` comments outside string literals, keeping line structure. */
 export function stripJsonComments(text: string): string {
@@ -51,6 +55,8 @@ export function parseJsonc(text: string, where: string): unknown {
     return JSON.parse(stripJsonComments(text));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${where}: not valid JSON(C): ${reason}`, { cause: error });
+    throw new JsoncError('JSONC_INVALID', `${where}: not valid JSON(C): ${reason}`, {
+      cause: error,
+    });
   }
 }

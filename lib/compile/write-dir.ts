@@ -7,6 +7,7 @@ import {
   BUILD_MARKER_TEXT,
   type OutputDirContext,
 } from './output-dir';
+import { InternalError } from '../shared/errors';
 
 /** This package's root: the folder that holds package.json and the source folders. */
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
@@ -39,7 +40,7 @@ export async function writeDirAtomically(
     for (const [relative, text] of files) {
       const file = path.join(staging, relative);
       if (!file.startsWith(staging + path.sep)) {
-        throw new Error(`refusing to write outside the output directory: ${relative}`);
+        throw new InternalError(`refusing to write outside the output directory: ${relative}`);
       }
       await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.writeFile(file, text, 'utf8');

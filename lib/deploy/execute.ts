@@ -4,6 +4,7 @@
 import type { CreateSDKModuleBody, UpdateSDKModuleBody, UpdateSDKRPCBody } from '@makehq/sdk';
 import type { DeployPlan, PlanItem, Write } from './plan';
 import type { MakeSdk } from './remote';
+import { InternalError } from '../shared/errors';
 
 export interface ExecutionContext {
   sdk: MakeSdk;
@@ -139,7 +140,7 @@ async function run(
 function remoteConnection(ctx: ExecutionContext, local: string): string {
   const remote = ctx.connections.get(local);
   if (remote === undefined) {
-    throw new Error(`connection "${local}" has no remote name yet (it was not created)`);
+    throw new InternalError(`connection "${local}" has no remote name yet (it was not created)`);
   }
   return remote;
 }

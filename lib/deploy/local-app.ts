@@ -12,6 +12,7 @@ import type {
   SDKRPCSectionType,
 } from '@makehq/sdk';
 import { CONNECTION_SECTIONS, MODULE_SECTIONS, MODULE_TYPE_IDS, RPC_SECTIONS } from './sections';
+import { DeployInputError } from './input-error';
 
 export interface LocalSection<S extends string = string> {
   /** Make's API section name (`api`, `parameters`, `expect`, …). */
@@ -74,10 +75,14 @@ type Json = Record<string, unknown>;
 export function readDist(distDir: string): LocalApp {
   const manifestPath = path.join(distDir, 'makecomapp.json');
   if (!fs.existsSync(manifestPath)) {
-    throw new Error(`${manifestPath} not found: build the app first (hotmart-make build)`);
+    throw new DeployInputError(
+      'DIST_INVALID',
+      `${manifestPath} not found: build the app first (hotmart-make build)`,
+    );
   }
   const manifest = parseJsonc(fs.readFileSync(manifestPath, 'utf8'), manifestPath);
-  if (!isPlainObject(manifest)) throw new Error(`${manifestPath}: expected a JSON object`);
+  if (!isPlainObject(manifest))
+    throw new DeployInputError('DIST_INVALID', `${manifestPath}: expected a JSON object`);
   const general = objectAt(manifest, 'generalCodeFiles', 'makecomapp.json');
   const components = objectAt(manifest, 'components', 'makecomapp.json');
   const reader = new CodeReader(distDir);
@@ -85,7 +90,8 @@ export function readDist(distDir: string): LocalApp {
   for (const unsupported of ['function', 'webhook', 'endpoint']) {
     const group = components[unsupported];
     if (isPlainObject(group) && Object.keys(group).length > 0) {
-      throw new Error(
+      throw new DeployInputError(
+        'DIST_INVALID',
         `makecomapp.json: components.${unsupported} is not empty; deploying ${unsupported}s is not supported`,
       );
     }
@@ -135,7 +141,10 @@ export function readDist(distDir: string): LocalApp {
       const moduleType = requiredString(entry, 'moduleType', where);
       const typeId = MODULE_TYPE_IDS[moduleType];
       if (typeId === undefined) {
-        throw new Error(`makecomapp.json ${where}.moduleType: unknown module type "${moduleType}"`);
+        throw new DeployInputError(
+          'DIST_INVALID',
+          `makecomapp.json ${where}.moduleType: unknown module type "${moduleType}"`,
+        );
       }
       return {
         name,
@@ -162,7 +171,10 @@ class CodeReader {
   text(file: string): string {
     const full = path.join(this.distDir, file);
     if (!fs.existsSync(full))
-      throw new Error(`makecomapp.json points to ${file}, which is missing`);
+      throw new DeployInputError(
+        'DIST_INVALID',
+        `makecomapp.json points to ${file}, which is missing`,
+      );
     return fs.readFileSync(full, 'utf8');
   }
 
@@ -183,10 +195,16 @@ class CodeReader {
       if (handledElsewhere.includes(codeName) || file === null) continue;
       const section = mapping[codeName];
       if (section === undefined) {
-        throw new Error(`makecomapp.json ${where}.${codeName}: no Make API section for this code`);
+        throw new DeployInputError(
+          'DIST_INVALID',
+          `makecomapp.json ${where}.${codeName}: no Make API section for this code`,
+        );
       }
       if (typeof file !== 'string') {
-        throw new Error(`makecomapp.json ${where}.${codeName}: expected a path or null`);
+        throw new DeployInputError(
+          'DIST_INVALID',
+          `makecomapp.json ${where}.${codeName}: expected a path or null`,
+        );
       }
       const read = this.section(section, file);
       if (read) result.push(read);
@@ -197,7 +215,8 @@ class CodeReader {
   common(file: string | null, where: string): LocalCommon | null {
     if (file === null) return null;
     const value = parseJsonc(this.text(file), file);
-    if (!isPlainObject(value)) throw new Error(`${where} (${file}): expected a JSON object`);
+    if (!isPlainObject(value))
+      throw new DeployInputError('DIST_INVALID', `${where} (${file}): expected a JSON object`);
     return { file, value, normalised: canonicalJson(value) };
   }
 }
@@ -206,10 +225,16 @@ function entries(components: Json, group: string): Array<[string, Json]> {
   const value = components[group];
   if (value === undefined) return [];
   if (!isPlainObject(value))
-    throw new Error(`makecomapp.json components.${group}: expected an object`);
+    throw new DeployInputError(
+      'DIST_INVALID',
+      `makecomapp.json components.${group}: expected an object`,
+    );
   return Object.entries(value).map(([name, entry]) => {
     if (!isPlainObject(entry)) {
-      throw new Error(`makecomapp.json components.${group}.${name}: expected an object`);
+      throw new DeployInputError(
+        'DIST_INVALID',
+        `makecomapp.json components.${group}.${name}: expected an object`,
+      );
     }
     return [name, entry];
   });
@@ -217,14 +242,21 @@ function entries(components: Json, group: string): Array<[string, Json]> {
 
 function objectAt(container: Json, key: string, where: string): Json {
   const value = container[key];
-  if (!isPlainObject(value)) throw new Error(`makecomapp.json ${where}.${key}: expected an object`);
+  if (!isPlainObject(value))
+    throw new DeployInputError(
+      'DIST_INVALID',
+      `makecomapp.json ${where}.${key}: expected an object`,
+    );
   return value;
 }
 
 function requiredString(container: Json, key: string, where: string): string {
   const value = container[key];
   if (typeof value !== 'string' || value === '') {
-    throw new Error(`makecomapp.json ${where}.${key}: expected a non-empty string`);
+    throw new DeployInputError(
+      'DIST_INVALID',
+      `makecomapp.json ${where}.${key}: expected a non-empty string`,
+    );
   }
   return value;
 }
@@ -233,7 +265,10 @@ function optionalString(container: Json, key: string, where: string): string | n
   const value = container[key];
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') {
-    throw new Error(`makecomapp.json ${where}.${key}: expected a string or null`);
+    throw new DeployInputError(
+      'DIST_INVALID',
+      `makecomapp.json ${where}.${key}: expected a string or null`,
+    );
   }
   return value;
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseJsonc } from '../compile/jsonc';
 import type { DeployManifest } from './plan';
+import { DeployInputError } from './input-error';
 
 export const MANIFEST_FILE = 'general/manifest.json';
 
@@ -12,22 +13,26 @@ const STRING_KEYS = ['name', 'label', 'description', 'theme', 'language', 'audie
 export function readDeployManifest(distDir: string): DeployManifest {
   const file = path.join(distDir, MANIFEST_FILE);
   if (!fs.existsSync(file)) {
-    throw new Error(`${file} not found: build the app first (hotmart-make build)`);
+    throw new DeployInputError(
+      'DIST_INVALID',
+      `${file} not found: build the app first (hotmart-make build)`,
+    );
   }
   const value = parseJsonc(fs.readFileSync(file, 'utf8'), file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new Error(`${file}: expected a JSON object`);
+    throw new DeployInputError('DIST_INVALID', `${file}: expected a JSON object`);
   }
   const record = value as Record<string, unknown>;
   const manifest: Record<string, unknown> = {};
   for (const key of STRING_KEYS) {
     const field = record[key];
-    if (typeof field !== 'string') throw new Error(`${file}: "${key}" must be a string`);
+    if (typeof field !== 'string')
+      throw new DeployInputError('DIST_INVALID', `${file}: "${key}" must be a string`);
     manifest[key] = field;
   }
   const version = record.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new Error(`${file}: "version" must be a positive integer`);
+    throw new DeployInputError('DIST_INVALID', `${file}: "version" must be a positive integer`);
   }
   return { ...(manifest as Omit<DeployManifest, 'version'>), version };
 }

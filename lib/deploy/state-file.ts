@@ -3,6 +3,7 @@
 // updates the same components. It holds names only, never a token. When the file is lost, deploy
 // finds the connection again by label and type (see connections.ts).
 import fs from 'node:fs';
+import { DeployInputError } from './input-error';
 
 interface AppState {
   /** The app's name on Make (normally the manifest name). */
@@ -33,12 +34,19 @@ export function readState(file: string): DeployState {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${file}: not valid JSON (${reason}); delete it and deploy again`, {
-      cause: error,
-    });
+    throw new DeployInputError(
+      'STATE_INVALID',
+      `${file}: not valid JSON (${reason}); delete it and deploy again`,
+      {
+        cause: error,
+      },
+    );
   }
   if (!isState(parsed)) {
-    throw new Error(`${file}: unexpected content; delete it and deploy again`);
+    throw new DeployInputError(
+      'STATE_INVALID',
+      `${file}: unexpected content; delete it and deploy again`,
+    );
   }
   return parsed;
 }

@@ -8,6 +8,10 @@ import { formatIssue, validateApp } from '../validate';
 import { runExample } from './example';
 import { formatMarkdown } from '../shared/prettier';
 import { renderIndex, renderModulePage } from './render';
+import { ToolError } from '../shared/errors';
+
+/** The docs cannot be generated from this app (it does not validate, a module is missing). */
+export class DocsInputError extends ToolError<'DOCS_INPUT_INVALID'> {}
 
 export { BANNER } from './render';
 
@@ -20,7 +24,8 @@ const DEFAULT_HOST = 'https://developers.hotmart.com';
 export function builtApp(source: unknown): App {
   const issues = validateApp(source);
   if (issues.length > 0) {
-    throw new Error(
+    throw new DocsInputError(
+      'DOCS_INPUT_INVALID',
       `the app definition has ${issues.length} problem(s); fix them before generating docs:\n` +
         issues.map((issue) => `  ${formatIssue(issue)}`).join('\n'),
     );
@@ -68,7 +73,8 @@ export function docsGeneratedFiles(
       command: 'npm run docs',
       async generate() {
         const text = (await pages()).get(path);
-        if (text === undefined) throw new Error(`${path}: no such module in the app`);
+        if (text === undefined)
+          throw new DocsInputError('DOCS_INPUT_INVALID', `${path}: no such module in the app`);
         return text;
       },
     }),

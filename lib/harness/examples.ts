@@ -5,13 +5,20 @@
 import type { ModuleSpec } from '../types';
 import type { Simulator } from '../simulator';
 import { paramViews } from './param-view';
+import { ToolError } from '../shared/errors';
+
+/** The data set has nothing an example run needs (a subscriber of some status). */
+class ExampleDataError extends ToolError<'EXAMPLE_DATA_MISSING'> {}
 
 type Picker = (simulator: Simulator) => Record<string, unknown>;
 
 function codeWithStatus(simulator: Simulator, statuses: readonly string[]): string {
   const found = simulator.subscriptions().find((s) => statuses.includes(s.status));
   if (!found)
-    throw new Error(`the simulator holds no subscription with status ${statuses.join('/')}`);
+    throw new ExampleDataError(
+      'EXAMPLE_DATA_MISSING',
+      `the simulator holds no subscription with status ${statuses.join('/')}`,
+    );
   return found.subscriber_code;
 }
 

@@ -2,6 +2,10 @@
 // the fixture is written) and sends requests on to their real destination. Because it sees the
 // app's own URLs, it also does the host mapping the runtime's hostMap would otherwise do.
 import type { Exchange } from './exchange';
+import { ToolError } from '../shared/errors';
+
+/** What the recorder cannot capture (a stream body, a Request object). */
+export class RecordError extends ToolError<'RECORD_UNSUPPORTED'> {}
 
 export interface Capture {
   readonly exchanges: Exchange[];
@@ -23,7 +27,10 @@ function bodyText(body: RequestInit['body']): string | undefined {
   if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
   if (ArrayBuffer.isView(body))
     return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-  throw new Error('record: unsupported request body type (streams and forms are not recorded)');
+  throw new RecordError(
+    'RECORD_UNSUPPORTED',
+    'record: unsupported request body type (streams and forms are not recorded)',
+  );
 }
 
 /**
@@ -40,7 +47,10 @@ export function createCapture(
     init?: RequestInit,
   ): Promise<Response> => {
     if (input instanceof Request) {
-      throw new Error('record: Request objects are not supported by the capture');
+      throw new RecordError(
+        'RECORD_UNSUPPORTED',
+        'record: Request objects are not supported by the capture',
+      );
     }
     const url = new URL(String(input));
     const origin = hostMap[url.host] ?? hostMap[url.hostname];

@@ -7,7 +7,7 @@ import type { Exchange } from './exchange';
 import { buildFixture, renderFixture } from './fixture';
 import type { KnownSecrets } from './scrub';
 
-export { createCapture, type Capture } from './capture';
+export { createCapture, RecordError, type Capture } from './capture';
 export type { Exchange } from './exchange';
 export { RECORDED_CREDENTIALS } from './fakes';
 export { buildFixture, FixtureLeakError, renderFixture, type FixtureDefinition } from './fixture';

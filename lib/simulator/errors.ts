@@ -2,6 +2,15 @@
 // human text, `error_uri` the documentation page. Route code throws HotmartError; the simulator
 // turns it into a response, so no bad input can escape as an exception.
 
+import { ToolError } from '../shared/errors';
+
+/** createSimulator or an adapter was called with an unusable option. */
+export class SimulatorOptionError extends ToolError<'SIMULATOR_OPTION_INVALID'> {
+  constructor(message: string) {
+    super('SIMULATOR_OPTION_INVALID', message);
+  }
+}
+
 const ERROR_URI = 'https://developers.hotmart.com/docs/en/start/http-response-codes/';
 
 export interface HotmartErrorBody {

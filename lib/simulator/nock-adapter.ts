@@ -3,6 +3,7 @@
 // an unused one never shows up in `nock.pendingMocks()` (which test/setup.ts asserts is empty).
 import nock from 'nock';
 import type { Simulator } from './types';
+import { SimulatorOptionError } from './errors';
 
 export const HOTMART_ORIGINS: readonly string[] = [
   'https://api-sec-vlc.hotmart.com',
@@ -66,7 +67,7 @@ export function interceptWithNock(
   const origins = [...(options.origins ?? HOTMART_ORIGINS)];
   for (const origin of origins) {
     if (!/^https?:\/\/[^/?#]+$/.test(origin)) {
-      throw new Error(
+      throw new SimulatorOptionError(
         `interceptWithNock: origin '${origin}' must be scheme://host[:port] with no path.`,
       );
     }

@@ -1,5 +1,6 @@
 // Seeded pseudo-random numbers so that one seed always yields the same data set. mulberry32 is
 // tiny, fast and good enough for fake data (it is not, and need not be, cryptographic).
+import { InternalError } from '../shared/errors';
 
 export interface Random {
   /** Uniform float in [0, 1). */
@@ -49,7 +50,7 @@ export function createRandom(seed: number): Random {
     return out;
   };
   const pick = <T>(items: readonly T[]): T => {
-    if (items.length === 0) throw new Error('random.pick: empty list');
+    if (items.length === 0) throw new InternalError('random.pick: empty list');
     return items[int(0, items.length - 1)] as T;
   };
   return {

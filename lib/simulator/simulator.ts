@@ -26,6 +26,7 @@ import type {
   SimulatorResponse,
 } from './types';
 import { purchaseItems, subscriptionItem } from './views';
+import { SimulatorOptionError } from './errors';
 
 export const DEFAULT_SEED = 20240601;
 export const DEFAULT_SIZE = 1000;
@@ -48,7 +49,7 @@ interface ResolvedOptions {
 
 function requireInteger(name: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new Error(
+    throw new SimulatorOptionError(
       `createSimulator: option '${name}' must be a whole number from ${min} to ${max}, got ${String(value)}.`,
     );
   }
@@ -59,12 +60,14 @@ function resolveCredentials(credentials: SimulatorOptions['credentials']): Simul
   if (credentials === undefined) return { ...SIMULATOR_CREDENTIALS };
   const { clientId, clientSecret } = credentials;
   if (typeof clientId !== 'string' || clientId === '' || clientId.includes(':')) {
-    throw new Error(
+    throw new SimulatorOptionError(
       "createSimulator: 'credentials.clientId' must be a non-empty string without ':'.",
     );
   }
   if (typeof clientSecret !== 'string' || clientSecret === '') {
-    throw new Error("createSimulator: 'credentials.clientSecret' must be a non-empty string.");
+    throw new SimulatorOptionError(
+      "createSimulator: 'credentials.clientSecret' must be a non-empty string.",
+    );
   }
   return { clientId, clientSecret, basicToken: basicTokenFor(clientId, clientSecret) };
 }
@@ -72,7 +75,7 @@ function resolveCredentials(credentials: SimulatorOptions['credentials']): Simul
 function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   const clock = options.now ?? (() => new Date());
   if (typeof clock !== 'function')
-    throw new Error("createSimulator: option 'now' must be a function.");
+    throw new SimulatorOptionError("createSimulator: option 'now' must be a function.");
   return {
     seed: requireInteger('seed', options.seed ?? DEFAULT_SEED, -(2 ** 31), 2 ** 32 - 1),
     size: requireInteger('size', options.size ?? DEFAULT_SIZE, 0, MAX_SIZE),
@@ -118,7 +121,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const value = config.clock();
     const ms = value instanceof Date ? value.getTime() : Number.NaN;
     if (!Number.isFinite(ms))
-      throw new Error("createSimulator: option 'now' returned an invalid date.");
+      throw new SimulatorOptionError("createSimulator: option 'now' returned an invalid date.");
     return ms;
   };
   // Data is laid out against the creation day (UTC), so the same seed gives the same data all day

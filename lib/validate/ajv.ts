@@ -4,6 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type AnySchemaObject, type ValidateFunction } from 'ajv';
+import { ToolError } from '../shared/errors';
+
+/** The project's own schemas cannot be loaded, or a schema that does not exist was asked for. */
+export class SchemaLoadError extends ToolError<'SCHEMA_INVALID' | 'SCHEMA_UNKNOWN'> {}
 
 /** Where the definition-format schemas live; resolved from this file so it works outside the repo. */
 export const SCHEMAS_DIR = path.resolve(__dirname, '..', '..', 'schemas');
@@ -31,14 +35,22 @@ export function readSchemaFiles(dir: string = SCHEMAS_DIR): SchemaFile[] {
       try {
         parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
       } catch (error) {
-        throw new Error(`${file}: not valid JSON (${(error as Error).message})`, { cause: error });
+        throw new SchemaLoadError(
+          'SCHEMA_INVALID',
+          `${file}: not valid JSON (${(error as Error).message})`,
+          { cause: error },
+        );
       }
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw new Error(`${file}: a schema file must contain a JSON object`);
+        throw new SchemaLoadError(
+          'SCHEMA_INVALID',
+          `${file}: a schema file must contain a JSON object`,
+        );
       }
       const schema = parsed as AnySchemaObject;
       if (schema.$id !== name) {
-        throw new Error(
+        throw new SchemaLoadError(
+          'SCHEMA_INVALID',
           `${file}: "$id" must be the file name "${name}" (found ${JSON.stringify(schema.$id)})`,
         );
       }
@@ -104,10 +116,14 @@ export function getValidator<T = unknown>(schemaRef: string): ValidateFunction<T
   if (validate === undefined) {
     const id = schemaRef.split('#')[0] ?? '';
     if (!schemaIds.includes(id)) {
-      throw new Error(`Unknown schema "${schemaRef}"; known schemas: ${schemaIds.join(', ')}`);
+      throw new SchemaLoadError(
+        'SCHEMA_UNKNOWN',
+        `Unknown schema "${schemaRef}"; known schemas: ${schemaIds.join(', ')}`,
+      );
     }
     validate = ajv.getSchema(schemaRef);
-    if (validate === undefined) throw new Error(`No schema at "${schemaRef}"`);
+    if (validate === undefined)
+      throw new SchemaLoadError('SCHEMA_UNKNOWN', `No schema at "${schemaRef}"`);
     cache.set(schemaRef, validate);
   }
   return validate as ValidateFunction<T>;

@@ -1,6 +1,8 @@
 // validateApp: the project's JSON Schemas first, then the functional constraints, one report.
 import type { App } from '../types';
 import { getValidator } from './ajv';
+
+export { SchemaLoadError } from './ajv';
 import { CONSTRAINTS } from './constraints';
 import { FailedSections } from './failed-sections';
 import { compareIssues, type Issue } from './issue';

@@ -9,6 +9,7 @@ import { jsonFunctions } from './json';
 import { mathFunctions } from './math';
 import { textFunctions } from './text';
 import type { ImlFunction } from './types';
+import { InternalError } from '../../shared/errors';
 
 const GROUPS = [
   generalFunctions,
@@ -23,7 +24,7 @@ const GROUPS = [
 const registry = new Map<string, ImlFunction>();
 for (const group of GROUPS) {
   for (const [name, fn] of Object.entries(group)) {
-    if (registry.has(name)) throw new Error(`IML built-in '${name}' is defined twice`);
+    if (registry.has(name)) throw new InternalError(`IML built-in '${name}' is defined twice`);
     registry.set(name, fn);
   }
 }

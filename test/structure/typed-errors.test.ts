@@ -1,0 +1,44 @@
+// The tooling throws typed errors only (issue 10): every error class carries a `code`, and no
+// file under lib/ throws a plain Error, which a caller could not tell apart.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppModuleError, JsoncError } from '../../lib/compile';
+import { parseJsonc } from '../../lib/compile/jsonc';
+import { loadAppModule } from '../../lib/compile/app-module';
+import { createSimulator } from '../../lib/simulator';
+import { SimulatorOptionError } from '../../lib/simulator/errors';
+
+const LIB = path.resolve(__dirname, '..', '..', 'lib');
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+test('no file under lib/ throws a plain Error', () => {
+  const plain = sources(LIB)
+    .filter((file) => fs.readFileSync(file, 'utf8').includes('throw new Error('))
+    .map((file) => path.relative(LIB, file));
+  expect(plain).toEqual([]);
+});
+
+test('tooling errors are typed and keep their message and cause', async () => {
+  const jsonc = (() => {
+    try {
+      parseJsonc('{ "a": ', 'modules/x.iml.json');
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  })();
+  expect(jsonc).toBeInstanceOf(JsoncError);
+  expect(jsonc).toMatchObject({ code: 'JSONC_INVALID', name: 'JsoncError' });
+  expect((jsonc as Error).message).toMatch(/^modules\/x\.iml\.json: not valid JSON\(C\)/);
+  expect((jsonc as Error).cause).toBeInstanceOf(Error);
+
+  await expect(loadAppModule('/nonexistent/app.ts')).rejects.toBeInstanceOf(AppModuleError);
+  expect(() => createSimulator({ size: -1 })).toThrow(SimulatorOptionError);
+});
