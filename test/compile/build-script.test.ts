@@ -7,13 +7,17 @@ import { promisify } from 'node:util';
 import { readTree, REPO_ROOT } from './support/fixtures';
 
 const run = promisify(execFile);
+// tsx's own entry, run by this node: `npx tsx` would add npm's start-up to every case.
+const TSX_CLI = require.resolve('tsx/cli');
 
 async function tsx(
   script: string,
   args: string[],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', script, ...args], { cwd: REPO_ROOT });
+    const { stdout, stderr } = await run(process.execPath, [TSX_CLI, script, ...args], {
+      cwd: REPO_ROOT,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
