@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // The `hotmart-make` command. The CLI is TypeScript run through tsx, so a fresh clone needs no
-// compile step: tsx's ESM hooks (for the dynamic import that loads app/index.ts) and its
-// CommonJS hooks (for lib/) are registered, then lib/cli/main.ts takes over. The ESM API is
-// imported, not required: its CommonJS build fails to register from a CommonJS file.
+// compile step: tsx's CommonJS hooks are registered, then lib/cli/main.ts takes over. Only the
+// CommonJS hooks: Node's ESM hooks run on a worker thread and would slow every later require
+// (lib/compile/app-module.ts loads app/index.ts with require for that reason).
 
 // A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
 process.stdout.on('error', (error) => {
@@ -12,8 +12,6 @@ process.stdout.on('error', (error) => {
 });
 
 async function main() {
-  const { register } = await import('tsx/esm/api');
-  register();
   require('tsx/cjs/api').register();
   const { runCli } = require('../lib/cli/main.ts');
   return runCli(process.argv.slice(2));

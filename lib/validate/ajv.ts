@@ -3,7 +3,7 @@
 // typo in a schema keyword is an error instead of a silently ignored rule.
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv, { type AnySchemaObject, type ValidateFunction } from 'ajv';
+import Ajv, { type AnySchemaObject, type ValidateFunction, type Vocabulary } from 'ajv';
 import { ToolError } from '../shared/errors';
 
 /** The project's own schemas cannot be loaded, or a schema that does not exist was asked for. */
@@ -78,32 +78,49 @@ const antiExamplesMetaSchema = {
   },
 };
 
+const AJV_OPTIONS = {
+  strict: true,
+  allErrors: true,
+  // `discriminator` makes a oneOf over `type` report only the errors of the matching branch.
+  discriminator: true,
+  // Keeps each validator's source, so validator-cache.ts can save it as standalone code.
+  code: { source: true },
+} as const;
+
+// Keywords read by json-schema-to-typescript and by our example tests; strict mode would
+// otherwise reject them as unknown.
+const VOCABULARY: Vocabulary = [
+  'tsType',
+  'tsEnumNames',
+  { keyword: 'antiExamples', schemaType: 'array', metaSchema: antiExamplesMetaSchema },
+];
+
+/** Everything besides the schemas that shapes a compiled validator (part of the cache's key). */
+export const COMPILE_SETTINGS = JSON.stringify({ AJV_OPTIONS, VOCABULARY });
+
 function createAjv(files: readonly SchemaFile[]): Ajv {
-  const instance = new Ajv({
-    strict: true,
-    allErrors: true,
-    // `discriminator` makes a oneOf over `type` report only the errors of the matching branch.
-    discriminator: true,
-  });
-  // Keywords read by json-schema-to-typescript and by our example tests; strict mode would
-  // otherwise reject them as unknown.
-  instance.addVocabulary([
-    'tsType',
-    'tsEnumNames',
-    { keyword: 'antiExamples', schemaType: 'array', metaSchema: antiExamplesMetaSchema },
-  ]);
-  for (const { schema } of files) instance.addSchema(schema);
-  return instance;
+  const created = new Ajv(AJV_OPTIONS);
+  created.addVocabulary(VOCABULARY);
+  for (const { schema } of files) created.addSchema(schema);
+  return created;
 }
 
-/** The schema files, as loaded into {@link ajv}. */
+/** The schema files, as loaded into {@link getAjv}. */
 export const schemaFiles: readonly SchemaFile[] = readSchemaFiles();
 
 /** The `$id` of every schema file, sorted. */
 export const schemaIds: readonly string[] = schemaFiles.map((f) => f.id);
 
-/** The single Ajv instance (draft-07, strict, allErrors) holding every project schema. */
-export const ajv: Ajv = createAjv(schemaFiles);
+let instance: Ajv | undefined;
+
+/**
+ * The single Ajv instance (draft-07, strict, allErrors) holding every project schema. Created on
+ * first use: a process that loads its validators from validator-cache.ts never pays for it.
+ */
+export function getAjv(): Ajv {
+  instance ??= createAjv(schemaFiles);
+  return instance;
+}
 
 const cache = new Map<string, ValidateFunction>();
 
@@ -121,7 +138,7 @@ export function getValidator<T = unknown>(schemaRef: string): ValidateFunction<T
         `Unknown schema "${schemaRef}"; known schemas: ${schemaIds.join(', ')}`,
       );
     }
-    validate = ajv.getSchema(schemaRef);
+    validate = getAjv().getSchema(schemaRef);
     if (validate === undefined)
       throw new SchemaLoadError('SCHEMA_UNKNOWN', `No schema at "${schemaRef}"`);
     cache.set(schemaRef, validate);

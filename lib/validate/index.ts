@@ -1,12 +1,12 @@
 // validateApp: the project's JSON Schemas first, then the functional constraints, one report.
 import type { App } from '../types';
-import { getValidator } from './ajv';
 
 export { SchemaLoadError } from './ajv';
 import { CONSTRAINTS } from './constraints';
 import { FailedSections } from './failed-sections';
 import { compareIssues, type Issue } from './issue';
 import { SchemaIssueMapper } from './schema-issues';
+import { cachedValidator } from './validator-cache';
 
 export { formatIssue, type Issue } from './issue';
 export { CONSTRAINTS } from './constraints';
@@ -26,7 +26,7 @@ let mapper: SchemaIssueMapper | undefined;
  * already say what to fix). With a schema-valid app, a constraint failure is a bug and throws.
  */
 export function validateApp(app: unknown): Issue[] {
-  const validate = getValidator(APP_SCHEMA_ID);
+  const validate = cachedValidator(APP_SCHEMA_ID);
   mapper ??= new SchemaIssueMapper(APP_SCHEMA_ID);
   const schema = validate(app)
     ? { issues: [], failedPaths: [] }

@@ -16,7 +16,9 @@ export function registerBuild(program: Command, io: CliIo): void {
       'dist',
     )
     .action(async (options: { app: string; dist: string }) => {
-      const { buildCommand } = await import('../build-commands');
+      /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+      const { buildCommand } = require('../build-commands') as typeof import('../build-commands');
+      /* eslint-enable @typescript-eslint/no-require-imports */
       const code = await buildCommand(
         { appPath: path.resolve(io.cwd, options.app), outDir: path.resolve(io.cwd, options.dist) },
         io,
@@ -31,7 +33,10 @@ export function registerBuild(program: Command, io: CliIo): void {
     )
     .option('--app <file>', 'module whose default export is the app', 'app/index.ts')
     .action(async (options: { app: string }) => {
-      const { validateCommand } = await import('../build-commands');
+      /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+      const { validateCommand } =
+        require('../build-commands') as typeof import('../build-commands');
+      /* eslint-enable @typescript-eslint/no-require-imports */
       const code = await validateCommand({ appPath: path.resolve(io.cwd, options.app) }, io);
       if (code !== 0) throw new ExitWith(code);
     });

@@ -23,6 +23,7 @@ The app's name and version come from the manifest (dist/general/manifest.json). 
 lists what was done and what was not; running deploy again finishes the job.`,
     )
     .action(async (options: { dryRun?: boolean; dist: string; state: string }) => {
+      /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
       const {
         createMakeSdk,
         deploy,
@@ -33,7 +34,8 @@ lists what was done and what was not; running deploy again finishes the job.`,
         formatFailure,
         formatPlan,
         makeTargetFromEnv,
-      } = await import('../../deploy');
+      } = require('../../deploy') as typeof import('../../deploy');
+      /* eslint-enable @typescript-eslint/no-require-imports */
       let target: MakeTarget;
       try {
         target = makeTargetFromEnv(io.env);

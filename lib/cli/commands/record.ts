@@ -33,13 +33,14 @@ Example:
   );
   command.action(async (moduleName: string, options: ModuleInputOptions & { out?: string }) => {
     const target = parseTarget(options.target, 'record');
-    const [{ loadApp }, { createCapture, writeRecording }, { executeModule }, { resolveTarget }] =
-      await Promise.all([
-        import('../../runtime'),
-        import('../../record'),
-        import('../../harness/execute'),
-        import('../targets'),
-      ]);
+    /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+    const { loadApp } = require('../../runtime') as typeof import('../../runtime');
+    const { createCapture, writeRecording } =
+      require('../../record') as typeof import('../../record');
+    const { executeModule } =
+      require('../../harness/execute') as typeof import('../../harness/execute');
+    const { resolveTarget } = require('../targets') as typeof import('../targets');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const app = await loadApp(path.resolve(io.cwd, options.dist));
     const parameters = moduleParameters(app, moduleName, options, 'record');
     const resolved = await resolveTarget(target, io.env, 'record', {

@@ -30,11 +30,12 @@ Exit codes: 0 ok, 1 the module failed (Make error type and message on stderr), 2
   );
   command.action(async (moduleName: string, options: ModuleInputOptions) => {
     const target = parseTarget(options.target, 'run');
-    const [{ loadApp }, { executeModule }, { resolveTarget }] = await Promise.all([
-      import('../../runtime'),
-      import('../../harness/execute'),
-      import('../targets'),
-    ]);
+    /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+    const { loadApp } = require('../../runtime') as typeof import('../../runtime');
+    const { executeModule } =
+      require('../../harness/execute') as typeof import('../../harness/execute');
+    const { resolveTarget } = require('../targets') as typeof import('../targets');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const app = await loadApp(path.resolve(io.cwd, options.dist));
     const parameters = moduleParameters(app, moduleName, options, 'run');
     const resolved = await resolveTarget(target, io.env, 'run', {

@@ -68,13 +68,15 @@ export function registerSimulator(program: Command, io: CliIo, untilStopped: Sto
     )
     .option('--size <n>', 'number of subscriptions (default 1000)', integer(0, 100_000))
     .action(async (options: { port: number; host: LoopbackHost; seed?: number; size?: number }) => {
+      /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
       const {
         createSimulator,
         DEFAULT_SEED,
         DEFAULT_SIZE,
         SIMULATOR_CREDENTIALS,
         startSimulatorServer,
-      } = await import('../../simulator');
+      } = require('../../simulator') as typeof import('../../simulator');
+      /* eslint-enable @typescript-eslint/no-require-imports */
       const seed = options.seed ?? DEFAULT_SEED;
       const size = options.size ?? DEFAULT_SIZE;
       const simulator = createSimulator({ seed, size });
