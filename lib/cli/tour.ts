@@ -96,7 +96,7 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
     connection = await createConnection(app, 'hotmart', target.connectionParameters, {
       hostMap: target.hostMap,
     });
-    connectionRequests = connection.log.requests.length;
+    connectionRequests = connection.log.requestCount;
     for (const module of app.definition.modules) {
       const started = Date.now();
       try {

@@ -64,9 +64,8 @@ export function rateLimitOf(entries: readonly HttpLogEntry[]): Progress['rateLim
 }
 
 function progressOf(log: RunLog, bundles: number): Progress {
-  const requests = log.requests;
-  const rateLimit = rateLimitOf(requests);
-  return { pages: requests.length, bundles, ...(rateLimit ? { rateLimit } : {}) };
+  const rateLimit = rateLimitOf(log.requests);
+  return { pages: log.requestCount, bundles, ...(rateLimit ? { rateLimit } : {}) };
 }
 
 export async function executeModule(options: ExecuteOptions): Promise<ExecuteResult> {
@@ -103,13 +102,12 @@ export async function executeModule(options: ExecuteOptions): Promise<ExecuteRes
     }
     if (options.limit !== undefined && bundles.length >= options.limit) break;
   }
-  const moduleRequests = stream.log.requests;
   options.onProgress?.(progressOf(stream.log, bundles.length));
-  const rateLimit = rateLimitOf(moduleRequests);
+  const rateLimit = rateLimitOf(stream.log.requests);
   return {
     bundles,
     requests:
-      moduleRequests.length + (ownConnection && connection ? connection.log.requests.length : 0),
+      stream.log.requestCount + (ownConnection && connection ? connection.log.requestCount : 0),
     durationMs: Date.now() - started,
     ...(rateLimit ? { rateLimit } : {}),
     connection,

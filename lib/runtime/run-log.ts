@@ -1,8 +1,9 @@
 // The run log: every request and response of a module run (or of a connection's lifecycle), with
 // `log.sanitize` applied when the entry is recorded and every known secret redacted whenever the
 // log is read (a token learned later in the run, say a refreshed one, is redacted in earlier
-// entries too). Bodies over a size bound are summarised so streaming a million items keeps memory
-// flat.
+// entries too). Memory stays flat however long the run: bodies over a size bound are summarised,
+// and only the first and the last requests are kept (25 each by default), with one `LOG_TRUNCATED`
+// note where the others were. The count of every request sent is kept apart (`requestCount`).
 import type { SanitizedRequest } from './sanitized-request';
 import { Redactor } from './redact';
 
@@ -42,36 +43,83 @@ export type LogEntry = HttpLogEntry | NoticeLogEntry;
 export interface RunLogOptions {
   /** Bodies whose text is longer are logged as a `[N bytes not logged]` marker. Default 65,536. */
   maxBodyBytes?: number;
+  /** HTTP entries kept from the start of the run. Default 25. */
+  keepFirst?: number;
+  /** HTTP entries kept from the end of the run (the latest ones). Default 25. */
+  keepLast?: number;
 }
 
 const DEFAULT_MAX_LOGGED_BODY_BYTES = 65_536;
+const DEFAULT_KEEP = 25;
 
 export class RunLog {
   readonly maxBodyBytes: number;
-  private readonly raw: LogEntry[] = [];
+  private readonly keepFirst: number;
+  private readonly keepLast: number;
+  /** Everything up to and including the `keepFirst`-th request. */
+  private readonly head: LogEntry[] = [];
+  /** What came after, holding at most `keepLast` requests (notices are never dropped). */
+  private readonly tail: LogEntry[] = [];
+  private tailRequests = 0;
+  private sent = 0;
+  private dropped = 0;
 
   constructor(
     readonly redactor: Redactor = new Redactor(),
     options: RunLogOptions = {},
   ) {
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_LOGGED_BODY_BYTES;
+    this.keepFirst = options.keepFirst ?? DEFAULT_KEEP;
+    this.keepLast = options.keepLast ?? DEFAULT_KEEP;
   }
 
   record(entry: LogEntry): void {
-    this.raw.push(entry);
+    if (entry.kind !== 'http') {
+      (this.sent <= this.keepFirst && this.tail.length === 0 ? this.head : this.tail).push(entry);
+      return;
+    }
+    this.sent += 1;
+    if (this.sent <= this.keepFirst) {
+      this.head.push(entry);
+      return;
+    }
+    this.tail.push(entry);
+    this.tailRequests += 1;
+    if (this.tailRequests > this.keepLast) {
+      this.tail.splice(
+        this.tail.findIndex((kept) => kept.kind === 'http'),
+        1,
+      );
+      this.tailRequests -= 1;
+      this.dropped += 1;
+    }
   }
 
   warn(code: string, message: string): void {
-    this.raw.push({ kind: 'warning', code, message });
+    this.record({ kind: 'warning', code, message });
   }
 
   info(code: string, message: string): void {
-    this.raw.push({ kind: 'info', code, message });
+    this.record({ kind: 'info', code, message });
   }
 
-  /** Entries in order, secrets redacted. */
+  /** Number of HTTP exchanges recorded, kept or not (cheap: no redaction). */
+  get requestCount(): number {
+    return this.sent;
+  }
+
+  /** Entries in order, secrets redacted; a `LOG_TRUNCATED` note stands for the requests dropped. */
   get entries(): LogEntry[] {
-    return this.raw.map((entry) => this.redactor.redact(entry));
+    const kept = [...this.head];
+    if (this.dropped > 0) {
+      kept.push({
+        kind: 'info',
+        code: 'LOG_TRUNCATED',
+        message: `${this.dropped} request(s) after the first ${this.keepFirst} are not kept in the log; the last ${this.keepLast} follow.`,
+      });
+    }
+    kept.push(...this.tail);
+    return kept.map((entry) => this.redactor.redact(entry));
   }
 
   get requests(): HttpLogEntry[] {
@@ -80,13 +128,6 @@ export class RunLog {
 
   get warnings(): NoticeLogEntry[] {
     return this.entries.filter((entry): entry is NoticeLogEntry => entry.kind === 'warning');
-  }
-
-  /** Number of HTTP exchanges recorded so far (cheap: no redaction). */
-  get requestCount(): number {
-    let count = 0;
-    for (const entry of this.raw) if (entry.kind === 'http') count += 1;
-    return count;
   }
 
   toJSON(): { entries: LogEntry[] } {

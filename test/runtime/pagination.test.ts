@@ -362,3 +362,25 @@ describe('G7 pagination properties (random page sizes, tokens, limits, caps)', (
     );
   }, 30_000);
 });
+
+test('G8 a long run keeps the first and last 25 requests and a note of the rest, and counts all', async () => {
+  const { api } = mockCursorPages(120, 2, (p) => `tok-${p}`);
+  const { bundles, log } = await run(cursorApp, 'cursorSearch', {
+    connection: acme.get(),
+    parameters: { pageSize: 2 },
+    caps: { paginationRequests: Infinity, requests: Infinity, records: Infinity },
+  });
+  api.done();
+  expect(bundles).toHaveLength(120);
+  expect(log.requestCount).toBe(60);
+  expect(log.requests.map((r) => r.page)).toEqual([
+    ...Array.from({ length: 25 }, (_, i) => i + 1),
+    ...Array.from({ length: 25 }, (_, i) => i + 36),
+  ]);
+  const note = log.entries[25];
+  expect(note).toEqual({
+    kind: 'info',
+    code: 'LOG_TRUNCATED',
+    message: '10 request(s) after the first 25 are not kept in the log; the last 25 follow.',
+  });
+});
