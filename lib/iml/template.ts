@@ -169,31 +169,87 @@ function buildShape(keys: readonly string[], skip: number): PlainObject {
 }
 
 /**
- * An object whose keys are all known at compile time (no spread). Adding properties one by one
- * through computed keys is the slowest step of a body template in V8, so the result is cloned
- * from a prepared object that already has the right keys and only overwritten. Keys whose value
- * is undefined are dropped: each pattern of dropped keys gets its own prepared shape.
+ * An object whose keys are all known at compile time (no spread): a generated object literal
+ * when every value is defined, prepared shapes when some are dropped (see below).
  */
 function compileFixedObject(entries: readonly Entry[], path: string): Evaluator {
-  const keys = entries.map((entry) => entry.key);
-  const count = entries.length;
-  const shapes = new Map<number, PlainObject>([[0, buildShape(keys, 0)]]);
-  return (env) => {
-    const values = new Array<unknown>(count);
-    let skip = 0;
-    let overflow = false;
+  const shaped = shapedBuilder(entries.map((entry) => entry.key));
+  const general: Evaluator = (env) => {
+    const values = new Array<unknown>(entries.length);
     let i = 0;
     try {
-      for (; i < count; i += 1) {
-        const value = (entries[i] as Entry).evaluate(env);
-        if (value === undefined) {
-          if (i < MAX_MASKED_KEYS) skip |= 1 << i;
-          else overflow = true;
-        }
-        values[i] = value;
-      }
+      for (; i < entries.length; i += 1) values[i] = (entries[i] as Entry).evaluate(env);
     } catch (error) {
       throw atPath(error, entries[i]?.path ?? path);
+    }
+    return shaped(values);
+  };
+  return entries.length > 0 && entries.length <= MAX_LITERAL_KEYS
+    ? compileLiteralObject(entries, general, shaped)
+    : general;
+}
+
+// Generated literals stay small enough for V8 to keep them on its fast paths.
+const MAX_LITERAL_KEYS = 64;
+
+/**
+ * A fixed object as one generated function: V8 builds an object literal with known keys far
+ * faster than any copy or loop. Only the keys go into the generated source, each through
+ * JSON.stringify (a JSON string is a JavaScript string literal, so no key can inject code;
+ * `__proto__` never gets here). The values' evaluators are passed in as arguments. When a value
+ * is undefined the prepared shapes build the object; when an evaluator throws, `general` runs
+ * again to locate the error (evaluation is pure, so it fails the same way).
+ */
+function compileLiteralObject(
+  entries: readonly Entry[],
+  general: Evaluator,
+  shaped: (values: unknown[]) => PlainObject,
+): Evaluator {
+  const names = entries.map((_entry, i) => `v${i}`);
+  const source = [
+    'return function evaluateObject(env) {',
+    ...names.map((name) => `  var ${name};`),
+    '  try {',
+    ...names.map((name, i) => `    ${name} = e[${i}](env);`),
+    '  } catch (error) {',
+    '    return general(env);',
+    '  }',
+    `  if (${names.map((name) => `${name} !== undefined`).join(' && ')}) {`,
+    `    return { ${entries.map((entry, i) => `${JSON.stringify(entry.key)}: v${i}`).join(', ')} };`,
+    '  }',
+    `  return shaped([${names.join(', ')}]);`,
+    '};',
+  ].join('\n');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- keys are JSON-escaped, see above
+  const build = new Function('e', 'general', 'shaped', source) as (
+    evaluators: readonly Evaluator[],
+    fallback: Evaluator,
+    fromValues: (values: unknown[]) => PlainObject,
+  ) => Evaluator;
+  return build(
+    entries.map((entry) => entry.evaluate),
+    general,
+    shaped,
+  );
+}
+
+/**
+ * Builds the object from its values, dropping undefined ones. Adding properties one by one
+ * through computed keys is slow in V8, so the result is cloned from a prepared object that
+ * already has the right keys and only overwritten; each pattern of dropped keys (optional
+ * parameters left unset drop the same keys on every call) gets its own prepared shape.
+ */
+function shapedBuilder(keys: readonly string[]): (values: unknown[]) => PlainObject {
+  const count = keys.length;
+  const shapes = new Map<number, PlainObject>([[0, buildShape(keys, 0)]]);
+  return (values) => {
+    let skip = 0;
+    let overflow = false;
+    for (let i = 0; i < count; i += 1) {
+      if (values[i] === undefined) {
+        if (i < MAX_MASKED_KEYS) skip |= 1 << i;
+        else overflow = true;
+      }
     }
     let shape = overflow ? undefined : shapes.get(skip);
     if (shape === undefined && !overflow && shapes.size < MAX_SHAPES_PER_OBJECT) {
@@ -201,7 +257,7 @@ function compileFixedObject(entries: readonly Entry[], path: string): Evaluator 
       shapes.set(skip, shape);
     }
     const result: PlainObject = shape === undefined ? {} : { ...shape };
-    for (i = 0; i < count; i += 1) {
+    for (let i = 0; i < count; i += 1) {
       const value = values[i];
       if (value !== undefined) result[keys[i] as string] = value;
     }

@@ -1,0 +1,81 @@
+// Fixed-key objects and path readers are compiled to generated functions (lib/iml/template.ts,
+// lib/iml/compile.ts). Keys reach that source only as JSON string literals: hostile keys stay
+// data, and every result is the one the general code gives.
+import { compileTemplate, evaluateTemplate } from '../../lib/iml';
+
+const HOSTILE_KEYS = [
+  '"]; globalThis.pwned = 1; //',
+  "'); globalThis.pwned = 1; ('",
+  '\\',
+  'line\nbreak',
+  '\u2028\u2029',
+  '${globalThis.pwned = 1}',
+  '*/ globalThis.pwned = 1; /*',
+  '',
+  '0',
+  'constructor ',
+];
+
+afterEach(() => {
+  expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+});
+
+test('hostile object keys are kept as keys, never run', () => {
+  const template = Object.fromEntries(HOSTILE_KEYS.map((key, i) => [key, `{{parameters.v${i}}}`]));
+  const parameters = Object.fromEntries(HOSTILE_KEYS.map((_key, i) => [`v${i}`, i]));
+  const result = evaluateTemplate(template, { parameters }) as Record<string, unknown>;
+  expect(Object.keys(result).sort()).toEqual([...HOSTILE_KEYS].sort());
+  HOSTILE_KEYS.forEach((key, i) => expect(result[key]).toBe(i));
+});
+
+test('an object of 65 keys (beyond the generated literal) gives the same result', () => {
+  const template = Object.fromEntries(
+    Array.from({ length: 65 }, (_v, i) => [`k${i}`, i % 2 === 0 ? `{{parameters.p${i}}}` : 'x']),
+  );
+  const parameters = Object.fromEntries(Array.from({ length: 65 }, (_v, i) => [`p${i}`, i]));
+  const result = evaluateTemplate(template, { parameters }) as Record<string, unknown>;
+  expect(Object.keys(result)).toHaveLength(65);
+  expect(result.k64).toBe(64);
+  expect(result.k1).toBe('x');
+});
+
+test('undefined values drop their keys, in the generated and the general object alike', () => {
+  const small = compileTemplate({ a: '{{parameters.a}}', b: '{{parameters.b}}', c: 1 });
+  expect(small.evaluate({ parameters: { a: 1 } })).toEqual({ a: 1, c: 1 });
+  expect(small.evaluate({ parameters: { a: 1, b: 2 } })).toEqual({ a: 1, b: 2, c: 1 });
+  expect(small.evaluate({ parameters: {} })).toEqual({ c: 1 });
+});
+
+test('an error inside a generated object is located at its key', () => {
+  const failing = compileTemplate({ ok: '{{parameters.a}}', bad: '{{unknownRoot.x}}' });
+  let caught: unknown;
+  try {
+    failing.evaluate({ parameters: { a: 1 } });
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toMatchObject({ code: 'IML_UNKNOWN_VARIABLE' });
+  expect(String((caught as Error).message)).toContain('bad');
+});
+
+test('a path of 17 steps (beyond the generated reader) reads the same as a short one', () => {
+  const keys = Array.from({ length: 17 }, (_v, i) => `s${i}`);
+  let nested: unknown = 'deep';
+  for (const key of [...keys].reverse()) nested = { [key]: nested };
+  const context = { body: nested };
+  expect(evaluateTemplate(`{{body.${keys.join('.')}}}`, context)).toBe('deep');
+  expect(evaluateTemplate(`{{body.${keys.slice(0, 16).join('.')}.nope}}`, context)).toBeUndefined();
+  expect(evaluateTemplate(`{{body.${keys.slice(0, 3).join('.')}}}`, context)).toEqual(
+    (context.body as Record<string, Record<string, Record<string, unknown>>>).s0?.s1?.s2,
+  );
+});
+
+test('generated path readers skip inherited keys and non-plain objects', () => {
+  const inherited = Object.create({ secret: 'inherited' }) as Record<string, unknown>;
+  expect(evaluateTemplate('{{body.x.secret}}', { body: { x: inherited } })).toBeUndefined();
+  expect(evaluateTemplate('{{body.x.length}}', { body: { x: [1, 2] } })).toBeUndefined();
+  expect(evaluateTemplate('{{body.x.toString}}', { body: { x: {} } })).toBeUndefined();
+  const bare = Object.create(null) as Record<string, unknown>;
+  bare.y = 'own';
+  expect(evaluateTemplate('{{body.x.y}}', { body: { x: bare } })).toBe('own');
+});
