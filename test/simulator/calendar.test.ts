@@ -1,23 +1,9 @@
 // The simulator's Brazil wall clock takes one Intl call per month; it must still agree with Intl
 // at every instant, daylight-saving changes included (Brazil observed them until 2019).
 import { formatHotmartDateTime } from '../../lib/simulator/calendar';
+import { saoPauloDateTimeText } from '../support/expected-outputs';
 
-const INTL = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'America/Sao_Paulo',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-function intlDateTime(ms: number): string {
-  const parts: Record<string, string> = {};
-  for (const part of INTL.formatToParts(new Date(ms))) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
-}
+const intlDateTime = saoPauloDateTimeText;
 
 test('agrees with Intl around the 2018 and 2019 daylight-saving changes, minute by minute', () => {
   // DST began 2018-11-04 00:00 local (03:00 UTC) and ended 2019-02-17 00:00 local (02:00 UTC).

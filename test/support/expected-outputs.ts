@@ -27,6 +27,11 @@ function saoPauloWallClock(utcMs: number): number {
   return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
+/** `"YYYY-MM-DD HH:mm:ss"` in São Paulo at `utcMs`, straight from Intl (an oracle for tests). */
+export function saoPauloDateTimeText(utcMs: number): string {
+  return new Date(saoPauloWallClock(utcMs)).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /** The date fields of the cancel and reactivate bodies. */
 const TEXT_DATE_FIELDS = [
   'creation_date',
