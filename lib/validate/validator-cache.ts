@@ -30,12 +30,20 @@ function ajvVersion(): string {
   return String(manifest.version);
 }
 
+// The schemas are read once per process (ajv.ts), so each reference's hash is computed once.
+const hashes = new Map<string, string>();
+
 /** The cache file for a schema reference under the current schemas and settings. */
-function validatorCacheFile(schemaRef: string, dir: string = VALIDATOR_CACHE_DIR): string {
-  const hash = createHash('sha256');
-  hash.update(`${ajvVersion()}\n${COMPILE_SETTINGS}\n${schemaRef}\n`);
-  for (const file of schemaFiles) hash.update(`${file.id}\n${JSON.stringify(file.schema)}\n`);
-  return path.join(dir, `${hash.digest('hex').slice(0, 32)}.js`);
+function validatorCacheFile(schemaRef: string, dir: string): string {
+  let digest = hashes.get(schemaRef);
+  if (digest === undefined) {
+    const hash = createHash('sha256');
+    hash.update(`${ajvVersion()}\n${COMPILE_SETTINGS}\n${schemaRef}\n`);
+    for (const file of schemaFiles) hash.update(`${file.id}\n${JSON.stringify(file.schema)}\n`);
+    digest = hash.digest('hex').slice(0, 32);
+    hashes.set(schemaRef, digest);
+  }
+  return path.join(dir, `${digest}.js`);
 }
 
 function loadSaved(file: string): ValidateFunction | undefined {
