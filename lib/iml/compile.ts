@@ -17,6 +17,7 @@ import { IML_LIMITS } from './limits';
 import type { FunctionContext } from './functions/types';
 import { applyBinary, toArithmetic } from './operators';
 import { BLOCKED_KEYS, getIndex, getOwn, isTruthy, readKey } from './values';
+import { isRootPrototype } from '../shared/objects';
 
 /** Everything an evaluation needs besides the compiled code. */
 export interface Env extends FunctionContext {
@@ -270,8 +271,8 @@ const MAX_GENERATED_STEPS = 16;
  * The path reader as one generated function with every key written in: each property read then
  * has its own inline cache, where one shared `readKey(value, key)` sees every object shape of the
  * app and falls back to V8's slow generic lookup (it took 70 % of an 8-key object map). The steps
- * are readKey's, unrolled: own keys of plain objects only (prototype Object.prototype, null, or
- * another realm's root). Keys enter the source only through JSON.stringify, so none can inject
+ * are readKey's, unrolled: own keys of plain objects only (`isRootPrototype`, the one rule for
+ * what counts as a plain object). Keys enter the source only through JSON.stringify, so none can inject
  * code, and blocked keys never get here.
  */
 function generatedReader(
@@ -288,8 +289,7 @@ function generatedReader(
   for (const key of keys) {
     lines.push(
       "  if (typeof value !== 'object' || value === null) return undefined;",
-      '  var proto = getPrototypeOf(value);',
-      '  if (proto !== objectPrototype && proto !== null && getPrototypeOf(proto) !== null) return undefined;',
+      '  if (!isRootPrototype(getPrototypeOf(value))) return undefined;',
       `  if (!hasOwn.call(value, ${literal(key)})) return undefined;`,
       `  value = value[${literal(key)}];`,
     );
@@ -299,16 +299,16 @@ function generatedReader(
   const build = new Function(
     'hasOwn',
     'getPrototypeOf',
-    'objectPrototype',
+    'isRootPrototype',
     'missing',
     lines.join('\n'),
   ) as (
     own: typeof hasOwn,
     prototypeOf: typeof Object.getPrototypeOf,
-    root: object,
+    isRoot: typeof isRootPrototype,
     absent: (strict: boolean) => undefined,
   ) => PathReader;
-  return build(hasOwn, Object.getPrototypeOf, Object.prototype, missing);
+  return build(hasOwn, Object.getPrototypeOf, isRootPrototype, missing);
 }
 
 function located(
