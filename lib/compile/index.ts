@@ -1,6 +1,6 @@
-// Public API of the compiler: the pure parts. `buildApp` (validate + write) and the build and
-// validate commands belong to the CLI (lib/cli/build-app.ts, build-commands.ts): the compiler
-// never imports the validator.
+// Public API of the compiler: the pure parts and the one reader of a built layout. `buildApp`
+// (validate + write) and the build and validate commands belong to the CLI (lib/cli/build-app.ts,
+// build-commands.ts): the compiler never imports the validator.
 export { compileApp } from './compile-app';
 export { appFromFiles } from './from-files';
 export { locateSourcePath, type SourceLocation } from './locate';
@@ -8,6 +8,7 @@ export { renderFiles } from './render';
 export { kebabCase } from './kebab';
 export { CompileError } from './errors';
 export { GENERAL_FILES, MAKECOMAPP_FILE } from './layout';
+export { LayoutReadError, LayoutReader, namedFiles } from './read-layout';
 export type { Json } from './json';
 export { AppModuleError } from './app-module';
 export { JsoncError } from './jsonc';

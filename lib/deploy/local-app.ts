@@ -1,11 +1,9 @@
-// Reads a built app (Make's local-development layout, make-app-format §14) into the shape deploy
-// compares with Make. Every code file is kept twice: the original text (what gets uploaded) and
-// its normalised JSON (what gets compared).
+// Reads a built app (Make's local-development layout, make-app-format §14, through lib/compile's
+// LayoutReader) into the shape deploy compares with Make. Every code file is kept twice: the
+// original text (what gets uploaded) and its normalised JSON (what gets compared).
 import { isPlainObject } from '../shared/objects';
-import fs from 'node:fs';
-import path from 'node:path';
 import { canonicalJson, normaliseText } from './canonical';
-import { parseJsonc } from '../compile/jsonc';
+import { LayoutReadError, LayoutReader } from '../compile';
 import type {
   SDKConnectionSectionType,
   SDKModuleSectionType,
@@ -73,19 +71,19 @@ type Json = Record<string, unknown>;
 
 /** Reads `makecomapp.json` and every code file it points to. Throws a clear error on bad input. */
 export function readDist(distDir: string): LocalApp {
-  const manifestPath = path.join(distDir, 'makecomapp.json');
-  if (!fs.existsSync(manifestPath)) {
-    throw new DeployInputError(
-      'DIST_INVALID',
-      `${manifestPath} not found: build the app first (hotmart-make build)`,
-    );
+  try {
+    return readLayout(new LayoutReader(distDir));
+  } catch (error) {
+    if (!(error instanceof LayoutReadError)) throw error;
+    throw new DeployInputError('DIST_INVALID', error.message, { cause: error });
   }
-  const manifest = parseJsonc(fs.readFileSync(manifestPath, 'utf8'), manifestPath);
-  if (!isPlainObject(manifest))
-    throw new DeployInputError('DIST_INVALID', `${manifestPath}: expected a JSON object`);
+}
+
+function readLayout(layout: LayoutReader): LocalApp {
+  const manifest = layout.manifest;
   const general = objectAt(manifest, 'generalCodeFiles', 'makecomapp.json');
   const components = objectAt(manifest, 'components', 'makecomapp.json');
-  const reader = new CodeReader(distDir);
+  const reader = new CodeReader(layout);
 
   for (const unsupported of ['function', 'webhook', 'endpoint']) {
     const group = components[unsupported];
@@ -166,22 +164,21 @@ export function readDist(distDir: string): LocalApp {
 }
 
 class CodeReader {
-  constructor(private readonly distDir: string) {}
+  constructor(private readonly layout: LayoutReader) {}
 
   text(file: string): string {
-    const full = path.join(this.distDir, file);
-    if (!fs.existsSync(full))
-      throw new DeployInputError(
-        'DIST_INVALID',
-        `makecomapp.json points to ${file}, which is missing`,
-      );
-    return fs.readFileSync(full, 'utf8');
+    return this.layout.text(file, 'makecomapp.json');
   }
 
   section<S extends string>(section: S, file: string | null): LocalSection<S> | null {
     if (file === null) return null;
     const text = this.text(file);
-    return { section, file, text, normalised: canonicalJson(parseJsonc(text, file)) };
+    return {
+      section,
+      file,
+      text,
+      normalised: canonicalJson(this.layout.json(file, 'makecomapp.json')),
+    };
   }
 
   sections<S extends string>(
@@ -214,7 +211,7 @@ class CodeReader {
 
   common(file: string | null, where: string): LocalCommon | null {
     if (file === null) return null;
-    const value = parseJsonc(this.text(file), file);
+    const value = this.layout.json(file, 'makecomapp.json');
     if (!isPlainObject(value))
       throw new DeployInputError('DIST_INVALID', `${where} (${file}): expected a JSON object`);
     return { file, value, normalised: canonicalJson(value) };

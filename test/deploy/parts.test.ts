@@ -109,6 +109,26 @@ describe('reading the built app', () => {
     );
   });
 
+  test('a code file outside the dist folder is refused, and never read or uploaded', () => {
+    const manifest = makecomapp();
+    (manifest.generalCodeFiles as Record<string, string>).readme = '../secret-notes.md';
+    const dir = writeFixtureDist({
+      ...fixtureFiles(),
+      'makecomapp.json': JSON.stringify(manifest),
+    });
+    fs.writeFileSync(path.join(dir, '..', 'secret-notes.md'), 'not part of the app');
+    try {
+      expect(() => readDist(dir)).toThrow(
+        expect.objectContaining({
+          code: 'DIST_INVALID',
+          message: `makecomapp.json points to ../secret-notes.md, which is outside ${dir}.`,
+        }),
+      );
+    } finally {
+      fs.rmSync(path.join(dir, '..', 'secret-notes.md'), { force: true });
+    }
+  });
+
   test('an unknown module type and unsupported components are rejected with their place', () => {
     const manifest = makecomapp() as { components: Record<string, Record<string, unknown>> };
     const components = manifest.components;

@@ -1,0 +1,136 @@
+// The one reader of Make's local-development layout on disk (a built app folder, make-app-format
+// §14): `makecomapp.json` and the files it names, as text or as parsed JSON(C). It never reads
+// outside the folder, and every failure is a LayoutReadError naming the file and what named it.
+// The runtime (`loadApp`) and deploy (`readDist`) both read through it and add their own checks.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ToolError } from '../shared/errors';
+import { isPlainObject, type PlainObject } from '../shared/objects';
+import { JsoncError, parseJsonc } from './jsonc';
+import { MAKECOMAPP_FILE } from './layout';
+
+export class LayoutReadError extends ToolError<
+  'LAYOUT_NOT_FOUND' | 'LAYOUT_FILE_MISSING' | 'LAYOUT_FILE_UNPARSABLE'
+> {
+  constructor(
+    code: LayoutReadError['code'],
+    message: string,
+    /** The file at fault, relative to the layout folder (unset when the folder itself is). */
+    readonly file?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
+  }
+}
+
+export class LayoutReader {
+  private readonly texts = new Map<string, string>();
+  private readonly values = new Map<string, unknown>();
+  /** `makecomapp.json`, parsed: always a JSON object. */
+  readonly manifest: PlainObject;
+
+  /** Opens a layout folder: it must exist and hold a `makecomapp.json` with a JSON object. */
+  constructor(readonly dir: string) {
+    let stat;
+    try {
+      stat = fs.statSync(dir);
+    } catch {
+      throw new LayoutReadError(
+        'LAYOUT_NOT_FOUND',
+        `${dir} does not exist: build the app first (npm run build).`,
+      );
+    }
+    if (!stat.isDirectory()) {
+      throw new LayoutReadError('LAYOUT_NOT_FOUND', `${dir} is not a directory.`);
+    }
+    if (!fs.existsSync(path.join(dir, MAKECOMAPP_FILE))) {
+      throw new LayoutReadError(
+        'LAYOUT_NOT_FOUND',
+        `${path.join(dir, MAKECOMAPP_FILE)} not found: build the app first (npm run build).`,
+      );
+    }
+    const manifest = this.json(MAKECOMAPP_FILE, 'the layout');
+    if (!isPlainObject(manifest)) {
+      throw new LayoutReadError(
+        'LAYOUT_FILE_UNPARSABLE',
+        `${MAKECOMAPP_FILE} must hold a JSON object.`,
+        MAKECOMAPP_FILE,
+      );
+    }
+    this.manifest = manifest;
+  }
+
+  /** The text of `file` (relative to the folder); `namedBy` says what pointed to it. */
+  text(file: string, namedBy: string): string {
+    const cached = this.texts.get(file);
+    if (cached !== undefined) return cached;
+    const root = path.resolve(this.dir);
+    const full = path.resolve(root, file);
+    if (full !== root && !full.startsWith(root + path.sep)) {
+      throw new LayoutReadError(
+        'LAYOUT_FILE_MISSING',
+        `${namedBy} points to ${file}, which is outside ${this.dir}.`,
+        file,
+      );
+    }
+    let text: string;
+    try {
+      text = fs.readFileSync(full, 'utf8');
+    } catch (error) {
+      throw new LayoutReadError(
+        'LAYOUT_FILE_MISSING',
+        `${namedBy} points to ${file}, which is missing in ${this.dir}.`,
+        file,
+        { cause: error },
+      );
+    }
+    this.texts.set(file, text);
+    return text;
+  }
+
+  /** `file` parsed as JSON, comments allowed (Make's tooling accepts JSONC, §14.1). */
+  json(file: string, namedBy: string): unknown {
+    if (this.values.has(file)) return this.values.get(file);
+    let value: unknown;
+    try {
+      value = parseJsonc(this.text(file, namedBy), file);
+    } catch (error) {
+      if (!(error instanceof JsoncError)) throw error;
+      const reason = error.cause instanceof Error ? error.cause.message : error.message;
+      throw new LayoutReadError(
+        'LAYOUT_FILE_UNPARSABLE',
+        `${file} is not valid JSON: ${reason}.`,
+        file,
+        { cause: error },
+      );
+    }
+    this.values.set(file, value);
+    return value;
+  }
+}
+
+/** Every file path `makecomapp.json` names, with the pointer that names it. */
+export function namedFiles(manifest: PlainObject): Array<[file: string, pointer: string]> {
+  const out: Array<[string, string]> = [];
+  const general = manifest.generalCodeFiles;
+  if (isPlainObject(general)) {
+    for (const [key, file] of Object.entries(general)) {
+      if (typeof file === 'string') out.push([file, `${MAKECOMAPP_FILE}#/generalCodeFiles/${key}`]);
+    }
+  }
+  const components = manifest.components;
+  if (isPlainObject(components)) {
+    for (const [kind, group] of Object.entries(components)) {
+      if (!isPlainObject(group)) continue;
+      for (const [name, entry] of Object.entries(group)) {
+        if (!isPlainObject(entry) || !isPlainObject(entry.codeFiles)) continue;
+        for (const [code, file] of Object.entries(entry.codeFiles)) {
+          if (typeof file === 'string') {
+            out.push([file, `${MAKECOMAPP_FILE}#/components/${kind}/${name}/codeFiles/${code}`]);
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
