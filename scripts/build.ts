@@ -2,7 +2,7 @@
 // Exit 1 (and nothing written) when the definition has any issue.
 import { Command } from 'commander';
 import path from 'node:path';
-import { buildCommand } from '../lib/cli/build-commands';
+import { buildCommand } from '../lib/cli';
 
 const ROOT = path.resolve(__dirname, '..');
 

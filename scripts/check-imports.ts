@@ -1,7 +1,8 @@
 // `npm run check:imports` (part of `npm test`): the import structure stays as ARCHITECTURE.md draws
 // it. Fails on any import cycle between files, on any cycle between folders, and on any import
 // that goes up the layers below (the engine never imports the app, the compiler never imports the
-// validator, …). Type-only imports count: they tie modules together just the same.
+// validator, …), and on an import of another lib/ folder's file other than its index.ts (a
+// folder's public API). Type-only imports count: they tie modules together just the same.
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -34,6 +35,11 @@ export function folderOf(file: string): string {
   return file.split('/')[0] ?? file;
 }
 
+/** `lib/runtime/index.ts` for `lib/runtime`; `lib/define.ts` is the `lib` folder's only file. */
+function isFolderIndex(file: string, folder: string): boolean {
+  return folder === 'lib' || file === `${folder}/index.ts`;
+}
+
 interface Cruised {
   source: string;
   dependencies: Array<{ resolved: string; circular: boolean; coreModule: boolean }>;
@@ -56,6 +62,11 @@ export function importProblems(modules: readonly Cruised[]): string[] {
       const edges = folderEdges.get(from) ?? new Set<string>();
       edges.add(to);
       folderEdges.set(from, edges);
+      if (to.startsWith('lib/') && !isFolderIndex(dependency.resolved, to)) {
+        problems.push(
+          `not through the folder's index.ts: ${module.source} imports ${dependency.resolved} (import ${to}, and export what is needed from ${to}/index.ts)`,
+        );
+      }
       const fromRank = RANK.get(from);
       const toRank = RANK.get(to);
       if (fromRank === undefined || toRank === undefined) {

@@ -1,8 +1,8 @@
 // `tsx scripts/docs.ts [--check]`: the same as `hotmart-make docs`, for use without the bin.
 // Writes docs/modules/<id>.md for every module (or, with --check, only compares).
 import path from 'node:path';
-import { processIo } from '../lib/cli/io';
-import { runCli } from '../lib/cli/main';
+import { processIo } from '../lib/cli';
+import { runCli } from '../lib/cli';
 
 const io = { ...processIo(), cwd: path.resolve(__dirname, '..') };
 

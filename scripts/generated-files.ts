@@ -11,7 +11,7 @@ import * as markdownPlugin from 'prettier/plugins/markdown';
 import * as typescriptPlugin from 'prettier/plugins/typescript';
 import app from '../app';
 import { DOCS_DIR, docsGeneratedFiles } from '../lib/docs';
-import { SCHEMAS_DIR, readSchemaFiles } from '../lib/validate/ajv';
+import { SCHEMAS_DIR, readSchemaFiles } from '../lib/validate';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 

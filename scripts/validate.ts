@@ -1,7 +1,7 @@
 // `npm run validate [-- --app <module>]`: report every problem of the app definition; exit 0/1.
 import { Command } from 'commander';
 import path from 'node:path';
-import { validateCommand } from '../lib/cli/build-commands';
+import { validateCommand } from '../lib/cli';
 
 const ROOT = path.resolve(__dirname, '..');
 

@@ -1,7 +1,7 @@
 // buildApp: validate → compile → render → write. What `npm run build` and the CLI call.
 import { compileApp, renderFiles } from '../compile';
-import type { OutputDirContext } from '../compile/output-dir';
-import { writeDirAtomically } from '../compile/write-dir';
+import type { OutputDirContext } from '../compile';
+import { writeDirAtomically } from '../compile';
 import type { App } from '../types';
 import { validateApp, type Issue } from '../validate';
 

@@ -3,8 +3,8 @@
 // the exit code (errors.ts): 0 success, 1 the definition has issues, 2 the app module could not
 // be loaded or the output folder must not be replaced.
 import path from 'node:path';
-import { loadAppModule } from '../compile/app-module';
-import { OutputDirRefusedError } from '../compile/output-dir';
+import { loadAppModule } from '../compile';
+import { OutputDirRefusedError } from '../compile';
 import type { App } from '../types';
 import { formatIssue, validateApp, type Issue } from '../validate';
 import { buildApp } from './build-app';

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import type { RuntimeApp } from '../runtime';
 import { parseParams } from './params';
-import { paramViews } from '../harness/param-view';
+import { paramViews } from '../shared';
 import { unknownName } from './suggest';
 
 export interface ModuleInputOptions {

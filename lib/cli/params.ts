@@ -4,7 +4,7 @@
 // would hand them over. A value that does not convert stays text: the runtime's parameter
 // validation then reports it the way Make would.
 import { UsageError } from './errors';
-import type { ParamView } from '../harness/param-view';
+import type { ParamView } from '../shared';
 import { unknownName } from './suggest';
 
 const NUMBER_TYPES = new Set(['number', 'integer', 'uinteger']);

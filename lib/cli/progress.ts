@@ -1,7 +1,7 @@
 // One self-rewriting status line on stderr, drawn only when stderr is a terminal: piped output
 // and CI logs stay clean.
 import type { CliIo } from './io';
-import type { Progress } from '../harness/execute';
+import type { Progress } from '../harness';
 
 export interface ProgressLine {
   update(progress: Progress): void;

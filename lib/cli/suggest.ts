@@ -1,5 +1,5 @@
 // "Did you mean …?" for module names and parameter keys.
-import { didYouMean } from '../shared/did-you-mean';
+import { didYouMean } from '../shared';
 import { UsageError } from './errors';
 
 /** Throws a UsageError naming the closest candidate, or listing them all when none is close. */

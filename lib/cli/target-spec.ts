@@ -1,9 +1,9 @@
 // Parsing `--target`; kept apart from targets.ts so that validating arguments does not load the
 // simulator.
-import type { TargetSpec } from '../harness/target';
+import type { TargetSpec } from '../harness';
 import { UsageError } from './errors';
 
-export type { TargetSpec } from '../harness/target';
+export type { TargetSpec } from '../harness';
 
 export function parseTarget(text: string, command: string): TargetSpec {
   if (text === 'simulator' || text === 'sandbox' || text === 'production') return { kind: text };

@@ -13,10 +13,10 @@ import {
   startSimulatorServer,
 } from '../simulator';
 import { UsageError } from './errors';
-import type { ResolvedTarget, TargetSpec } from '../harness/target';
+import type { ResolvedTarget, TargetSpec } from '../harness';
 
 export { parseTarget } from './target-spec';
-export type { ResolvedTarget, TargetSpec } from '../harness/target';
+export type { ResolvedTarget, TargetSpec } from '../harness';
 
 const CREDENTIAL_VARIABLES = [
   'HOTMART_CLIENT_ID',

@@ -1,16 +1,16 @@
 // `npm start`: build and validate the app, then run every module against the embedded simulator
 // and print one line per module. No credentials, no network beyond loopback.
 import path from 'node:path';
-import { loadAppModule } from '../compile/app-module';
+import { loadAppModule } from '../compile';
 import { buildApp } from './build-app';
 import { formatIssue } from '../validate';
 import { createConnection, loadApp, type Connection } from '../runtime';
-import { exampleParameters } from '../harness/examples';
-import { executeModule } from '../harness/execute';
+import { exampleParameters } from '../harness';
+import { executeModule } from '../harness';
 import type { CliIo } from './io';
 import { describeFailure } from './report-error';
 import { resolveTarget } from './targets';
-import { InternalError } from '../shared/errors';
+import { InternalError } from '../shared';
 
 export interface TourRow {
   module: string;

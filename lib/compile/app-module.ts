@@ -1,7 +1,7 @@
 // Loading an app definition module (`app/index.ts`, a test fixture) by path.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ToolError } from '../shared/errors';
+import { ToolError } from '../shared';
 
 /** The app module cannot be imported, or its default export is not an app definition. */
 export class AppModuleError extends ToolError<'APP_MODULE_UNLOADABLE'> {}

@@ -2,7 +2,7 @@
 // the source model, so a built dist/ can be loaded (and so the compiler can be proven lossless).
 import type { App } from '../types';
 import { CompileError } from './errors';
-import { isPlainObject } from '../shared/objects';
+import { isPlainObject } from '../shared';
 import { toPointer } from './json';
 import { codesOf, GENERAL_FILES, MAKECOMAPP_FILE, type ComponentKind } from './layout';
 

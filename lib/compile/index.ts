@@ -12,3 +12,7 @@ export { LayoutReadError, LayoutReader, namedFiles } from './read-layout';
 export type { Json } from './json';
 export { AppModuleError } from './app-module';
 export { JsoncError } from './jsonc';
+export { loadAppModule } from './app-module';
+export { parseJsonc } from './jsonc';
+export { OutputDirRefusedError, type OutputDirContext } from './output-dir';
+export { writeDirAtomically } from './write-dir';

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../shared/objects';
+import { isPlainObject } from '../shared';
 
 /** A JSON value as it appears in a generated file. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

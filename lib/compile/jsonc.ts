@@ -1,7 +1,7 @@
 // Make's `.iml.json` files are JSONC: comments are allowed (make-app-format §14.1). The runtime
 // strips them when it loads a built app; deploy parses them only to compare with what Make returns
 // and uploads the original text, so comments survive on Make as they do with Make's own tooling.
-import { ToolError } from '../shared/errors';
+import { ToolError } from '../shared';
 
 /** A JSONC file or section that does not parse. */
 export class JsoncError extends ToolError<'JSONC_INVALID'> {}

@@ -1,6 +1,6 @@
 // Maps a location in the source model to the generated file (and JSON pointer inside it) where
 // the same value ends up, so every error can name the file a Make developer would open.
-import { isPlainObject } from '../shared/objects';
+import { isPlainObject } from '../shared';
 import { toPointer } from './json';
 import {
   codesOf,

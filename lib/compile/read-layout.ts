@@ -4,8 +4,8 @@
 // The runtime (`loadApp`) and deploy (`readDist`) both read through it and add their own checks.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ToolError } from '../shared/errors';
-import { isPlainObject, type PlainObject } from '../shared/objects';
+import { ToolError } from '../shared';
+import { isPlainObject, type PlainObject } from '../shared';
 import { JsoncError, parseJsonc } from './jsonc';
 import { MAKECOMAPP_FILE } from './layout';
 

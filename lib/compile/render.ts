@@ -1,6 +1,6 @@
 // Turns the compiled file map into file text: JSON formatted by prettier with the repository's
 // own configuration (lib/shared/prettier.ts), so `dist/` looks exactly like hand-formatted files.
-import { formatJson } from '../shared/prettier';
+import { formatJson } from '../shared';
 import { CompileError } from './errors';
 
 /**

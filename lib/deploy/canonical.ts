@@ -1,6 +1,6 @@
 // Deploy decides "changed or not" by comparing normalised JSON, never raw text: Make may return
 // a section re-serialised (other key order, other whitespace, comments dropped).
-import { parseJsonc } from '../compile/jsonc';
+import { parseJsonc } from '../compile';
 
 /** JSON text with object keys sorted recursively, so equal values give equal strings. */
 export function canonicalJson(value: unknown): string {

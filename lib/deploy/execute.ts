@@ -4,7 +4,7 @@
 import type { CreateSDKModuleBody, UpdateSDKModuleBody, UpdateSDKRPCBody } from '@makehq/sdk';
 import type { DeployPlan, PlanItem, Write } from './plan';
 import type { MakeSdk } from './remote';
-import { InternalError } from '../shared/errors';
+import { InternalError } from '../shared';
 
 export interface ExecutionContext {
   sdk: MakeSdk;

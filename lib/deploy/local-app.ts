@@ -1,7 +1,7 @@
 // Reads a built app (Make's local-development layout, make-app-format §14, through lib/compile's
 // LayoutReader) into the shape deploy compares with Make. Every code file is kept twice: the
 // original text (what gets uploaded) and its normalised JSON (what gets compared).
-import { isPlainObject } from '../shared/objects';
+import { isPlainObject } from '../shared';
 import { canonicalJson, normaliseText } from './canonical';
 import { LayoutReadError, LayoutReader } from '../compile';
 import type {

@@ -2,7 +2,7 @@
 // layout (`general/manifest.json`; makecomapp.json itself has no place for them).
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseJsonc } from '../compile/jsonc';
+import { parseJsonc } from '../compile';
 import type { DeployManifest } from './plan';
 import { DeployInputError } from './input-error';
 

@@ -4,10 +4,10 @@
 import { createConnection, createRuntimeApp, MakeError } from '../runtime';
 import { createSimulator, SIMULATOR_CREDENTIALS } from '../simulator';
 import type { App, ModuleSpec } from '../types';
-import { exampleParameters } from '../harness/examples';
-import { executeModule } from '../harness/execute';
-import { simulatorFetch } from '../harness/sim-fetch';
-import { createCapture } from '../record/capture';
+import { exampleParameters } from '../harness';
+import { executeModule } from '../harness';
+import { simulatorFetch } from '../harness';
+import { createCapture } from '../record';
 
 /** The docs' clock: fixed, so generated files never drift by themselves. */
 const DOCS_NOW = new Date('2024-06-03T12:00:00.000Z');

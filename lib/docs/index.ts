@@ -2,13 +2,13 @@
 // derived from the built app (the compiled files read back, exactly what `dist/` holds) and from
 // a deterministic simulator run. Committed and drift-checked.
 import { appFromFiles, compileApp } from '../compile';
-import { loadAppModule } from '../compile/app-module';
+import { loadAppModule } from '../compile';
 import type { App } from '../types';
 import { formatIssue, validateApp } from '../validate';
 import { runExample } from './example';
-import { formatMarkdown } from '../shared/prettier';
+import { formatMarkdown } from '../shared';
 import { renderIndex, renderModulePage } from './render';
-import { ToolError } from '../shared/errors';
+import { ToolError } from '../shared';
 
 /** The docs cannot be generated from this app (it does not validate, a module is missing). */
 export class DocsInputError extends ToolError<'DOCS_INPUT_INVALID'> {}

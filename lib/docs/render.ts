@@ -1,7 +1,7 @@
 // One Markdown page per module: what it does, its parameters, its output fields, the Hotmart
 // endpoint, and an example request and response taken from the simulator.
 import type { ModuleSpec } from '../types';
-import { paramViews, type ParamView } from '../harness/param-view';
+import { paramViews, type ParamView } from '../shared';
 import { endpointsOf } from './endpoint';
 import type { ModuleExample } from './example';
 import { cell, codeBlock, inlineCode, table } from './markdown';

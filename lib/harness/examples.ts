@@ -4,8 +4,8 @@
 // parameters' defaults (or first option), so a new module still runs and shows up.
 import type { ModuleSpec } from '../types';
 import type { Simulator } from '../simulator';
-import { paramViews } from './param-view';
-import { ToolError } from '../shared/errors';
+import { paramViews } from '../shared';
+import { ToolError } from '../shared';
 
 /** The data set has nothing an example run needs (a subscriber of some status). */
 class ExampleDataError extends ToolError<'EXAMPLE_DATA_MISSING'> {}

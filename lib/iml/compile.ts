@@ -17,7 +17,7 @@ import { IML_LIMITS } from './limits';
 import type { FunctionContext } from './functions/types';
 import { applyBinary, toArithmetic } from './operators';
 import { BLOCKED_KEYS, getIndex, getOwn, isTruthy, readKey } from './values';
-import { isRootPrototype } from '../shared/objects';
+import { isRootPrototype } from '../shared';
 
 /** Everything an evaluation needs besides the compiled code. */
 export interface Env extends FunctionContext {

@@ -31,6 +31,7 @@ export { IML_LIMITS } from './limits';
 export { FUNCTION_NAMES } from './functions/registry';
 export { referencedPaths } from './referenced-paths';
 export { isSpreadKey } from './template';
+export { toDisplayText } from './values';
 
 /** A template compiled once; `evaluate` may be called any number of times. */
 export interface CompiledTemplate {

@@ -3,7 +3,7 @@
 
 import { ImlLimitError, ImlTypeError } from './errors';
 import { IML_LIMITS } from './limits';
-import { isPlainObject, isRootPrototype, setOwn, type PlainObject } from '../shared/objects';
+import { isPlainObject, isRootPrototype, setOwn, type PlainObject } from '../shared';
 
 export { isPlainObject, setOwn, type PlainObject };
 

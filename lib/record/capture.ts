@@ -2,7 +2,7 @@
 // the fixture is written) and sends requests on to their real destination. Because it sees the
 // app's own URLs, it also does the host mapping the runtime's hostMap would otherwise do.
 import type { Exchange } from './exchange';
-import { ToolError } from '../shared/errors';
+import { ToolError } from '../shared';
 
 /** What the recorder cannot capture (a stream body, a Request object). */
 export class RecordError extends ToolError<'RECORD_UNSUPPORTED'> {}

@@ -2,7 +2,7 @@
 // fixture plus a small metadata file that says how to replay it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatJson } from '../shared/prettier';
+import { formatJson } from '../shared';
 import type { Exchange } from './exchange';
 import { buildFixture, renderFixture } from './fixture';
 import type { KnownSecrets } from './scrub';

@@ -17,7 +17,7 @@
 //   using this connection goes through.
 // - Interactive OAuth (`authorize`, `preauthorize`) needs a browser: not supported unless
 //   previously stored `data` is passed in (then those steps are skipped).
-import { parameterNames } from '../shared/parameters';
+import { parameterNames } from '../shared';
 import type {
   ConnectionSpec,
   OAuthCommunication,

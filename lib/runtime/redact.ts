@@ -5,7 +5,7 @@
 // path or encoding they took — including `base64(...)` of a secret, or of `user:secret`, composed
 // in a template (a Basic Authorization header).
 
-import { isPlainObject, setOwn } from '../shared/objects';
+import { isPlainObject, setOwn } from '../shared';
 
 export const REDACTED = '[REDACTED]';
 

@@ -10,7 +10,7 @@
 // - a message template that itself fails falls back to the default message, with the reason;
 // - an unknown type name in a definition falls back to RuntimeError (the validator rejects it
 //   before build, so this only guards hand-edited JSON).
-import { toDisplayText } from '../iml/values';
+import { toDisplayText } from '../iml';
 import {
   createMakeError,
   isMakeErrorType,

@@ -1,6 +1,6 @@
 // A loaded app as the runtime uses it: the definitions exactly as compiled (the JSON content of
 // `dist/` is the source model, file by file) plus what the runtime derives once per app.
-import { didYouMean } from '../shared/did-you-mean';
+import { didYouMean } from '../shared';
 import type { App, ConnectionSpec, ModuleSpec } from '../types';
 import { RuntimeError } from './errors';
 import { declaredLiteralHosts } from './hosts';

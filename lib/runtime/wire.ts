@@ -2,7 +2,7 @@
 // inside IML dates are `Date` objects (`now`, `addSeconds(...)`), outside they are ISO strings, the
 // form Make itself passes around (make-app-format §11.3). Object keys whose value is `undefined`
 // are dropped (§18 #3).
-import { isPlainObject } from '../shared/objects';
+import { isPlainObject } from '../shared';
 
 /**
  * `value` with every `Date` turned into its ISO string and every `undefined` object property
@@ -115,4 +115,4 @@ export function describeType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-export { setOwn } from '../shared/objects';
+export { setOwn } from '../shared';

@@ -2,7 +2,7 @@
 // human text, `error_uri` the documentation page. Route code throws HotmartError; the simulator
 // turns it into a response, so no bad input can escape as an exception.
 
-import { ToolError } from '../shared/errors';
+import { ToolError } from '../shared';
 
 /** createSimulator or an adapter was called with an unusable option. */
 export class SimulatorOptionError extends ToolError<'SIMULATOR_OPTION_INVALID'> {

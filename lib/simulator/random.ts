@@ -1,6 +1,6 @@
 // Seeded pseudo-random numbers so that one seed always yields the same data set. mulberry32 is
 // tiny, fast and good enough for fake data (it is not, and need not be, cryptographic).
-import { InternalError } from '../shared/errors';
+import { InternalError } from '../shared';
 
 export interface Random {
   /** Uniform float in [0, 1). */

@@ -4,7 +4,7 @@
 // answers `{}` when no selector names an attribute the response has, and drops unknown selectors
 // when at least one is known (the documentation does not say what a mix does).
 
-import { isPlainObject } from '../shared/objects';
+import { isPlainObject } from '../shared';
 
 type SelectorTree = Map<string, SelectorTree | true>;
 

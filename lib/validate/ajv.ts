@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type AnySchemaObject, type ValidateFunction, type Vocabulary } from 'ajv';
-import { ToolError } from '../shared/errors';
+import { ToolError } from '../shared';
 
 /** The project's own schemas cannot be loaded, or a schema that does not exist was asked for. */
 export class SchemaLoadError extends ToolError<'SCHEMA_INVALID' | 'SCHEMA_UNKNOWN'> {}

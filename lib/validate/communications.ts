@@ -1,6 +1,6 @@
 // Where the app's communications are, and what each one can see: the scopes the reference and
 // sanitize rules check against.
-import { isPlainObject } from '../shared/objects';
+import { isPlainObject } from '../shared';
 import type { App, Loose, ModuleSpec } from '../types';
 import type { SourcePath } from './constraint';
 import { declaredNames } from './parameters';

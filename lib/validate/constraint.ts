@@ -1,6 +1,6 @@
 // What a functional constraint is: one rule JSON Schema cannot express, in its own file.
 import type { App } from '../types';
-import { locateSourcePath } from '../compile/locate';
+import { locateSourcePath } from '../compile';
 import type { Section } from './failed-sections';
 import type { SourcePath } from './source-path';
 import type { Issue } from './issue';

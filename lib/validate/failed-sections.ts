@@ -1,7 +1,7 @@
 // Which sections of which components failed the schema, so constraints that read them can stand
 // down there: a misspelt `interfce` otherwise flags every sample key as undeclared, and a broken
 // parameter list every `{{parameters.x}}` that names one of its parameters.
-import { locateSourcePath } from '../compile/locate';
+import { locateSourcePath } from '../compile';
 import type { SourcePath } from './source-path';
 
 /** The sections a constraint may declare it reads (`Constraint.reads`). */

@@ -62,3 +62,4 @@ export function validateApp(app: unknown): Issue[] {
     })
     .sort(compareIssues);
 }
+export { readSchemaFiles, SCHEMAS_DIR } from './ajv';

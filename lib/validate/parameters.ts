@@ -1,5 +1,5 @@
 // Reading parameter lists (module params, connection params, interface) without trusting them.
-import { parameterNames, walkParameters } from '../shared/parameters';
+import { parameterNames, walkParameters } from '../shared';
 
 export interface DeclaredNames {
   names: Set<string>;

@@ -1,10 +1,10 @@
 // Turns ajv's errors into Issues people can act on: located in the generated file, one issue per
 // real problem (not one per anyOf branch), with "did you mean" for misspelt keys and values.
 import type { ErrorObject } from 'ajv';
-import { isPlainObject } from '../shared/objects';
+import { isPlainObject } from '../shared';
 import type { App } from '../types';
 import { hint, issueAt, type SourcePath } from './constraint';
-import { didYouMean } from '../shared/did-you-mean';
+import { didYouMean } from '../shared';
 import type { Issue } from './issue';
 import { getValidator } from './ajv';
 import { isAlive, SchemaNavigator, valueAt } from './schema-navigator';

@@ -3,7 +3,7 @@
 // schema's own description of a value is, and which anyOf/oneOf branches compete there. ajv's
 // errors cannot: their `schemaPath` restarts at every `$ref`, and without `verbose` they carry no
 // schema.
-import { isPlainObject } from '../shared/objects';
+import { isPlainObject } from '../shared';
 import { schemaFiles } from './ajv';
 
 type Schema = Record<string, unknown> | boolean;

@@ -1,5 +1,5 @@
 // Generic walks over the JSON values of the source model.
-import { isPlainObject } from '../shared/objects';
+import { isPlainObject } from '../shared';
 import type { SourcePath } from './constraint';
 
 /** Calls `visit` for every string value (not keys) under `value`, with its path. */

@@ -1,5 +1,5 @@
 // Pure parts of the CLI: parameter typing, the bundle table, targets, progress text.
-import { paramView, paramViews } from '../../lib/harness/param-view';
+import { paramView, paramViews } from '../../lib/shared/param-view';
 import { parseParams, typedValue } from '../../lib/cli/params';
 import { formatProgress } from '../../lib/cli/progress';
 import { rateLimitOf } from '../../lib/harness/execute';

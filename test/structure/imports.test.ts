@@ -48,3 +48,21 @@ test('a folder outside the layers must be placed in them', () => {
     'unknown folder: lib/newthing/x.ts → lib/iml/index.ts (add lib/newthing to LAYERS in scripts/check-imports.ts)',
   ]);
 });
+
+test('another lib folder is imported through its index.ts; a file of its own folder directly', () => {
+  expect(
+    importProblems([
+      {
+        source: 'lib/cli/run.ts',
+        dependencies: [
+          edge('lib/harness/execute.ts'),
+          edge('lib/cli/io.ts'),
+          edge('lib/define.ts'),
+        ],
+      },
+      { source: 'scripts/build.ts', dependencies: [edge('lib/cli/index.ts')] },
+    ]),
+  ).toEqual([
+    "not through the folder's index.ts: lib/cli/run.ts imports lib/harness/execute.ts (import lib/harness, and export what is needed from lib/harness/index.ts)",
+  ]);
+});

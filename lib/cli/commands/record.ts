@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ReportedFailure } from '../errors';
-import type { ExecuteResult } from '../../harness/execute';
+import type { ExecuteResult } from '../../harness';
 import type { CliIo } from '../io';
 import { addModuleInputOptions, moduleParameters, type ModuleInputOptions } from '../module-input';
 import { progressLine } from '../progress';
@@ -37,8 +37,7 @@ Example:
     const { loadApp } = require('../../runtime') as typeof import('../../runtime');
     const { createCapture, writeRecording } =
       require('../../record') as typeof import('../../record');
-    const { executeModule } =
-      require('../../harness/execute') as typeof import('../../harness/execute');
+    const { executeModule } = require('../../harness') as typeof import('../../harness');
     const { resolveTarget } = require('../targets') as typeof import('../targets');
     /* eslint-enable @typescript-eslint/no-require-imports */
     const app = await loadApp(path.resolve(io.cwd, options.dist));

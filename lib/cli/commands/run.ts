@@ -32,8 +32,7 @@ Exit codes: 0 ok, 1 the module failed (Make error type and message on stderr), 2
     const target = parseTarget(options.target, 'run');
     /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
     const { loadApp } = require('../../runtime') as typeof import('../../runtime');
-    const { executeModule } =
-      require('../../harness/execute') as typeof import('../../harness/execute');
+    const { executeModule } = require('../../harness') as typeof import('../../harness');
     const { resolveTarget } = require('../targets') as typeof import('../targets');
     /* eslint-enable @typescript-eslint/no-require-imports */
     const app = await loadApp(path.resolve(io.cwd, options.dist));

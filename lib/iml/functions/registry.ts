@@ -9,7 +9,7 @@ import { jsonFunctions } from './json';
 import { mathFunctions } from './math';
 import { textFunctions } from './text';
 import type { ImlFunction } from './types';
-import { InternalError } from '../../shared/errors';
+import { InternalError } from '../../shared';
 
 const GROUPS = [
   generalFunctions,

@@ -1,6 +1,6 @@
 // A module or RPC bound to a connection id that no connection has cannot be deployed: Make links
 // components to connections by id.
-import { didYouMean } from '../../shared/did-you-mean';
+import { didYouMean } from '../../shared';
 import type { Constraint, SourcePath } from '../constraint';
 import { hint, issueAt } from '../constraint';
 import type { Issue } from '../issue';

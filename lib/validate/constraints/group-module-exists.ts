@@ -1,5 +1,5 @@
 // A group naming a module that does not exist is a typo or a leftover from a removed module.
-import { didYouMean } from '../../shared/did-you-mean';
+import { didYouMean } from '../../shared';
 import type { Constraint } from '../constraint';
 import { hint, issueAt } from '../constraint';
 import type { Issue } from '../issue';

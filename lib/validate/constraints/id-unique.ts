@@ -1,6 +1,6 @@
 // Ids are unique per component kind, and so are their kebab-case folder names: `getURL` and
 // `getUrl` are different ids but would both compile to `modules/get-url/`.
-import { kebabCase } from '../../compile/kebab';
+import { kebabCase } from '../../compile';
 import type { Constraint } from '../constraint';
 import { issueAt } from '../constraint';
 import type { Issue } from '../issue';

@@ -4,7 +4,7 @@ import { FUNCTION_NAMES, ImlUnknownFunctionError, parseTemplate } from '../../im
 import { communicationSites } from '../communications';
 import type { Constraint } from '../constraint';
 import { hint, issueAt } from '../constraint';
-import { didYouMean } from '../../shared/did-you-mean';
+import { didYouMean } from '../../shared';
 import type { Issue } from '../issue';
 import { walkStrings } from '../walk';
 

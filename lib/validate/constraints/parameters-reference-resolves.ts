@@ -4,7 +4,7 @@ import type { App } from '../../types';
 import { communicationSites, referencesRpc, type CommunicationSite } from '../communications';
 import type { Constraint } from '../constraint';
 import { hint, issueAt } from '../constraint';
-import { didYouMean } from '../../shared/did-you-mean';
+import { didYouMean } from '../../shared';
 import type { Issue } from '../issue';
 import { declaredNames, type DeclaredNames } from '../parameters';
 import { referencesTo } from '../references';

@@ -1,6 +1,6 @@
 // `rpc://name` (dynamic options, nested fields, search buttons) must name an RPC of this app:
 // Make resolves it at run time, so a typo would only show up as an empty drop-down.
-import { didYouMean } from '../../shared/did-you-mean';
+import { didYouMean } from '../../shared';
 import type { Constraint } from '../constraint';
 import { hint, issueAt } from '../constraint';
 import type { Issue } from '../issue';

@@ -1,7 +1,7 @@
 // Samples are what Make shows before a module has run; a key the interface does not declare, or a
 // value of another type, shows the user a field that will never come (or comes differently).
-import { isPlainObject } from '../../shared/objects';
-import { didYouMean } from '../../shared/did-you-mean';
+import { isPlainObject } from '../../shared';
+import { didYouMean } from '../../shared';
 import type { Constraint, SourcePath } from '../constraint';
 import { hint, issueAt } from '../constraint';
 import type { Issue } from '../issue';

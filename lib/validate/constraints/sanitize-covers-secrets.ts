@@ -15,7 +15,7 @@
 // (`request.body`), compared case-insensitively, backticks ignored. A request without `log`
 // inherits the base's `log`; one with its own `log` replaces it, and must then also cover the
 // secret-carrying headers and query parameters it inherits from the base.
-import { isPlainObject } from '../../shared/objects';
+import { isPlainObject } from '../../shared';
 import type { App } from '../../types';
 import {
   communicationSites,

@@ -9,7 +9,7 @@ import {
 } from '../communications';
 import type { Constraint } from '../constraint';
 import { hint, issueAt } from '../constraint';
-import { didYouMean } from '../../shared/did-you-mean';
+import { didYouMean } from '../../shared';
 import type { Issue } from '../issue';
 import { referencesTo } from '../references';
 

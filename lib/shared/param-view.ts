@@ -1,6 +1,8 @@
 // A loose, read-only view of a parameter definition. The generated Parameter union is precise
 // per type; the CLI and the docs only read a handful of fields, the same way for every type, so
-// they go through this view instead of narrowing the union at every use.
+// they go through this view instead of narrowing the union at every use. Pure and dependency-free,
+// so the CLI's start-up can use it without loading the runtime.
+import { isPlainObject, type PlainObject } from './objects';
 
 export interface ParamView {
   name: string;
@@ -16,10 +18,8 @@ export interface ParamView {
   options: Array<{ value: unknown; label?: string }>;
 }
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+function record(value: unknown): PlainObject | undefined {
+  return isPlainObject(value) ? value : undefined;
 }
 
 function childrenOf(spec: Record<string, unknown>): ParamView[] {
