@@ -77,10 +77,8 @@ function readsConnection(spec: EffectiveRequest): boolean {
 
 /** Runs a request-less entry: the response directives with no body (§9), in the same order. */
 function requestLess(spec: EffectiveRequest, scope: Scope, env: RunEnv, options: ChainOptions) {
-  scope.body = undefined;
-  scope.headers = undefined;
-  scope.statusCode = undefined;
   return respondToPage(spec.response, scope, env.where, env.clock, {
+    received: undefined,
     status: {
       statusCode: 200,
       statusText: '',

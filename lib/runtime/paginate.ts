@@ -12,7 +12,7 @@ import { DataError, MakeError, RuntimeError } from './errors';
 import { exchange, responseFailure, withRequest } from './exchange';
 import { evaluate, type Scope } from './iml';
 import type { EffectiveRequest } from './merge-base';
-import { respondToPage } from './respond';
+import { respondToPage, type PageResult } from './respond';
 import type { RunEnv } from './run-env';
 
 /**
@@ -78,6 +78,20 @@ export interface PaginateOptions {
   onResponse?: (response: ResponseSpec, scope: Scope) => void;
 }
 
+/** What every step of one paginated run reads. */
+interface PageRun {
+  readonly spec: EffectiveRequest;
+  readonly scope: Scope;
+  readonly env: RunEnv;
+  readonly options: PaginateOptions;
+  /** The pagination directive, when this component may paginate and declares one. */
+  readonly pagination: Pagination | undefined;
+  /** Bundles yielded so far. */
+  yielded: number;
+  /** `response.limit`, read on the first page (undefined: no limit). */
+  limit: number | undefined;
+}
+
 /**
  * Runs `spec` and its pagination, yielding each page's outputs (already cut to `limit` and caps).
  * `scope` is the run's scope: it holds `temp` and, afterwards, the last response.
@@ -100,111 +114,145 @@ export async function* paginate(
             env.clock,
           ),
         );
-  const { caps, counters } = env;
-  let current = spec;
-  let page = 1;
-  let yielded = 0;
-  let limit: number | undefined;
-
-  for (;;) {
-    if (page === 1) {
-      if (counters.requests >= caps.requests) {
-        throw new RuntimeError(
-          `${env.where}: Make's cap of ${caps.requests} requests per run is reached; the request was not sent.`,
-          { code: 'REQUEST_CAP', where: env.where },
-        );
-      }
-    } else {
-      if (counters.paginationRequests >= caps.paginationRequests) {
-        env.log.warn(
-          'CAP_PAGINATION_REQUESTS',
-          `${env.where}: stopped after ${counters.paginationRequests} pagination requests (Make's cap is ${caps.paginationRequests}); more pages were available, so the result is cut.`,
-        );
-        return;
-      }
-      if (counters.requests >= caps.requests) {
-        env.log.warn(
-          'CAP_REQUESTS',
-          `${env.where}: stopped after ${counters.requests} requests (Make's cap per run is ${caps.requests}); more pages were available, so the result is cut.`,
-        );
-        return;
-      }
-      counters.paginationRequests += 1;
-    }
-    scope.pagination = { page };
-    const result = await exchange(current, scope, env, {
-      readsConnection: options.readsConnection,
-      ...(pagination !== undefined ? { page } : {}),
-    });
-    scope.body = result.body;
-    scope.headers = result.response.headers;
-    scope.statusCode = result.response.statusCode;
-    let outputs: unknown[];
-    let containerLength: number;
-    try {
-      ({ outputs, containerLength } = respondToPage(spec.response, scope, env.where, env.clock, {
-        status: {
-          statusCode: result.response.statusCode,
-          statusText: result.response.statusText,
-          headers: result.response.headers,
-          request: result.request,
-        },
-        failure: responseFailure(result, env.where),
-        ...(options.onResponse ? { onResponse: options.onResponse } : {}),
-        beforeOutputs: () => {
-          if (page === 1 && options.applyLimit) {
-            limit = evaluateLimit(spec.response.limit, scope, env);
-          }
-        },
-      }));
-    } catch (error) {
-      throw error instanceof MakeError
-        ? withRequest(error, result.request, result.response.statusCode)
-        : error;
-    }
-    let kept = outputs;
-    let capCut = false;
-    if (limit !== undefined && kept.length > limit - yielded) kept = kept.slice(0, limit - yielded);
-    if (pagination !== undefined) {
-      const room = caps.records - counters.records;
-      if (kept.length > room) {
-        kept = kept.slice(0, Math.max(0, room));
-        capCut = true;
-      }
-      counters.records += kept.length;
-    }
-    yielded += kept.length;
+  const run: PageRun = { spec, scope, env, options, pagination, yielded: 0, limit: undefined };
+  let request = spec;
+  for (let page = 1; ; page += 1) {
+    if (!withinRequestCaps(page, env)) return;
+    const { outputs, containerLength } = await requestPage(run, request, page);
+    const { kept, capCut } = keepWithinBounds(run, outputs);
+    run.yielded += kept.length;
     if (kept.length > 0) yield kept;
-
     if (capCut) {
       env.log.warn(
         'CAP_RECORDS',
-        `${env.where}: stopped at ${counters.records} records (Make's cap is ${caps.records} paginated records per run); the result is cut.`,
+        `${env.where}: stopped at ${env.counters.records} records (Make's cap is ${env.caps.records} paginated records per run); the result is cut.`,
       );
       return;
     }
-    if (pagination === undefined) return;
-    if (containerLength === 0) return;
-    if (limit !== undefined && yielded >= limit) return;
-
-    page += 1;
-    scope.pagination = { page };
-    if (pagination.condition !== undefined) {
-      const more = evaluate(
-        pagination.condition,
-        scope,
-        `${env.where} › pagination.condition`,
-        env.clock,
-      );
-      if (!more) return;
-    }
-    if (counters.records >= caps.records) {
-      env.log.warn(
-        'CAP_RECORDS',
-        `${env.where}: stopped at ${counters.records} records (Make's cap is ${caps.records} paginated records per run); more pages were available, so the result is cut.`,
-      );
-      return;
-    }
-    current = nextPageRequest(spec, pagination, merge);
+    if (pagination === undefined || !continues(run, pagination, containerLength, page + 1)) return;
+    request = nextPageRequest(spec, pagination, merge);
   }
+}
+
+/**
+ * Make's request caps, checked before each request. The first request of a run past the total
+ * cap is refused (skipping it could skip a write); a later page is not sent, with a warning that
+ * the result is cut. Counts the pagination request when it may go.
+ */
+function withinRequestCaps(page: number, env: RunEnv): boolean {
+  const { caps, counters } = env;
+  if (page === 1) {
+    if (counters.requests >= caps.requests) {
+      throw new RuntimeError(
+        `${env.where}: Make's cap of ${caps.requests} requests per run is reached; the request was not sent.`,
+        { code: 'REQUEST_CAP', where: env.where },
+      );
+    }
+    return true;
+  }
+  if (counters.paginationRequests >= caps.paginationRequests) {
+    env.log.warn(
+      'CAP_PAGINATION_REQUESTS',
+      `${env.where}: stopped after ${counters.paginationRequests} pagination requests (Make's cap is ${caps.paginationRequests}); more pages were available, so the result is cut.`,
+    );
+    return false;
+  }
+  if (counters.requests >= caps.requests) {
+    env.log.warn(
+      'CAP_REQUESTS',
+      `${env.where}: stopped after ${counters.requests} requests (Make's cap per run is ${caps.requests}); more pages were available, so the result is cut.`,
+    );
+    return false;
+  }
+  counters.paginationRequests += 1;
+  return true;
+}
+
+/** Sends one page's request and runs the response steps on it (reading `limit` on page 1). */
+async function requestPage(
+  run: PageRun,
+  request: EffectiveRequest,
+  page: number,
+): Promise<PageResult> {
+  const { spec, scope, env, options } = run;
+  scope.pagination = { page };
+  const result = await exchange(request, scope, env, {
+    readsConnection: options.readsConnection,
+    ...(run.pagination !== undefined ? { page } : {}),
+  });
+  try {
+    return respondToPage(spec.response, scope, env.where, env.clock, {
+      received: {
+        body: result.body,
+        headers: result.response.headers,
+        statusCode: result.response.statusCode,
+      },
+      status: {
+        statusCode: result.response.statusCode,
+        statusText: result.response.statusText,
+        headers: result.response.headers,
+        request: result.request,
+      },
+      failure: responseFailure(result, env.where),
+      ...(options.onResponse ? { onResponse: options.onResponse } : {}),
+      beforeOutputs: () => {
+        if (page === 1 && options.applyLimit) {
+          run.limit = evaluateLimit(spec.response.limit, scope, env);
+        }
+      },
+    });
+  } catch (error) {
+    throw error instanceof MakeError
+      ? withRequest(error, result.request, result.response.statusCode)
+      : error;
+  }
+}
+
+/** A page's outputs cut to what `limit` still allows and, when paginating, the records cap. */
+function keepWithinBounds(run: PageRun, outputs: unknown[]): { kept: unknown[]; capCut: boolean } {
+  const { caps, counters } = run.env;
+  let kept = outputs;
+  if (run.limit !== undefined && kept.length > run.limit - run.yielded) {
+    kept = kept.slice(0, run.limit - run.yielded);
+  }
+  if (run.pagination === undefined) return { kept, capCut: false };
+  const room = caps.records - counters.records;
+  const capCut = kept.length > room;
+  if (capCut) kept = kept.slice(0, Math.max(0, room));
+  counters.records += kept.length;
+  return { kept, capCut };
+}
+
+/**
+ * Whether to request page `next`: not after an empty page or once `limit` is reached; then
+ * `pagination.condition` decides (evaluated with `pagination.page` = next); the records cap
+ * stops a run that would go on, with a warning.
+ */
+function continues(
+  run: PageRun,
+  pagination: Pagination,
+  containerLength: number,
+  next: number,
+): boolean {
+  const { scope, env } = run;
+  if (containerLength === 0) return false;
+  if (run.limit !== undefined && run.yielded >= run.limit) return false;
+  scope.pagination = { page: next };
+  if (pagination.condition !== undefined) {
+    const more = evaluate(
+      pagination.condition,
+      scope,
+      `${env.where} › pagination.condition`,
+      env.clock,
+    );
+    if (!more) return false;
+  }
+  if (env.counters.records >= env.caps.records) {
+    env.log.warn(
+      'CAP_RECORDS',
+      `${env.where}: stopped at ${env.counters.records} records (Make's cap is ${env.caps.records} paginated records per run); more pages were available, so the result is cut.`,
+    );
+    return false;
+  }
+  return true;
 }

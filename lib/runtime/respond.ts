@@ -128,7 +128,16 @@ function extractOutputs(
   return { outputs, containerLength: container.length };
 }
 
+/** What the scope's `body`, `headers` and `statusCode` read while the response is handled. */
+interface Received {
+  body: unknown;
+  headers: Record<string, string>;
+  statusCode: number;
+}
+
 export interface PageResponse {
+  /** The response, or undefined for a request-less entry (the three roots then read empty). */
+  received: Received | undefined;
   /** The status answered; a request-less entry answers 200 with nothing. */
   status: StatusInfo;
   /** Turns a failed check into the error to throw (a 401 after a retry: the token was refused). */
@@ -141,7 +150,8 @@ export interface PageResponse {
 
 /**
  * The one sequence of response steps, for a page of a request and for a request-less entry
- * alike: `temp`, the `valid`/`error` check, `onResponse`, then `iterate`/`output`.
+ * alike: the response into the scope (the only place that writes it), `temp`, the
+ * `valid`/`error` check, `onResponse`, then `iterate`/`output`.
  */
 export function respondToPage(
   response: ResponseSpec,
@@ -150,6 +160,9 @@ export function respondToPage(
   clock: EvalClock,
   page: PageResponse,
 ): PageResult {
+  scope.body = page.received?.body;
+  scope.headers = page.received?.headers;
+  scope.statusCode = page.received?.statusCode;
   applyResponseTemp(response, scope, where, clock);
   const error = checkResponse(response, scope, page.status, where, clock);
   if (error) throw page.failure ? page.failure(error) : error;
