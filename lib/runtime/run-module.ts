@@ -77,20 +77,21 @@ const FOUND: Record<string, string> = {
 };
 
 /**
- * Bundles of one output value: an object is one bundle; a search spreads an array. `fresh`: the
- * value was just built from an object/array template, so it may be converted in place.
+ * Adds the bundles of one output value to `into`: an object is one bundle; a search spreads an
+ * array. `fresh`: the value was just built from an object/array template, so it may be converted
+ * in place.
  */
-function* bundlesOf(module: ModuleSpec, output: unknown, fresh: boolean): Generator<Bundle> {
+function addBundles(module: ModuleSpec, output: unknown, fresh: boolean, into: Bundle[]): void {
   const value = fresh ? toWireOwned(output) : toWire(output);
   if (isPlainObject(value)) {
-    yield value;
+    into.push(value);
     return;
   }
   if (Array.isArray(value) && !SINGLE.has(module.type)) {
     for (const item of value) {
       if (!isPlainObject(item))
         throw invalidOutput(module, FOUND[describeType(item)] ?? describeType(item));
-      yield item;
+      into.push(item);
     }
     return;
   }
@@ -167,12 +168,13 @@ function allowedHosts(
   return hosts;
 }
 
-async function* run(
+/** Runs the module and yields its bundles a page at a time (never an empty page). */
+async function* runPages(
   app: RuntimeApp,
   moduleName: string,
   options: RunOptions,
   log: RunLog,
-): AsyncGenerator<Bundle, void, undefined> {
+): AsyncGenerator<Bundle[], void, undefined> {
   const module = findModule(app, moduleName);
   const where = `module ${module.name}`;
   if (!RUNNABLE.has(module.type)) {
@@ -226,6 +228,12 @@ async function* run(
   });
   const single = SINGLE.has(module.type);
   let count = 0;
+  // An action or universal module gives one bundle at most, however its output is spread.
+  const checked = (page: Bundle[]): Bundle[] => {
+    count += page.length;
+    if (single && count > 1) throw invalidOutput(module, 'Array');
+    return page;
+  };
   let wrapped: { response: ResponseSpec; outputs: unknown[] } | undefined;
   for await (const chunk of chunks) {
     if (chunk.response.wrapper !== undefined) {
@@ -234,23 +242,17 @@ async function* run(
       continue;
     }
     const fresh = isTemplateObject(chunk.response.output);
-    for (const output of chunk.outputs) {
-      for (const bundle of bundlesOf(module, output, fresh)) {
-        count += 1;
-        if (single && count > 1) throw invalidOutput(module, 'Array');
-        yield bundle;
-      }
-    }
+    const page: Bundle[] = [];
+    for (const output of chunk.outputs) addBundles(module, output, fresh, page);
+    if (page.length > 0) yield checked(page);
   }
   if (wrapped) {
     scope.output = single ? wrapped.outputs[0] : wrapped.outputs;
     const value = evaluate(wrapped.response.wrapper, scope, `${where} › wrapper`, clock);
     if (value === undefined) return;
-    for (const bundle of bundlesOf(module, value, isTemplateObject(wrapped.response.wrapper))) {
-      count += 1;
-      if (single && count > 1) throw invalidOutput(module, 'Array');
-      yield bundle;
-    }
+    const page: Bundle[] = [];
+    addBundles(module, value, isTemplateObject(wrapped.response.wrapper), page);
+    if (page.length > 0) yield checked(page);
   }
 }
 
@@ -274,12 +276,36 @@ export function streamModule(
   const log = new RunLog(redactor, options.log);
   return {
     log,
-    async *[Symbol.asyncIterator]() {
-      try {
-        yield* run(app, moduleName, options, log);
-      } catch (error) {
-        throw withLog(finalizeError(error, redactor), log);
-      }
+    // Bundles are produced a page at a time and handed out one by one from the page: one promise
+    // per bundle, where an async generator per bundle (yield, yield*, for await) made three hops.
+    [Symbol.asyncIterator](): AsyncIterator<Bundle> {
+      const pages = runPages(app, moduleName, options, log);
+      let page: Bundle[] = [];
+      let index = 0;
+      return {
+        async next(): Promise<IteratorResult<Bundle>> {
+          while (index >= page.length) {
+            let result: IteratorResult<Bundle[]>;
+            try {
+              result = await pages.next();
+            } catch (error) {
+              throw withLog(finalizeError(error, redactor), log);
+            }
+            if (result.done === true) return { done: true, value: undefined };
+            page = result.value;
+            index = 0;
+          }
+          const bundle = page[index] as Bundle;
+          index += 1;
+          return { done: false, value: bundle };
+        },
+        // A consumer that stops early (`break`, --limit) closes the run: no further page is fetched.
+        async return(): Promise<IteratorResult<Bundle>> {
+          page = [];
+          await pages.return(undefined);
+          return { done: true, value: undefined };
+        },
+      };
     },
   };
 }
