@@ -7,10 +7,7 @@ import {
   BUILD_MARKER_TEXT,
   type OutputDirContext,
 } from './output-dir';
-import { InternalError } from '../shared';
-
-/** This package's root: the folder that holds package.json and the source folders. */
-export const PROJECT_ROOT = path.resolve(__dirname, '../..');
+import { InternalError, PROJECT_ROOT } from '../shared';
 
 /**
  * Replaces `outDir` with exactly `files` plus the build marker, as close to atomically as a file

@@ -6,3 +6,4 @@ export { isPlainObject, isRootPrototype, setOwn, type PlainObject } from './obje
 export { paramViews, type ParamView } from './param-view';
 export { parameterNames, walkParameters } from './parameters';
 export { formatJson, formatMarkdown } from './prettier';
+export { PROJECT_ROOT } from './project-root';

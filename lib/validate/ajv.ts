@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type AnySchemaObject, type ValidateFunction, type Vocabulary } from 'ajv';
-import { ToolError } from '../shared';
+import { PROJECT_ROOT, ToolError } from '../shared';
 
 /** The project's own schemas cannot be loaded, or a schema that does not exist was asked for. */
 export class SchemaLoadError extends ToolError<'SCHEMA_INVALID' | 'SCHEMA_UNKNOWN'> {}
 
 /** Where the definition-format schemas live; resolved from this file so it works outside the repo. */
-export const SCHEMAS_DIR = path.resolve(__dirname, '..', '..', 'schemas');
+export const SCHEMAS_DIR = path.join(PROJECT_ROOT, 'schemas');
 
 const SCHEMA_SUFFIX = '.schema.json';
 

@@ -10,13 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
+import { PROJECT_ROOT } from '../shared';
 import { COMPILE_SETTINGS, getAjv, getValidator, schemaFiles } from './ajv';
 
 /** Where the saved validators live: inside node_modules, so their `require('ajv/…')` resolves. */
-const VALIDATOR_CACHE_DIR = path.resolve(
-  __dirname,
-  '..',
-  '..',
+const VALIDATOR_CACHE_DIR = path.join(
+  PROJECT_ROOT,
   'node_modules',
   '.cache',
   'hotmart-make',

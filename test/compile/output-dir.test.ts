@@ -10,7 +10,8 @@ import {
   OutputDirRefusedError,
   SOURCE_FOLDERS,
 } from '../../lib/compile/output-dir';
-import { PROJECT_ROOT, writeDirAtomically } from '../../lib/compile/write-dir';
+import { writeDirAtomically } from '../../lib/compile/write-dir';
+import { PROJECT_ROOT } from '../../lib/shared';
 import { buildCommand } from '../../lib/cli/build-commands';
 import type { CliIo } from '../../lib/cli/io';
 import { readTree } from './support/fixtures';
