@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 'use strict';
-// The `hotmart-make` command. The CLI is TypeScript run through tsx, so a fresh clone needs no
-// compile step: tsx's CommonJS hooks are registered, then lib/cli/main.ts takes over. Only the
-// CommonJS hooks: Node's ESM hooks run on a worker thread and would slow every later require
+// The `hotmart-make` command. A fresh clone needs no compile step: the CLI runs from a bundle of
+// lib/ that bin/cli-bundle.js builds on first use and rebuilds whenever lib/ changes, or, when no
+// bundle can be had, from the TypeScript sources through tsx. The commands that load the app's own
+// TypeScript (`build`, `validate`, `docs`) register tsx's CommonJS hooks for it; only those hooks:
+// Node's ESM hooks run on a worker thread and would slow every later require
 // (lib/compile/app-module.ts loads app/index.ts with require for that reason).
+const { bundledCli } = require('./cli-bundle');
+
+/** Commands that import TypeScript sources (the app definition) at run time. */
+const LOADS_APP_SOURCES = new Set(['build', 'validate', 'docs']);
 
 // A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
 process.stdout.on('error', (error) => {
@@ -12,9 +18,11 @@ process.stdout.on('error', (error) => {
 });
 
 async function main() {
-  require('tsx/cjs/api').register();
-  const { runCli } = require('../lib/cli/main.ts');
-  return runCli(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const bundle = bundledCli();
+  if (bundle === undefined || LOADS_APP_SOURCES.has(argv[0])) require('tsx/cjs/api').register();
+  const { runCli } = require(bundle ?? '../lib/cli/main.ts');
+  return runCli(argv);
 }
 
 main().then(

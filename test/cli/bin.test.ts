@@ -1,6 +1,7 @@
-// The real binary, as a user runs it: `node bin/hotmart-make.js …` in a child process (tsx
-// registered by the bin, no compile step). Each process costs about a second of tsx start-up,
-// so independent invocations run concurrently and each test checks several things at once.
+// The real binary, as a user runs it: `node bin/hotmart-make.js …` in a child process (from the
+// bundle bin/cli-bundle.js keeps current, or through tsx; no compile step). Each process costs
+// about half a second of start-up, so independent invocations run concurrently and each test
+// checks several things at once.
 import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -62,6 +63,16 @@ test('run against the embedded simulator: --json prints a JSON array and nothing
     expect(bundle.status).toBe('ACTIVE');
     expect(bundle.subscriber_code).toMatch(/^[A-Z0-9]{8}$/);
   }
+});
+
+test('without the bundle (HOTMART_MAKE_NO_BUNDLE=1) the CLI runs the sources through tsx, alike', async () => {
+  const args = ['run', 'listSubscriptions', '--param', 'limit=2', '--json', '--dist', dist];
+  const [bundled, sources] = await Promise.all([
+    bin(args),
+    bin(args, { env: { HOTMART_MAKE_NO_BUNDLE: '1' } }),
+  ]);
+  expect(sources).toEqual(bundled);
+  expect(JSON.parse(sources.stdout)).toHaveLength(2);
 });
 
 test('module errors exit 1 with the Make error type; usage errors exit 2 with a hint', async () => {
