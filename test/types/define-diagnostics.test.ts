@@ -6,7 +6,8 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SNIPPET = path.join(ROOT, 'test/types/__define_snippet__.ts');
+const snippetPath = (index: number): string =>
+  path.join(ROOT, `test/types/__define_snippet_${index}__.ts`);
 
 function compilerOptions(): ts.CompilerOptions {
   const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), (f) => ts.sys.readFile(f));
@@ -14,32 +15,43 @@ function compilerOptions(): ts.CompilerOptions {
   return { ...parsed.options, noEmit: true };
 }
 
-const options = compilerOptions();
+type Diagnosed = Array<{ line: string; message: string }>;
 
-let previous: ts.Program | undefined;
-
-/** Type-checks one snippet (it may import `lib/define`) and returns its own diagnostics. */
-function diagnose(body: string): Array<{ line: string; message: string }> {
-  const source = `import { defineModule } from '../../lib/define';\n${body}\n`;
+/**
+ * Type-checks every snippet (each may import `lib/define`) in one program, so lib/ and the
+ * generated types are checked once, and returns each snippet's own diagnostics.
+ */
+function diagnoseAll(bodies: readonly string[]): Diagnosed[] {
+  const sources = new Map(
+    bodies.map((body, index) => [
+      snippetPath(index),
+      `import { defineModule } from '../../lib/define';\n${body}\n`,
+    ]),
+  );
+  const options = compilerOptions();
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (file, language, ...rest) =>
-    path.resolve(file) === SNIPPET
-      ? ts.createSourceFile(file, source, language)
-      : getSourceFile(file, language, ...rest);
+  host.getSourceFile = (file, language, ...rest) => {
+    const source = sources.get(path.resolve(file));
+    return source === undefined
+      ? getSourceFile(file, language, ...rest)
+      : ts.createSourceFile(file, source, language);
+  };
   const fileExists = host.fileExists.bind(host);
-  host.fileExists = (file) => path.resolve(file) === SNIPPET || fileExists(file);
-  // Reusing the previous program spares re-parsing lib/ for every snippet.
-  const program = ts.createProgram([SNIPPET], options, host, previous);
-  previous = program;
-  const file = program.getSourceFile(SNIPPET);
-  if (!file) throw new Error('snippet not in program');
-  const lines = source.split('\n');
-  return ts.getPreEmitDiagnostics(program, file).map((d) => ({
-    line:
-      d.start === undefined ? '' : (lines[file.getLineAndCharacterOfPosition(d.start).line] ?? ''),
-    message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
-  }));
+  host.fileExists = (file) => sources.has(path.resolve(file)) || fileExists(file);
+  const program = ts.createProgram([...sources.keys()], options, host);
+  return [...sources].map(([name, source]) => {
+    const file = program.getSourceFile(name);
+    if (!file) throw new Error(`${name} is not in the program`);
+    const lines = source.split('\n');
+    return ts.getPreEmitDiagnostics(program, file).map((d) => ({
+      line:
+        d.start === undefined
+          ? ''
+          : (lines[file.getLineAndCharacterOfPosition(d.start).line] ?? ''),
+      message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+    }));
+  });
 }
 
 const SECTIONS =
@@ -110,23 +122,34 @@ describe('defineModule reports a misspelt directive at the typo', () => {
     ],
   ];
 
-  test.each(cases)('%s', (_title, type, communication, typo) => {
-    const diagnostics = diagnose(module(type, communication));
-    expect(diagnostics).toHaveLength(1);
-    const [only] = diagnostics;
-    expect(only?.line).toContain(`${typo}:`);
-    expect(only?.message).toContain(`'${typo}'`);
-    expect(only?.message).not.toContain('iterate');
-  });
-
-  test('a correct module compiles and keeps its literal name and variant', () => {
-    const body = `const m = defineModule({ name: 'm', label: 'L', description: 'D', type: 'search', ${SECTIONS}
+  const correct = `const m = defineModule({ name: 'm', label: 'L', description: 'D', type: 'search', ${SECTIONS}
   communication: { url: '/x', response: { iterate: '{{body}}' } },
 });
 export const name: 'm' = m.name;
 export const variant: import('../../lib/types').SearchModule = m;
 // @ts-expect-error the result is narrowed to a search, not any module
 export const notAction: import('../../lib/types').ActionModule = m;`;
-    expect(diagnose(body)).toEqual([]);
+  let diagnosed: Diagnosed[] = [];
+  beforeAll(() => {
+    diagnosed = diagnoseAll([
+      ...cases.map(([, type, communication]) => module(type, communication)),
+      correct,
+    ]);
+  }, 60_000);
+
+  test.each(cases.map((entry, index) => [...entry, index] as const))(
+    '%s',
+    (_title, _type, _communication, typo, index) => {
+      const diagnostics = diagnosed[index] ?? [];
+      expect(diagnostics).toHaveLength(1);
+      const [only] = diagnostics;
+      expect(only?.line).toContain(`${typo}:`);
+      expect(only?.message).toContain(`'${typo}'`);
+      expect(only?.message).not.toContain('iterate');
+    },
+  );
+
+  test('a correct module compiles and keeps its literal name and variant', () => {
+    expect(diagnosed[cases.length]).toEqual([]);
   });
 });
