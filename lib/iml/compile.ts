@@ -285,13 +285,23 @@ function generatedReader(
     'return function readPath(context, strict) {',
     `  if (!hasOwn.call(context, ${literal(name)})) return missing(strict);`,
     `  var value = context[${literal(name)}];`,
+    '  var proto, next;',
   ];
   for (const key of keys) {
+    const k = literal(key);
     lines.push(
       "  if (typeof value !== 'object' || value === null) return undefined;",
-      '  if (!isRootPrototype(getPrototypeOf(value))) return undefined;',
-      `  if (!hasOwn.call(value, ${literal(key)})) return undefined;`,
-      `  value = value[${literal(key)}];`,
+      '  proto = getPrototypeOf(value);',
+      '  if (proto === objectPrototype) {',
+      // One lookup for the common case; the own-key test only when this realm's
+      // Object.prototype itself has a value under the key (toString, or a polluted key).
+      `    next = value[${k}];`,
+      `    if (next !== undefined && objectPrototype[${k}] !== undefined && !hasOwn.call(value, ${k})) return undefined;`,
+      '    value = next;',
+      '  } else {',
+      `    if (!isRootPrototype(proto) || !hasOwn.call(value, ${k})) return undefined;`,
+      `    value = value[${k}];`,
+      '  }',
     );
   }
   lines.push('  return value;', '};');
@@ -300,15 +310,17 @@ function generatedReader(
     'hasOwn',
     'getPrototypeOf',
     'isRootPrototype',
+    'objectPrototype',
     'missing',
     lines.join('\n'),
   ) as (
     own: typeof hasOwn,
     prototypeOf: typeof Object.getPrototypeOf,
     isRoot: typeof isRootPrototype,
+    root: object,
     absent: (strict: boolean) => undefined,
   ) => PathReader;
-  return build(hasOwn, Object.getPrototypeOf, isRootPrototype, missing);
+  return build(hasOwn, Object.getPrototypeOf, isRootPrototype, Object.prototype, missing);
 }
 
 function located(

@@ -1,6 +1,7 @@
 // Fixed-key objects and path readers are compiled to generated functions (lib/iml/template.ts,
 // lib/iml/compile.ts). Keys reach that source only as JSON string literals: hostile keys stay
 // data, and every result is the one the general code gives.
+import vm from 'node:vm';
 import { compileTemplate, evaluateTemplate } from '../../lib/iml';
 
 const HOSTILE_KEYS = [
@@ -78,4 +79,28 @@ test('generated path readers skip inherited keys and non-plain objects', () => {
   const bare = Object.create(null) as Record<string, unknown>;
   bare.y = 'own';
   expect(evaluateTemplate('{{body.x.y}}', { body: { x: bare } })).toBe('own');
+});
+
+test('generated readers: a key Object.prototype also has is read only when own', () => {
+  expect(evaluateTemplate('{{body.x.toString}}', { body: { x: { toString: 'own' } } })).toBe('own');
+  const polluted = 'pollutedForThisTest';
+  Object.defineProperty(Object.prototype, polluted, {
+    value: 'from the prototype',
+    configurable: true,
+    writable: true,
+  });
+  try {
+    expect(evaluateTemplate(`{{body.x.${polluted}}}`, { body: { x: {} } })).toBeUndefined();
+    expect(evaluateTemplate(`{{body.x.${polluted}}}`, { body: { x: { [polluted]: 'own' } } })).toBe(
+      'own',
+    );
+  } finally {
+    delete (Object.prototype as Record<string, unknown>)[polluted];
+  }
+});
+
+test("generated readers: another realm's plain objects are read, own keys only", () => {
+  const foreign = vm.runInNewContext('({ x: { y: "own" } })') as Record<string, unknown>;
+  expect(evaluateTemplate('{{body.x.y}}', { body: foreign })).toBe('own');
+  expect(evaluateTemplate('{{body.x.toString}}', { body: foreign })).toBeUndefined();
 });
