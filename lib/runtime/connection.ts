@@ -16,7 +16,8 @@
 //   dates) are registered with the connection's Redactor, which every log and error of runs
 //   using this connection goes through.
 // - Interactive OAuth (`authorize`, `preauthorize`) needs a browser: not supported unless
-//   previously stored `data` is passed in (then those steps are skipped).
+//   previously stored `data` is passed in. An OAuth connection given stored data is resumed: no
+//   initial step runs (authorize, token, info); the data stands until `refresh` replaces it.
 import { parameterNames } from '../shared';
 import type {
   ConnectionSpec,
@@ -239,11 +240,12 @@ export class Connection implements AuthHooks {
       );
       return;
     }
+    // Resumed from stored data (an earlier session, Make's stored connection): the data is used
+    // as it is. Running `token` again would exchange an authorization code that no longer exists
+    // and overwrite the stored tokens; `refresh` runs before a module when its condition holds.
+    if (this.options.data !== undefined) return;
     const oauth = this.oauth();
-    if (
-      (oauth.authorize !== undefined || oauth.preauthorize !== undefined) &&
-      this.options.data === undefined
-    ) {
+    if (oauth.authorize !== undefined || oauth.preauthorize !== undefined) {
       throw new InvalidConfigurationError(
         `connection ${this.name}: this OAuth connection needs interactive authorization (authorize), which the runtime cannot do; pass previously stored data in options.data.`,
         { code: 'DEFINITION_INVALID', where: `connection ${this.name}` },

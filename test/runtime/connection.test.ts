@@ -359,6 +359,49 @@ test('C12 an interactive OAuth flow (authorize) is refused unless stored data is
   api.done();
 });
 
+test('C12b an authorization-code connection resumed from stored data sends nothing and keeps the tokens', async () => {
+  // Make's authorization-code shape: authorize, then token exchanges `query.code`, with no
+  // condition of its own; refresh runs when the stored token has expired.
+  const connection = oauthWith((steps) => ({
+    authorize: { url: `${AUTH}/authorize`, qs: { client_id: '{{parameters.clientId}}' } },
+    token: { ...steps.token, qs: { code: '{{query.code}}' } },
+    refresh: {
+      ...steps.token,
+      condition: '{{data.expires < now}}',
+      response: {
+        data: {
+          accessToken: '{{body.access_token}}',
+          expires: '{{addSeconds(now, body.expires_in)}}',
+        },
+      },
+    },
+  }));
+  const app = await load(testApp({ connections: [connection], modules: [pingModule] }), {
+    validate: false,
+  });
+  const clock = fakeClock('2024-05-01T12:00:00.000Z');
+  const stored = { accessToken: CREDENTIALS.token(7), expires: '2024-05-01T12:30:00.000Z' };
+  const resumed = await connect(app, 'acme', ACME_PARAMETERS, { data: stored, now: clock.now });
+  expect(resumed.log.requests).toHaveLength(0);
+  expect(resumed.data).toEqual(stored);
+  const api = nock(API)
+    .get('/v1/ping')
+    .matchHeader('authorization', bearer(7))
+    .reply(200, {})
+    .get('/v1/ping')
+    .matchHeader('authorization', bearer(1))
+    .reply(200, {});
+  await run(app, 'ping', { connection: resumed, now: clock.now() });
+  // An hour later the stored token has expired: refresh (its condition holds), then the new token.
+  clock.advance(3600);
+  const endpoint = tokenEndpoint(1);
+  await run(app, 'ping', { connection: resumed, now: clock.now() });
+  api.done();
+  endpoint.scope.done();
+  expect(endpoint.calls()).toBe(1);
+  expect(resumed.data.accessToken).toBe(CREDENTIALS.token(1));
+});
+
 test('C13 without a refresh block, an expression token condition is re-evaluated before each run', async () => {
   const scaffold = oauthWith((steps) => ({
     token: {
