@@ -6,12 +6,12 @@
 // - only the last request's `limit` counts (§18 #20).
 // Outputs of the last request stream page by page; outputs of an earlier request are kept only
 // until a later request runs (they are the module output if every later request is skipped).
-import type { BaseSpec, RequestSpec, ResponseSpec } from '../types';
+import type { BaseSpec, RepeatSpec, RequestSpec, ResponseSpec } from '../types';
 import { evaluateCondition, evaluateTemp } from './build-request';
 import { RuntimeError } from './errors';
-import { readsRoot, type Scope } from './iml';
+import { createScope, evaluate, readsRoot, type Scope } from './iml';
 import { layerList, mergeBase, type EffectiveRequest } from './merge-base';
-import { paginate } from './paginate';
+import { paginate, type PaginateOptions } from './paginate';
 import { respondToPage } from './respond';
 import type { RunEnv } from './run-env';
 import { isPlainObject } from './wire';
@@ -89,6 +89,55 @@ function requestLess(spec: EffectiveRequest, scope: Scope, env: RunEnv, options:
   }).outputs;
 }
 
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `repeat.limit` / `repeat.delay`: literal non-negative integers (a limit of at least 1). */
+function repeatNumber(value: unknown, name: string, fallback: number, min: number, where: string) {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new RuntimeError(
+      `${where} › repeat.${name}: ${JSON.stringify(value)} is not an integer of at least ${min}.`,
+      { code: 'DEFINITION_INVALID', where },
+    );
+  }
+  return value;
+}
+
+/**
+ * A request with `repeat` (polling an asynchronous job, say): it runs, then, while `limit` runs
+ * have not been made and `repeat.condition` holds, waits `delay` ms and runs again. The condition
+ * sees `temp` only (what the response's `temp` kept), as Make documents. Each run's pages are
+ * collected; the last run's outputs are the request's. Every run counts toward Make's request cap.
+ */
+async function runRepeated(
+  spec: EffectiveRequest,
+  repeat: RepeatSpec,
+  scope: Scope,
+  env: RunEnv,
+  options: PaginateOptions,
+): Promise<unknown[]> {
+  const limit = repeatNumber(repeat.limit, 'limit', 1, 1, env.where);
+  const delay = repeatNumber(repeat.delay, 'delay', 0, 0, env.where);
+  const sleep = env.sleep ?? wait;
+  for (let run = 1; ; run += 1) {
+    const outputs: unknown[] = [];
+    for await (const page of paginate(spec, scope, env, options)) outputs.push(...page);
+    if (run >= limit) return outputs;
+    const again = evaluate(
+      repeat.condition,
+      createScope({ temp: scope.temp }),
+      `${env.where} › repeat.condition`,
+      env.clock,
+    );
+    if (!again) return outputs;
+    env.log.info(
+      'REPEAT',
+      `${env.where}: repeat.condition holds; run ${run + 1} of at most ${limit}.`,
+    );
+    await sleep(delay);
+  }
+}
+
 /**
  * Runs a communication and yields the module output in chunks. `scope` is the run's scope (its
  * `temp` accumulates across the chain).
@@ -131,12 +180,22 @@ export async function* runCommunication(
     }
 
     refuseUnsupported(spec, where);
-    const pages = paginate(spec, scope, stepEnv, {
+    const paginateOptions: PaginateOptions = {
       applyLimit: isLast,
       allowPagination: options.allowPagination,
       readsConnection: readsConnection(spec),
       ...(options.onResponse ? { onResponse: options.onResponse } : {}),
-    });
+    };
+    if (spec.repeat !== undefined) {
+      const chunk = {
+        outputs: await runRepeated(spec, spec.repeat, scope, stepEnv, paginateOptions),
+        response: spec.response,
+      };
+      if (isLast) yield chunk;
+      else pending = chunk;
+      continue;
+    }
+    const pages = paginate(spec, scope, stepEnv, paginateOptions);
     if (isLast) {
       for await (const outputs of pages) yield { outputs, response: spec.response };
     } else {

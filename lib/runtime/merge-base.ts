@@ -9,7 +9,7 @@
 //   and `url`, `method`, `body`, `type`, `encodeUrl`, `condition`, is overridden (the base has no
 //   `pagination` in the project schema);
 // - `timeout` exists only in the base (§18 #37); connections never inherit the base (§18 #2).
-import type { BaseSpec, Pagination, RequestSpec, ResponseSpec } from '../types';
+import type { BaseSpec, Pagination, RepeatSpec, RequestSpec, ResponseSpec } from '../types';
 import { isPlainObject } from './wire';
 
 const DEFAULT_TIMEOUT_MS = 40_000;
@@ -32,6 +32,8 @@ export interface EffectiveRequest {
   condition: unknown;
   response: ResponseSpec;
   pagination: Pagination | undefined;
+  /** The request's own `repeat` (the base has none). */
+  repeat: RepeatSpec | undefined;
   sanitize: string[];
   timeoutMs: number;
   /** `followRedirects` (GET redirects) and `followAllRedirects` (other methods), default true (redirect.ts). */
@@ -55,7 +57,7 @@ export function layerList(layers: Layers): unknown[] {
   return layers.base === undefined ? layers.own : [layers.base, ...layers.own];
 }
 
-const UNSUPPORTED = ['aws', 'ca', 'oauth', 'repeat'] as const;
+const UNSUPPORTED = ['aws', 'ca', 'oauth'] as const;
 
 function sanitizeOf(spec: { log?: unknown } | undefined): string[] {
   const log = spec?.log;
@@ -115,6 +117,7 @@ export function mergeBase(request: RequestSpec, base: BaseSpec | undefined): Eff
     response: mergeResponse(base?.response, request.response),
     // The project's base schema has no `pagination` (it would reach actions too).
     pagination: request.pagination,
+    repeat: request.repeat,
     sanitize: [...new Set([...sanitizeOf(base), ...sanitizeOf(request)])],
     timeoutMs:
       typeof base?.timeout === 'number' && base.timeout > 0 ? base.timeout : DEFAULT_TIMEOUT_MS,

@@ -37,4 +37,6 @@ export interface RunEnv {
   auth?: AuthHooks;
   /** Hosts actually contacted (the connection records its own for the allow-list). */
   contacted?: Set<string>;
+  /** Waits between `repeat` runs; default a timer (tests pass their own). */
+  sleep?: (ms: number) => Promise<void>;
 }

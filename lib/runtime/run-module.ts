@@ -42,6 +42,8 @@ export interface RunOptions {
   environment?: Record<string, unknown>;
   /** Run-log options (body size bound). */
   log?: RunLogOptions;
+  /** How to wait `repeat.delay` milliseconds between repetitions. Default: a timer. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunResult {
@@ -220,6 +222,7 @@ async function* runPages(
       ? { maxResponseBytes: options.maxResponseBytes }
       : {}),
     ...(connection?.canRefresh() ? { auth: connection } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
   };
 
   const chunks = runCommunication(module.communication, scope, env, {

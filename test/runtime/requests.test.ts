@@ -501,7 +501,7 @@ test('R17 directives the runtime does not implement are refused before any reque
           type: 'action',
           communication: {
             url: '/v1/items',
-            repeat: { condition: '{{true}}', delay: 10, limit: 2 },
+            aws: { key: 'k', secret: 's' },
           },
         }),
       ],
@@ -510,5 +510,5 @@ test('R17 directives the runtime does not implement are refused before any reque
   );
   const error = await failure(run(app, 'testModule', { connection: acme.get() }));
   expect(error).toMatchObject({ type: 'RuntimeError', code: 'DEFINITION_INVALID' });
-  expect(error.message).toContain('repeat');
+  expect(error.message).toContain('aws');
 });
