@@ -132,8 +132,9 @@ function tokenizeExpression(source: string, open: number): { tokens: Token[]; en
       pos += operator.length;
       continue;
     }
-    if (PUNCTUATION.includes(ch)) {
-      tokens.push({ type: 'punctuation', value: ch, start: pos, end: pos + 1 });
+    if (PUNCTUATION.includes(ch) || ch === ';') {
+      // `;` separates arguments in Make's scenario syntax, which apps use too: it is a comma.
+      tokens.push({ type: 'punctuation', value: ch === ';' ? ',' : ch, start: pos, end: pos + 1 });
       pos += 1;
       continue;
     }

@@ -61,8 +61,8 @@ describe('other errors', () => {
     expect(thrownBy(() => parseTemplate('{{add()}}')).detail).toBe(
       "Function 'add' expects at least 2 arguments, received 0",
     );
-    expect(thrownBy(() => parseTemplate('{{if(1, 2)}}')).detail).toBe(
-      "Function 'if' expects 3 arguments, received 2",
+    expect(thrownBy(() => parseTemplate('{{if(1)}}')).detail).toBe(
+      "Function 'if' expects 2 to 3 arguments, received 1",
     );
   });
 

@@ -181,8 +181,15 @@ export const arrayFunctions: FunctionTable = {
 
   /** sort(array, [order = 'asc'], [path]): 'asc', 'desc', 'asc ci', 'desc ci'; stable. */
   sort: eager(1, 3, ([array, order, path]) => {
-    const direction = oneOf(order, 'sort', 2, SORT_ORDERS, 'asc');
-    const key = path === undefined || path === null ? undefined : requiredText(path, 'sort', 3);
+    // sort(array, key): a second argument that is not an order is the key (Make's documented form).
+    const keyFirst =
+      path === undefined && typeof order === 'string' && !SORT_ORDERS.some((o) => o === order);
+    const direction = keyFirst ? 'asc' : oneOf(order, 'sort', 2, SORT_ORDERS, 'asc');
+    const keyArg = keyFirst ? order : path;
+    const key =
+      keyArg === undefined || keyArg === null
+        ? undefined
+        : requiredText(keyArg, 'sort', keyFirst ? 2 : 3);
     const caseInsensitive = direction.endsWith(' ci');
     const sign = direction.startsWith('desc') ? -1 : 1;
     const valueOf = (item: unknown): unknown => (key === undefined ? item : getPath(item, key));

@@ -34,8 +34,8 @@ export const generalFunctions: FunctionTable = {
   }),
 
   /** if(condition, then, else): only the chosen branch is evaluated. */
-  if: lazy(3, 3, ([condition, then, otherwise], context) =>
-    isTruthy(condition!(context)) ? then!(context) : otherwise!(context),
+  if: lazy(2, 3, ([condition, then, otherwise], context) =>
+    isTruthy(condition!(context)) ? then!(context) : otherwise?.(context),
   ),
 
   /** ifempty(value, fallback): fallback when value is undefined, null or ''. */

@@ -51,7 +51,19 @@ export const mathFunctions: FunctionTable = {
   floor: unary('floor', Math.floor),
   /** round(number): nearest integer, halves up (JavaScript's Math.round). */
   round: unary('round', Math.round),
-  trunc: unary('trunc', Math.trunc),
+  /** trunc(number, [decimals]): cut (toward zero) to `decimals` places, 0 by default. */
+  trunc: eager(1, 2, ([value, decimals]) => {
+    const number = optionalNumber(value, 'trunc', 1);
+    if (number === undefined) return undefined;
+    const places = decimals === undefined ? 0 : integerIn(decimals, 'trunc', 2, 0, 15);
+    if (places === 0 || Number.isInteger(number) || !Number.isFinite(number)) {
+      return Math.trunc(number);
+    }
+    // Through the decimal text, so 1.005 cut to 2 places is 1, not 1.00 less a binary error.
+    const [whole = '0', fraction = ''] = Math.abs(number).toFixed(20).split('.');
+    const cut = Number(`${whole}.${fraction.slice(0, places)}`);
+    return number < 0 ? -cut : cut;
+  }),
 
   sum: aggregate('sum', sum),
   average: aggregate('average', mean),
