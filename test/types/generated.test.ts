@@ -1,10 +1,11 @@
-// The committed generated files match their generators (the same registry that
-// `npm run check:generated` uses), and the drift check itself reports what it should.
+// The generators and the drift check. Whether the committed files match their generators is
+// `npm run check:generated`'s job (a gate of `npm test`); repeating it here would only double the
+// cost. These tests cover what the gate relies on: deterministic output, banners, the registry,
+// and findDrift reporting each kind of drift.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  REPO_ROOT,
   describeDrift,
   findDrift,
   generateSchemaTypes,
@@ -28,10 +29,6 @@ beforeAll(async () => {
 }, 30_000);
 
 describe('lib/types/schemas.generated.ts', () => {
-  test('is up to date with schemas/ (run npm run gen:types if this fails)', () => {
-    expect(fs.readFileSync(path.join(REPO_ROOT, TYPES_PATH), 'utf8')).toBe(generated);
-  });
-
   test('is generated deterministically', async () => {
     expect(await generateSchemaTypes()).toBe(generated);
   }, 30_000);
@@ -75,10 +72,6 @@ describe('the generated-files registry', () => {
     const paths = generatedFiles.map((f) => f.path);
     expect(new Set(paths).size).toBe(paths.length);
   });
-
-  test('the whole registry is in sync', async () => {
-    expect(await findDrift()).toEqual([]);
-  }, 30_000);
 });
 
 describe('findDrift', () => {
