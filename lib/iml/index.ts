@@ -32,6 +32,7 @@ export { FUNCTION_NAMES } from './functions/registry';
 export { referencedPaths } from './referenced-paths';
 export { isSpreadKey } from './template';
 export { toDisplayText } from './values';
+export { MAKE_ROOTS, type MakeRoot } from './roots';
 
 /** A template compiled once; `evaluate` may be called any number of times. */
 export interface CompiledTemplate {

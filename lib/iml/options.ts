@@ -11,7 +11,10 @@ export interface EvaluateOptions {
   now?: Date;
   /** IANA zone for date functions given no zone and for ISO text without an offset. Default 'UTC'. */
   timezone?: string;
-  /** Unknown root variables throw IML_UNKNOWN_VARIABLE (true) or read as undefined. Default true. */
+  /**
+   * Unknown root variables throw IML_UNKNOWN_VARIABLE (true, to catch typos in one's own app) or
+   * read as undefined, as Make reads them (false, the default).
+   */
   strictVariables?: boolean;
 }
 
@@ -34,11 +37,11 @@ function readNow(this: EvaluationEnv): Date {
  */
 export function checkEvaluation(context: unknown, options: EvaluateOptions | undefined): boolean {
   checkContext(context);
-  if (options === undefined) return true;
+  if (options === undefined) return false;
   pinnedTime(options.now);
   const zone = options.timezone;
   if (zone !== undefined) checkTimezone(zone);
-  return options.strictVariables !== false;
+  return options.strictVariables === true;
 }
 
 export function createEnv(context: unknown, options: EvaluateOptions | undefined): Env {
@@ -47,7 +50,7 @@ export function createEnv(context: unknown, options: EvaluateOptions | undefined
   if (options === undefined) {
     const env: EvaluationEnv = {
       context,
-      strictVariables: true,
+      strictVariables: false,
       timezone: DEFAULT_TIMEZONE,
       current: undefined,
       now: readNow,
@@ -58,7 +61,7 @@ export function createEnv(context: unknown, options: EvaluateOptions | undefined
   const zone = options.timezone;
   const env: EvaluationEnv = {
     context,
-    strictVariables: options.strictVariables !== false,
+    strictVariables: options.strictVariables === true,
     timezone: zone === undefined ? DEFAULT_TIMEZONE : checkTimezone(zone),
     current,
     now: readNow,

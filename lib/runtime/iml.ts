@@ -1,34 +1,14 @@
 // The runtime's one door into the IML engine. Every evaluation names *where* it happened (the
 // component and directive), so an expression error reads "module listSubscriptions › qs: ..."
 // instead of a bare engine message.
-import { compileTemplate, evaluateTemplate, type CompiledTemplate } from '../iml';
+import { compileTemplate, evaluateTemplate, MAKE_ROOTS, type CompiledTemplate } from '../iml';
 import { RuntimeError } from './errors';
 
 /**
- * Every root variable the runtime supports (make-app-format §10). Each scope has all of them as
- * own keys (`undefined` when absent), so a typo such as `paramters.x` is the engine's "unknown
- * variable" error while a root that simply has no value here reads as `undefined`.
+ * Every root variable Make provides (lib/iml/roots.ts). Each scope has all of them as own keys
+ * (`undefined` when absent); any other name reads as empty, as in Make.
  */
-const ROOTS = [
-  'parameters',
-  'connection',
-  'common',
-  'temp',
-  'data',
-  'body',
-  'headers',
-  'statusCode',
-  'item',
-  'output',
-  'iterate',
-  'pagination',
-  'now',
-  'environment',
-  'scenario',
-  'metadata',
-  'oauth',
-  'query',
-] as const;
+const ROOTS = MAKE_ROOTS;
 
 type Root = (typeof ROOTS)[number];
 export type Scope = Record<Root, unknown>;

@@ -127,9 +127,12 @@ describe('options', () => {
     );
   });
 
-  test('strictVariables: false reads unknown roots as undefined', () => {
+  test('unknown roots read as undefined by default, as in Make; strictVariables makes them errors', () => {
+    expect(evaluateTemplate('{{a.b}}', {})).toBeUndefined();
     expect(evaluateTemplate('{{a.b}}', {}, { strictVariables: false })).toBeUndefined();
-    expect(codeOf(() => evaluateTemplate('{{a.b}}', {}))).toBe('IML_UNKNOWN_VARIABLE');
+    expect(codeOf(() => evaluateTemplate('{{a.b}}', {}, { strictVariables: true }))).toBe(
+      'IML_UNKNOWN_VARIABLE',
+    );
   });
 
   test('the context is never modified', () => {

@@ -67,14 +67,20 @@ describe('other errors', () => {
   });
 
   test('unknown variable names the variable', () => {
-    const error = thrownBy(() => evaluateTemplate('{{paramters.x}}', { parameters: {} }));
+    const error = thrownBy(() =>
+      evaluateTemplate('{{paramters.x}}', { parameters: {} }, { strictVariables: true }),
+    );
     expect(error).toBeInstanceOf(ImlReferenceError);
     expect((error as ImlReferenceError).variable).toBe('paramters');
   });
 
   test('errors inside deep values name the JSON path', () => {
     const error = thrownBy(() =>
-      evaluateTemplate({ qs: { items: ['ok', '{{nope}}'] } }, { parameters: {} }),
+      evaluateTemplate(
+        { qs: { items: ['ok', '{{nope}}'] } },
+        { parameters: {} },
+        { strictVariables: true },
+      ),
     );
     expect(error.jsonPath).toBe('qs.items[1]');
     expect(error.message).toContain('(in qs.items[1])');

@@ -51,7 +51,7 @@ test('an error inside a generated object is located at its key', () => {
   const failing = compileTemplate({ ok: '{{parameters.a}}', bad: '{{unknownRoot.x}}' });
   let caught: unknown;
   try {
-    failing.evaluate({ parameters: { a: 1 } });
+    failing.evaluate({ parameters: { a: 1 } }, { strictVariables: true });
   } catch (error) {
     caught = error;
   }

@@ -165,12 +165,18 @@ describe('lone path fast path', () => {
     ['{{parameters.x}}', 'inherited root'],
     ['{{__proto__}}', 'own blocked keys (JSON.parse)'],
     ['{{missing.a.b.c}}', 'plain'],
-  ])('%j in the %s context is an unknown variable', (template, contextName) => {
-    const context = CONTEXTS.find(([name]) => name === contextName)?.[1];
-    expect(outcome(() => compileTemplate(template).evaluate(context as never))).toMatchObject({
-      code: 'IML_UNKNOWN_VARIABLE',
-    });
-  });
+  ])(
+    '%j in the %s context is an unknown variable: empty, or an error when strict',
+    (template, contextName) => {
+      const context = CONTEXTS.find(([name]) => name === contextName)?.[1];
+      expect(compileTemplate(template).evaluate(context as never)).toBeUndefined();
+      expect(
+        outcome(() =>
+          compileTemplate(template).evaluate(context as never, { strictVariables: true }),
+        ),
+      ).toMatchObject({ code: 'IML_UNKNOWN_VARIABLE' });
+    },
+  );
 
   test('reads the context on every call (nothing cached between evaluations)', () => {
     const compiled = compileTemplate('{{parameters.x}}');
@@ -179,14 +185,16 @@ describe('lone path fast path', () => {
     (context.parameters as Record<string, unknown>).x = 2;
     expect(compiled.evaluate(context)).toBe(2);
     delete context.parameters;
-    expect(() => compiled.evaluate(context)).toThrow(
+    expect(() => compiled.evaluate(context, { strictVariables: true })).toThrow(
       expect.objectContaining({ code: 'IML_UNKNOWN_VARIABLE' }),
     );
-    expect(compiled.evaluate(context, { strictVariables: false })).toBeUndefined();
+    expect(compiled.evaluate(context)).toBeUndefined();
   });
 
   test('errors keep the template and position of the unknown root', () => {
-    const error = outcome(() => compileTemplate('  {{ nope.x }}').evaluate({}));
+    const error = outcome(() =>
+      compileTemplate('  {{ nope.x }}').evaluate({}, { strictVariables: true }),
+    );
     expect(error).toMatchObject({ code: 'IML_UNKNOWN_VARIABLE' });
     expect((error as { message: string }).message).toContain("'nope'");
     expect(outcome(() => compileTemplate('{{nope}}').evaluate([] as never))).toMatchObject({

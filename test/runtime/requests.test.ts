@@ -512,3 +512,25 @@ test('R17 directives the runtime does not implement are refused before any reque
   expect(error).toMatchObject({ type: 'RuntimeError', code: 'DEFINITION_INVALID' });
   expect(error.message).toContain('aws');
 });
+
+test('R22 an unknown root variable reads as empty, as in Make: the key is not sent', async () => {
+  const app = await load(
+    testApp({
+      modules: [
+        testModule({
+          type: 'action',
+          communication: {
+            url: '/v1/items',
+            qs: { limit: '{{paramters.limit}}', kept: 'yes' },
+            response: { output: '{{body}}' },
+          },
+        }),
+      ],
+    }),
+    { validate: false },
+  );
+  const api = nock(API).get('/v1/items').query({ kept: 'yes' }).reply(200, { ok: true });
+  const { bundles } = await run(app, 'testModule', { connection: acme.get() });
+  api.done();
+  expect(bundles).toEqual([{ ok: true }]);
+});

@@ -434,6 +434,22 @@ const cases: Case[] = [
     ],
   },
   {
+    name: "a root variable that is not one of Make's (a typo Make would read as empty)",
+    edit: (e) =>
+      e.set(
+        ['modules', 1, 'communication', 1, 'response', 'output', 'project', 'name'],
+        '{{iten.name}}',
+      ),
+    expected: [
+      {
+        component: 'module listTasks',
+        file: LIST_TASKS,
+        pointer: '/1/response/output/project/name',
+        rule: 'iml-root-known',
+      },
+    ],
+  },
+  {
     name: '{{temp.x}} never set in the communication',
     edit: (e) =>
       e.set(

@@ -6,6 +6,7 @@ import { connectionReferenceResolves } from './connection-reference-resolves';
 import { groupModuleExists } from './group-module-exists';
 import { idFormat } from './id-format';
 import { idUnique } from './id-unique';
+import { imlRootKnown } from './iml-root-known';
 import { imlValid } from './iml-valid';
 import { moduleInOneGroup } from './module-in-one-group';
 import { parametersReferenceResolves } from './parameters-reference-resolves';
@@ -22,6 +23,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
   connectionExists,
   rpcExists,
   imlValid,
+  imlRootKnown,
   parametersReferenceResolves,
   connectionReferenceResolves,
   tempReferenceResolves,
