@@ -31,6 +31,14 @@ function fits(value: unknown, shape: Shape): boolean {
   return Array.isArray(value) || isPlainObject(value);
 }
 
+/** A section's empty value, as Make's editor creates it. */
+const EMPTY: Record<Shape, () => unknown> = {
+  object: () => ({}),
+  array: () => [],
+  'object-or-array': () => ({}),
+  string: () => '',
+};
+
 const SHAPE_TEXT: Record<Shape, string> = {
   object: 'an object',
   array: 'an array',
@@ -79,15 +87,62 @@ function field(
 
 const isString = (v: unknown): boolean => typeof v === 'string';
 const isStringOrNull = (v: unknown): boolean => typeof v === 'string' || v === null;
+const isPathOrEmpty = (v: unknown): boolean => v === undefined || isStringOrNull(v);
+const isOptionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
+
+/**
+ * The app's metadata when `general/manifest.json` (this project's addition) is absent, as in a
+ * layout Make's own tooling wrote: the name and version of its first origin when it has one.
+ */
+function manifestFromOrigins(manifest: Record<string, unknown>): Record<string, unknown> {
+  const origins = manifest.origins;
+  const origin = Array.isArray(origins) && isPlainObject(origins[0]) ? origins[0] : {};
+  const name = typeof origin.appId === 'string' ? origin.appId : 'app';
+  return {
+    name,
+    label: typeof origin.label === 'string' ? origin.label : name,
+    description: '',
+    version: typeof origin.appVersion === 'number' ? origin.appVersion : 1,
+    theme: '#000000',
+    language: 'en',
+    audience: 'global',
+  };
+}
+
+/** `label` (and a module's `description`) may be absent from Make's metadata: the id stands in. */
+function labelOf(meta: Record<string, unknown>, name: string, at: string[]): string {
+  return (field(meta, 'label', isOptionalString, 'a string', at) as string | undefined) ?? name;
+}
+
+/** Without `connectionType`, the communication file says it (`*.oauth-communication.iml.json`). */
+function connectionTypeOf(meta: Record<string, unknown>, at: string[]): unknown {
+  if (meta.connectionType !== undefined) {
+    return field(
+      meta,
+      'connectionType',
+      (v) => v === 'basic' || v === 'oauth',
+      '"basic" or "oauth"',
+      at,
+    );
+  }
+  const codeFiles = isPlainObject(meta.codeFiles) ? meta.codeFiles : {};
+  const communication = codeFiles.communication;
+  return typeof communication === 'string' && communication.endsWith('oauth-communication.iml.json')
+    ? 'oauth'
+    : 'basic';
+}
 
 function components(
   manifest: Record<string, unknown>,
   kind: ComponentKind,
 ): Array<[string, Record<string, unknown>]> {
-  const all = field(manifest, 'components', isPlainObject, 'an object', []) as Record<
-    string,
-    unknown
-  >;
+  const all = (
+    manifest.components === undefined
+      ? {}
+      : field(manifest, 'components', isPlainObject, 'an object', [])
+  ) as Record<string, unknown>;
+  // A kind the app has none of may be absent (or null, as some of Make's tools write it).
+  if (all[kind] === undefined || all[kind] === null) return [];
   const group = field(all, kind, isPlainObject, 'an object', ['components']) as Record<
     string,
     unknown
@@ -126,6 +181,11 @@ function readCodes(
       target[def.key] = null;
       continue;
     }
+    // Make treats every code as optional: an absent or null one is that section's empty value.
+    if (path === undefined || path === null) {
+      target[def.key] = EMPTY[shapeOf(kind, def.code, connectionType)]();
+      continue;
+    }
     field(codeFiles, def.code, isString, 'a file path', [...at, 'codeFiles']);
     target[def.key] = reader.read(
       path as string,
@@ -151,35 +211,29 @@ export function appFromFiles(files: Map<string, unknown>): App {
     string,
     unknown
   >;
-  const generalPath = (key: 'base' | 'readme' | 'groups'): string =>
-    field(general, key, isString, 'a file path', ['generalCodeFiles']) as string;
   const named = (key: string): string => `${MAKECOMAPP_FILE}#/generalCodeFiles/${key}`;
-  const commonPath = field(general, 'common', isStringOrNull, 'a file path or null', [
-    'generalCodeFiles',
-  ]) as string | null;
+  // Each general file is a path, or null (or absent) for the section's empty value.
+  const generalFile = (key: 'base' | 'readme' | 'groups' | 'common', shape: Shape): unknown => {
+    const path = field(general, key, isPathOrEmpty, 'a file path or null', ['generalCodeFiles']);
+    return path === undefined || path === null
+      ? undefined
+      : reader.read(path as string, shape, named(key));
+  };
 
   const app: Record<string, unknown> = {
-    manifest: reader.read(GENERAL_FILES.manifest, 'object', 'the project layout'),
-    readme: reader.read(generalPath('readme'), 'string', named('readme')),
-    base: reader.read(generalPath('base'), 'object', named('base')),
-    common: commonPath === null ? null : reader.read(commonPath, 'object', named('common')),
-    groups: reader.read(generalPath('groups'), 'array', named('groups')),
+    manifest: files.has(GENERAL_FILES.manifest)
+      ? reader.read(GENERAL_FILES.manifest, 'object', 'the project layout')
+      : manifestFromOrigins(manifestFile),
+    readme: generalFile('readme', 'string') ?? '',
+    base: generalFile('base', 'object') ?? {},
+    common: generalFile('common', 'object') ?? null,
+    groups: generalFile('groups', 'array') ?? [],
   };
 
   app.connections = components(manifestFile, 'connection').map(([name, meta]) => {
     const at = ['components', 'connection', name];
-    const type = field(
-      meta,
-      'connectionType',
-      (v) => v === 'basic' || v === 'oauth',
-      '"basic" or "oauth"',
-      at,
-    );
-    const connection: Record<string, unknown> = {
-      name,
-      label: field(meta, 'label', isString, 'a string', at),
-      type,
-    };
+    const type = connectionTypeOf(meta, at);
+    const connection: Record<string, unknown> = { name, label: labelOf(meta, name, at), type };
     readCodes(reader, 'connection', name, meta, connection, type);
     return connection;
   });
@@ -188,15 +242,17 @@ export function appFromFiles(files: Map<string, unknown>): App {
     const at = ['components', 'module', name];
     const module: Record<string, unknown> = {
       name,
-      label: field(meta, 'label', isString, 'a string', at),
-      description: field(meta, 'description', isString, 'a string', at),
+      label: labelOf(meta, name, at),
+      description:
+        (field(meta, 'description', isOptionalString, 'a string', at) as string | undefined) ?? '',
       type: field(meta, 'moduleType', isString, 'a module type', at),
     };
     const crud = meta.actionCrud;
     if (crud !== undefined && crud !== null) {
       module.crud = field(meta, 'actionCrud', isString, 'a CRUD verb or null', at);
     }
-    module.connection = field(meta, 'connection', isStringOrNull, 'a connection id or null', at);
+    module.connection =
+      field(meta, 'connection', isPathOrEmpty, 'a connection id or null', at) ?? null;
     if (meta.altConnection !== undefined) {
       module.altConnection = field(
         meta,
@@ -214,8 +270,8 @@ export function appFromFiles(files: Map<string, unknown>): App {
     const at = ['components', 'rpc', name];
     const rpc: Record<string, unknown> = {
       name,
-      label: field(meta, 'label', isString, 'a string', at),
-      connection: field(meta, 'connection', isStringOrNull, 'a connection id or null', at),
+      label: labelOf(meta, name, at),
+      connection: field(meta, 'connection', isPathOrEmpty, 'a connection id or null', at) ?? null,
     };
     if (meta.altConnection !== undefined) {
       rpc.altConnection = field(

@@ -60,6 +60,13 @@ export class LayoutReader {
     this.manifest = manifest;
   }
 
+  /** Whether `file` (relative to the folder) exists inside the folder. */
+  has(file: string): boolean {
+    const root = path.resolve(this.dir);
+    const full = path.resolve(root, file);
+    return (full === root || full.startsWith(root + path.sep)) && fs.existsSync(full);
+  }
+
   /** The text of `file` (relative to the folder); `namedBy` says what pointed to it. */
   text(file: string, namedBy: string): string {
     const cached = this.texts.get(file);
@@ -107,6 +114,14 @@ export class LayoutReader {
     this.values.set(file, value);
     return value;
   }
+}
+
+/**
+ * Whether a code file holds JSON (with comments): Make's tooling writes `.iml.json` and `.json`,
+ * older exports `.imljson`; everything else (the readme, functions' `.js`) is text.
+ */
+export function isJsonFile(file: string): boolean {
+  return /\.(json|imljson|jsonc)$/i.test(file);
 }
 
 /** Every file path `makecomapp.json` names, with the pointer that names it. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
   appFromFiles,
   GENERAL_FILES,
+  isJsonFile,
   LayoutReadError,
   LayoutReader,
   MAKECOMAPP_FILE,
@@ -22,21 +23,21 @@ const LOAD_CODES = {
   LAYOUT_FILE_UNPARSABLE: 'APP_FILE_UNPARSABLE',
 } as const;
 
-/** makecomapp.json and every file it names: `.json` files parsed, the others (README) as text. */
+/**
+ * makecomapp.json and every file it names (JSON code files parsed, the readme as text), and the
+ * project's `general/manifest.json` when there is one (a layout Make's tooling wrote has none).
+ */
 function readFiles(root: string): Map<string, unknown> {
   try {
     const layout = new LayoutReader(root);
     const files = new Map<string, unknown>([[MAKECOMAPP_FILE, layout.manifest]]);
-    const toRead: Array<[string, string]> = [
-      [GENERAL_FILES.manifest, 'the project layout'],
-      ...namedFiles(layout.manifest),
-    ];
+    const project: Array<[string, string]> = layout.has(GENERAL_FILES.manifest)
+      ? [[GENERAL_FILES.manifest, 'the project layout']]
+      : [];
+    const toRead = [...project, ...namedFiles(layout.manifest)];
     for (const [file, namedBy] of toRead) {
       if (files.has(file)) continue;
-      files.set(
-        file,
-        file.endsWith('.json') ? layout.json(file, namedBy) : layout.text(file, namedBy),
-      );
+      files.set(file, isJsonFile(file) ? layout.json(file, namedBy) : layout.text(file, namedBy));
     }
     return files;
   } catch (error) {

@@ -116,9 +116,32 @@ describe('appFromFiles', () => {
     expectAppFilesError(files, 'README.md: expected a string, found a number');
   });
 
-  test('the project manifest file is required', () => {
+  test("without the project's manifest file (a layout Make's tooling wrote), the metadata comes from the first origin", () => {
     const files = compiled();
     files.delete('general/manifest.json');
-    expectAppFilesError(files, 'general/manifest.json: missing (named by the project layout)');
+    const makecomapp = files.get('makecomapp.json') as Record<string, unknown>;
+    files.set('makecomapp.json', {
+      ...makecomapp,
+      origins: [
+        {
+          label: 'Acme (prod)',
+          appId: 'acme-app',
+          appVersion: 3,
+          baseUrl: 'https://eu1.make.com/api',
+          apikeyFile: '.secrets/apikey',
+        },
+      ],
+    });
+    expect(appFromFiles(files).manifest).toEqual({
+      name: 'acme-app',
+      label: 'Acme (prod)',
+      description: '',
+      version: 3,
+      theme: '#000000',
+      language: 'en',
+      audience: 'global',
+    });
+    files.set('makecomapp.json', makecomapp);
+    expect(appFromFiles(files).manifest).toMatchObject({ name: 'app', label: 'app', version: 1 });
   });
 });
