@@ -13,7 +13,7 @@ import {
   MAKECOMAPP_FILE,
   namedFiles,
 } from '../compile';
-import { formatIssue, validateApp } from '../validate';
+import { checkApp, formatIssue, type Profile } from '../validate';
 import { AppLoadError } from './errors';
 import { createRuntimeApp, type RuntimeApp } from './runtime-app';
 
@@ -56,6 +56,12 @@ export interface LoadOptions {
    * definitions the validator would reject turn it off.
    */
   validate?: boolean;
+  /**
+   * `make` (default): only what would stop a run refuses the app (a template that does not
+   * parse, a missing connection or RPC, a duplicate id); every other issue is a warning, kept in
+   * `warnings`. `strict`: the project's own bar, every issue refuses (what `npm run build` checks).
+   */
+  profile?: Profile;
 }
 
 /**
@@ -84,7 +90,10 @@ function readApp(dir: string, options: LoadOptions): RuntimeApp {
       typeof file === 'string' ? { file } : {},
     );
   }
-  const issues = options.validate === false ? [] : validateApp(definition);
+  const { errors: issues, warnings } =
+    options.validate === false
+      ? { errors: [], warnings: [] }
+      : checkApp(definition, options.profile ?? 'make');
   if (issues.length > 0) {
     const lines = issues.map(formatIssue);
     throw new AppLoadError(
@@ -93,5 +102,5 @@ function readApp(dir: string, options: LoadOptions): RuntimeApp {
       { issues: lines, ...(issues[0] ? { file: issues[0].file } : {}) },
     );
   }
-  return createRuntimeApp(definition, root);
+  return createRuntimeApp(definition, root, warnings.map(formatIssue));
 }

@@ -12,6 +12,8 @@ export interface RuntimeApp {
   readonly literalHosts: ReadonlySet<string>;
   /** The directory it was loaded from, when loaded with `loadApp`. */
   readonly dir: string | undefined;
+  /** Validation issues the load profile reports without refusing the app (`formatIssue` lines). */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -19,9 +21,13 @@ export interface RuntimeApp {
  * exactly what the JSON files say: nothing a caller mutates later leaks in, and nothing JSON
  * cannot carry (a Date, `undefined`) survives from an in-memory definition.
  */
-export function createRuntimeApp(definition: App, dir?: string): RuntimeApp {
+export function createRuntimeApp(
+  definition: App,
+  dir?: string,
+  warnings: readonly string[] = [],
+): RuntimeApp {
   const copy = JSON.parse(JSON.stringify(definition)) as App;
-  return { definition: copy, literalHosts: declaredLiteralHosts(copy), dir };
+  return { definition: copy, literalHosts: declaredLiteralHosts(copy), dir, warnings };
 }
 
 function unknown(kind: string, name: string, known: string[]): RuntimeError {

@@ -1,7 +1,7 @@
 // Conformance rows L1-L5 (lib/runtime/README.md): loading a built app directory.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { AppLoadError, loadApp } from '../../lib/runtime';
+import { AppLoadError, loadApp, type LoadOptions } from '../../lib/runtime';
 import { testApp, testModule } from './helpers/app';
 import { installLeakCheck } from './helpers/leak-check';
 import { writeApp } from './helpers/runtime';
@@ -19,9 +19,9 @@ const app = testApp({
 
 const COMMUNICATION = 'modules/list-items/list-items.communication.iml.json';
 
-async function loadError(dir: string): Promise<AppLoadError> {
+async function loadError(dir: string, options?: LoadOptions): Promise<AppLoadError> {
   try {
-    await loadApp(dir);
+    await loadApp(dir, options);
   } catch (error) {
     if (error instanceof AppLoadError) return error;
     throw error;
@@ -84,13 +84,13 @@ test('L3 a file of the wrong shape is reported by the layout reader, naming the 
   });
 });
 
-test('L4 an invalid app lists every validation issue', async () => {
+test('L4 with the strict profile, an invalid app lists every validation issue', async () => {
   const dir = await writeApp(app);
   await fs.writeFile(
     path.join(dir, COMMUNICATION),
     JSON.stringify({ url: '/v1/items', response: { iterat: '{{body.items}}' } }),
   );
-  const error = await loadError(dir);
+  const error = await loadError(dir, { profile: 'strict' });
   expect(error.code).toBe('APP_INVALID');
   expect(error.issues.length).toBeGreaterThan(0);
   expect(error.message).toContain('iterat');
@@ -101,4 +101,33 @@ test('L5 a directory that does not exist says to build first', async () => {
   const error = await loadError('/nonexistent/dist');
   expect(error).toMatchObject({ code: 'APP_NOT_FOUND' });
   expect(error.message).toContain('build the app first');
+});
+
+test('L6 the make profile (default) loads what only breaks our own rules, and keeps the issues as warnings', async () => {
+  const dir = await writeApp(app);
+  await fs.writeFile(
+    path.join(dir, COMMUNICATION),
+    JSON.stringify({ url: '/v1/items', response: { iterat: '{{body.items}}' } }),
+  );
+  const loaded = await loadApp(dir);
+  expect(loaded.warnings.length).toBeGreaterThan(0);
+  expect(loaded.warnings.join('\n')).toContain('iterat');
+  expect((await loadApp(dir, { profile: 'make' })).warnings).toEqual(loaded.warnings);
+});
+
+test('L6 the make profile still refuses what would stop a run: a template that does not parse', async () => {
+  const dir = await writeApp(app);
+  await fs.writeFile(
+    path.join(dir, COMMUNICATION),
+    JSON.stringify({ url: '/v1/items?x={{body.', response: { iterate: '{{body.items}}' } }),
+  );
+  const error = await loadError(dir);
+  expect(error.code).toBe('APP_INVALID');
+  expect(error.issues.join('\n')).toContain('[iml-valid]');
+});
+
+test('L6 a valid app loads with no warnings in either profile', async () => {
+  const dir = await writeApp(app);
+  expect((await loadApp(dir)).warnings).toEqual([]);
+  expect((await loadApp(dir, { profile: 'strict' })).warnings).toEqual([]);
 });

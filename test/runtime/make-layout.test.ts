@@ -1,8 +1,8 @@
 // An app as Make's own tooling writes it (test/fixtures/make-layout/acme-notes): no
 // general/manifest.json, `.imljson` code files with comments, a null readme, absent codeFiles,
 // labels and connectionType, and templates with `;` separators and an unknown root. The runtime
-// reads it and runs its module (the Make validation profile is still to come, so validation is
-// off here).
+// reads it with the `make` profile (the default), which keeps our own rules as warnings, and runs
+// its module.
 import path from 'node:path';
 import nock from 'nock';
 import { createConnection, loadApp, runModule } from '../../lib/runtime';
@@ -15,8 +15,11 @@ const DIR = path.resolve(__dirname, '..', 'fixtures', 'make-layout', 'acme-notes
 const ACME = 'https://api.acme.test';
 
 test('reads a layout written by Make’s tooling, with Make’s defaults for what it leaves out', async () => {
-  const app = await loadApp(DIR, { validate: false });
+  const app = await loadApp(DIR);
   const { manifest, readme, common, connections, modules } = app.definition;
+  // Our own rules still speak, as warnings: the typo'd root, for one.
+  expect(app.warnings.some((line) => line.includes('[iml-root-known]'))).toBe(true);
+  await expect(loadApp(DIR, { profile: 'strict' })).rejects.toMatchObject({ code: 'APP_INVALID' });
   expect(manifest).toMatchObject({ name: 'acme-notes', label: 'Acme Notes', version: 2 });
   expect([readme, common]).toEqual(['', null]);
   expect(connections[0]).toMatchObject({ name: 'acmeKey', label: 'Acme', type: 'basic' });
@@ -33,7 +36,7 @@ test('reads a layout written by Make’s tooling, with Make’s defaults for wha
 });
 
 test('runs its module: JSONC, `;` separators and an unknown root read as empty', async () => {
-  const app = await loadApp(DIR, { validate: false });
+  const app = await loadApp(DIR);
   const api = nock(ACME)
     .get('/v1/me')
     .matchHeader('x-api-key', CREDENTIALS.apiKey)
