@@ -342,3 +342,68 @@ describe('simulator', () => {
     }
   });
 });
+
+describe('run --app: any Make app folder, against a URL target', () => {
+  const APP_DIR = path.resolve(__dirname, '..', 'fixtures', 'make-layout', 'acme-notes');
+  const API_KEY = 'sekrit-api-key-for-run-app';
+  let work: string;
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-run-app-'));
+    fs.writeFileSync(path.join(work, 'connection.json'), JSON.stringify({ apiKey: API_KEY }));
+    fs.writeFileSync(path.join(work, 'broken.json'), '{ apiKey: ');
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  test('the app’s hosts go to the target; the connection comes from --connection-file', async () => {
+    const mock = nock('http://mock.acme.test')
+      .get('/v1/me')
+      .matchHeader('x-api-key', API_KEY)
+      .reply(200, { id: 'u1' })
+      .get('/v1/notes')
+      .query({ tag: 'work' })
+      .matchHeader('x-api-key', API_KEY)
+      .reply(200, { notes: [{ id: 7, title: 'draft' }] });
+    const result = await cli(
+      [
+        'run',
+        'listNotes',
+        '--app',
+        APP_DIR,
+        '--target',
+        'http://mock.acme.test',
+        '--connection-file',
+        path.join(work, 'connection.json'),
+        '--param',
+        'tag=work',
+        '--json',
+      ],
+      { cwd: work },
+    );
+    mock.done();
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([{ id: 7, title: 'DRAFT' }]);
+  });
+
+  test('--app needs a URL (or production) target, and a connection file that holds a JSON object', async () => {
+    const simulator = await cli(['run', 'listNotes', '--app', APP_DIR], { cwd: work });
+    expect(simulator.code).toBe(2);
+    expect(simulator.stderr).toContain('--app runs another app: give --target <http(s) URL>');
+    const broken = await cli(
+      [
+        'run',
+        'listNotes',
+        '--app',
+        APP_DIR,
+        '--target',
+        'http://mock.acme.test',
+        '--connection-file',
+        'broken.json',
+      ],
+      { cwd: work },
+    );
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('--connection-file: ');
+    expect(broken.stderr).toContain('broken.json is not valid JSON');
+  });
+});

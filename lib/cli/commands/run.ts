@@ -8,13 +8,29 @@ import { progressLine } from '../progress';
 import { describeFailure } from '../report-error';
 import { renderBundles } from '../table';
 import { parseTarget } from '../target-spec';
+import { otherAppTarget, readConnectionFile } from '../other-app';
+import type { ResolvedTarget } from '../targets';
+import { UsageError } from '../errors';
+
+interface RunOptions extends ModuleInputOptions {
+  app?: string;
+  connectionFile?: string;
+}
 
 export function registerRun(program: Command, io: CliIo): void {
   const command = program
     .command('run')
     .description('Run a module of the built app and print its bundles')
     .argument('<moduleName>', 'the module id, e.g. listSubscriptions')
-    .option('--json', 'print the bundles as a JSON array on stdout (and nothing else)');
+    .option('--json', 'print the bundles as a JSON array on stdout (and nothing else)')
+    .option(
+      '--app <dir>',
+      "any Make app folder (Make's local-development layout) instead of the built app; its hosts go to a URL --target",
+    )
+    .option(
+      '--connection-file <file>',
+      "the module's connection parameters as a JSON object (for --app; with the Hotmart app it replaces the target's)",
+    );
   addModuleInputOptions(command, 'simulator').addHelpText(
     'after',
     `
@@ -25,21 +41,39 @@ Examples:
   $ hotmart-make run listSubscriptions --target sandbox     (needs HOTMART_CLIENT_ID,
                                                              HOTMART_CLIENT_SECRET, HOTMART_BASIC_TOKEN)
   $ hotmart-make run listSubscriptions --target http://127.0.0.1:8787
+  $ hotmart-make run listNotes --app ./my-app/src --target http://127.0.0.1:4010 \\
+      --connection-file connection.json      (any app pulled from Make, against a mock server)
 
 Exit codes: 0 ok, 1 the module failed (Make error type and message on stderr), 2 bad usage.`,
   );
-  command.action(async (moduleName: string, options: ModuleInputOptions) => {
+  command.action(async (moduleName: string, options: RunOptions) => {
     const target = parseTarget(options.target, 'run');
+    if (options.app !== undefined && target.kind !== 'url' && target.kind !== 'production') {
+      throw new UsageError(
+        `--app runs another app: give --target <http(s) URL> (every host of the app goes there) or --target production (the app's own hosts)`,
+        'run',
+      );
+    }
     /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
     const { loadApp } = require('../../runtime') as typeof import('../../runtime');
     const { executeModule } = require('../../harness') as typeof import('../../harness');
     const { resolveTarget } = require('../targets') as typeof import('../targets');
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const app = await loadApp(path.resolve(io.cwd, options.dist));
+    const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
     const parameters = moduleParameters(app, moduleName, options, 'run');
-    const resolved = await resolveTarget(target, io.env, 'run', {
-      envCredentials: options.envCredentials === true,
-    });
+    const connection =
+      options.connectionFile === undefined
+        ? undefined
+        : readConnectionFile(path.resolve(io.cwd, options.connectionFile));
+    let resolved: ResolvedTarget;
+    if (options.app !== undefined) {
+      resolved = otherAppTarget(target, app, connection);
+    } else {
+      resolved = await resolveTarget(target, io.env, 'run', {
+        envCredentials: options.envCredentials === true,
+      });
+      if (connection !== undefined) resolved = { ...resolved, connectionParameters: connection };
+    }
     const progress = progressLine(io, moduleName);
     try {
       const result = await executeModule({
