@@ -2,11 +2,18 @@
 // `hotmart-make build|validate`: they load the app module, report through the CLI's io and return
 // the exit code (errors.ts): 0 success, 1 the definition has issues, 2 the app module could not
 // be loaded or the output folder must not be replaced.
+import fs from 'node:fs';
 import path from 'node:path';
-import { loadAppModule } from '../compile';
-import { OutputDirRefusedError } from '../compile';
+import {
+  appFromFiles,
+  CompileError,
+  LayoutReadError,
+  loadAppModule,
+  OutputDirRefusedError,
+  readLayoutFiles,
+} from '../compile';
 import type { App } from '../types';
-import { formatIssue, validateApp, type Issue } from '../validate';
+import { checkApp, formatIssue, type Issue, type Profile } from '../validate';
 import { buildApp } from './build-app';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './errors';
 import { processIo, type CliIo } from './io';
@@ -69,19 +76,43 @@ export async function buildCommand(
   return EXIT_OK;
 }
 
+/** The app of a layout folder (any Make app), or undefined after reporting why it is unreadable. */
+function readFolder(dir: string, io: ReturnType<typeof lines>): unknown {
+  try {
+    return appFromFiles(readLayoutFiles(dir));
+  } catch (error) {
+    if (!(error instanceof LayoutReadError) && !(error instanceof CompileError)) throw error;
+    io.err(error.message);
+    return undefined;
+  }
+}
+
+/**
+ * `validate --app <module|folder> [--profile strict|make]`. A module (app/index.ts) is the
+ * project's own app, checked strictly by default; a folder is any app in Make's layout, checked
+ * with the `make` profile by default: errors fail (exit 1), warnings are printed and do not.
+ */
 export async function validateCommand(
-  options: { appPath: string },
+  options: { appPath: string; profile?: Profile },
   cli: CliIo = processIo(),
 ): Promise<number> {
   const io = lines(cli);
-  const app = await load(options.appPath, io);
+  const folder = fs.existsSync(options.appPath) && fs.statSync(options.appPath).isDirectory();
+  const app = folder ? readFolder(options.appPath, io) : await load(options.appPath, io);
   if (app === undefined) return EXIT_USAGE;
-  const issues = validateApp(app);
-  if (issues.length > 0) {
-    reportIssues(issues, io);
+  const profile = options.profile ?? (folder ? 'make' : 'strict');
+  const { errors, warnings } = checkApp(app, profile);
+  if (warnings.length > 0) {
+    io.err(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (profile ${profile}):`);
+    for (const issue of warnings) io.err(`  ${formatIssue(issue)}`);
+  }
+  if (errors.length > 0) {
+    reportIssues(errors, io);
     return EXIT_FAILURE;
   }
   const name = (app as App).manifest.name;
-  io.out(`The app "${name}" is valid.`);
+  io.out(
+    `The app "${name}" is valid${profile === 'strict' ? '' : ` for Make (profile ${profile})`}.`,
+  );
   return EXIT_OK;
 }

@@ -8,7 +8,7 @@ export { renderFiles } from './render';
 export { kebabCase } from './kebab';
 export { CompileError } from './errors';
 export { GENERAL_FILES, MAKECOMAPP_FILE } from './layout';
-export { isJsonFile, LayoutReadError, LayoutReader, namedFiles } from './read-layout';
+export { LayoutReadError, LayoutReader, readLayoutFiles } from './read-layout';
 export type { Json } from './json';
 export { AppModuleError } from './app-module';
 export { JsoncError } from './jsonc';

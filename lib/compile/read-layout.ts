@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ToolError } from '../shared';
 import { isPlainObject, type PlainObject } from '../shared';
 import { JsoncError, parseJsonc } from './jsonc';
-import { MAKECOMAPP_FILE } from './layout';
+import { GENERAL_FILES, MAKECOMAPP_FILE } from './layout';
 
 export class LayoutReadError extends ToolError<
   'LAYOUT_NOT_FOUND' | 'LAYOUT_FILE_MISSING' | 'LAYOUT_FILE_UNPARSABLE'
@@ -120,12 +120,12 @@ export class LayoutReader {
  * Whether a code file holds JSON (with comments): Make's tooling writes `.iml.json` and `.json`,
  * older exports `.imljson`; everything else (the readme, functions' `.js`) is text.
  */
-export function isJsonFile(file: string): boolean {
+function isJsonFile(file: string): boolean {
   return /\.(json|imljson|jsonc)$/i.test(file);
 }
 
 /** Every file path `makecomapp.json` names, with the pointer that names it. */
-export function namedFiles(manifest: PlainObject): Array<[file: string, pointer: string]> {
+function namedFiles(manifest: PlainObject): Array<[file: string, pointer: string]> {
   const out: Array<[string, string]> = [];
   const general = manifest.generalCodeFiles;
   if (isPlainObject(general)) {
@@ -148,4 +148,22 @@ export function namedFiles(manifest: PlainObject): Array<[file: string, pointer:
     }
   }
   return out;
+}
+
+/**
+ * A layout folder as the map `appFromFiles` reads: makecomapp.json and every file it names (JSON
+ * code files parsed, the readme as text), and the project's `general/manifest.json` when there is
+ * one (a layout Make's tooling wrote has none). Throws a LayoutReadError.
+ */
+export function readLayoutFiles(dir: string): Map<string, unknown> {
+  const layout = new LayoutReader(dir);
+  const files = new Map<string, unknown>([[MAKECOMAPP_FILE, layout.manifest]]);
+  const project: Array<[string, string]> = layout.has(GENERAL_FILES.manifest)
+    ? [[GENERAL_FILES.manifest, 'the project layout']]
+    : [];
+  for (const [file, namedBy] of [...project, ...namedFiles(layout.manifest)]) {
+    if (files.has(file)) continue;
+    files.set(file, isJsonFile(file) ? layout.json(file, namedBy) : layout.text(file, namedBy));
+  }
+  return files;
 }

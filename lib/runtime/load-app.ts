@@ -1,18 +1,10 @@
 // loadApp(dir): a built app directory (Make's local-development layout, make-app-format §14) →
 // the runtime's model. Reads `makecomapp.json`, every file it names and the project's
-// `general/manifest.json` through lib/compile's LayoutReader (JSONC allowed, nothing outside the
-// folder). Then `appFromFiles` rebuilds the definitions and `validateApp` checks them: the
-// runtime only runs an app that would build and deploy.
+// `general/manifest.json` when present, through lib/compile's LayoutReader (JSONC allowed,
+// nothing outside the folder). Then `appFromFiles` rebuilds the definitions and the validator
+// checks them with the load profile (`make` by default: only what would stop a run refuses).
 import path from 'node:path';
-import {
-  appFromFiles,
-  GENERAL_FILES,
-  isJsonFile,
-  LayoutReadError,
-  LayoutReader,
-  MAKECOMAPP_FILE,
-  namedFiles,
-} from '../compile';
+import { appFromFiles, LayoutReadError, readLayoutFiles } from '../compile';
 import { checkApp, formatIssue, type Profile } from '../validate';
 import { AppLoadError } from './errors';
 import { createRuntimeApp, type RuntimeApp } from './runtime-app';
@@ -23,23 +15,10 @@ const LOAD_CODES = {
   LAYOUT_FILE_UNPARSABLE: 'APP_FILE_UNPARSABLE',
 } as const;
 
-/**
- * makecomapp.json and every file it names (JSON code files parsed, the readme as text), and the
- * project's `general/manifest.json` when there is one (a layout Make's tooling wrote has none).
- */
+/** The layout's files (lib/compile's reader), its errors as AppLoadErrors. */
 function readFiles(root: string): Map<string, unknown> {
   try {
-    const layout = new LayoutReader(root);
-    const files = new Map<string, unknown>([[MAKECOMAPP_FILE, layout.manifest]]);
-    const project: Array<[string, string]> = layout.has(GENERAL_FILES.manifest)
-      ? [[GENERAL_FILES.manifest, 'the project layout']]
-      : [];
-    const toRead = [...project, ...namedFiles(layout.manifest)];
-    for (const [file, namedBy] of toRead) {
-      if (files.has(file)) continue;
-      files.set(file, isJsonFile(file) ? layout.json(file, namedBy) : layout.text(file, namedBy));
-    }
-    return files;
+    return readLayoutFiles(root);
   } catch (error) {
     if (!(error instanceof LayoutReadError)) throw error;
     throw new AppLoadError(

@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('help and usage', () => {
   test.each([
     ['build', '--dist <dir>'],
-    ['validate', '--app <file>'],
+    ['validate', '--app <file|dir>'],
     ['run', '--params-json <json>'],
     ['record', '--out <file>'],
     ['deploy', '--dry-run'],
@@ -405,5 +405,39 @@ describe('run --app: any Make app folder, against a URL target', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('--connection-file: ');
     expect(broken.stderr).toContain('broken.json is not valid JSON');
+  });
+});
+
+describe('validate --app <folder>: any app in Make’s layout, by profile', () => {
+  const APP_DIR = path.resolve(__dirname, '..', 'fixtures', 'make-layout', 'acme-notes');
+
+  test('the make profile (default for a folder): valid for Make, our rules as warnings', async () => {
+    const result = await cli(['validate', '--app', APP_DIR]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('The app "acme-notes" is valid for Make (profile make).\n');
+    expect(result.stderr).toMatch(/^\d+ warnings? \(profile make\):/);
+    expect(result.stderr).toContain('[iml-root-known]');
+  });
+
+  test('--profile strict: the same issues are errors, exit 1', async () => {
+    const result = await cli(['validate', '--app', APP_DIR, '--profile', 'strict']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('problems in the app definition:');
+    expect(result.stderr).toContain('[iml-root-known]');
+  });
+
+  test('an unknown profile is bad usage; a folder that is not a layout says why', async () => {
+    const bad = await cli(['validate', '--app', APP_DIR, '--profile', 'lax']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("argument 'lax' is invalid");
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-validate-'));
+    try {
+      const missing = await cli(['validate', '--app', empty]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('makecomapp.json not found');
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

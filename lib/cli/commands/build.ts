@@ -1,7 +1,7 @@
 // `hotmart-make build` and `validate`: the same functions as `npm run build` / `npm run validate`.
 // Heavy modules are imported inside the actions, so `--help` and usage errors start fast.
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { ExitWith } from '../errors';
 import type { CliIo } from '../io';
 
@@ -31,13 +31,29 @@ export function registerBuild(program: Command, io: CliIo): void {
     .description(
       'Check the app definition against the schemas and constraints (as npm run validate)',
     )
-    .option('--app <file>', 'module whose default export is the app', 'app/index.ts')
-    .action(async (options: { app: string }) => {
+    .option(
+      '--app <file|dir>',
+      "module whose default export is the app, or any app folder in Make's layout",
+      'app/index.ts',
+    )
+    .addOption(
+      new Option(
+        '--profile <profile>',
+        'strict (our authoring rules; default for a module) or make (what Make accepts; default for a folder)',
+      ).choices(['strict', 'make']),
+    )
+    .action(async (options: { app: string; profile?: 'strict' | 'make' }) => {
       /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
       const { validateCommand } =
         require('../build-commands') as typeof import('../build-commands');
       /* eslint-enable @typescript-eslint/no-require-imports */
-      const code = await validateCommand({ appPath: path.resolve(io.cwd, options.app) }, io);
+      const code = await validateCommand(
+        {
+          appPath: path.resolve(io.cwd, options.app),
+          ...(options.profile ? { profile: options.profile } : {}),
+        },
+        io,
+      );
       if (code !== 0) throw new ExitWith(code);
     });
 }
