@@ -4,7 +4,13 @@ import type { App } from '../types';
 import { CompileError } from './errors';
 import { isPlainObject } from '../shared';
 import { toPointer } from './json';
-import { codesOf, GENERAL_FILES, MAKECOMAPP_FILE, type ComponentKind } from './layout';
+import {
+  codesOf,
+  GENERAL_FILES,
+  MAKECOMAPP_FILE,
+  OAUTH_COMMUNICATION_SUFFIX,
+  type ComponentKind,
+} from './layout';
 
 type Shape = 'object' | 'array' | 'object-or-array' | 'string';
 
@@ -127,7 +133,7 @@ function connectionTypeOf(meta: Record<string, unknown>, at: string[]): unknown 
   }
   const codeFiles = isPlainObject(meta.codeFiles) ? meta.codeFiles : {};
   const communication = codeFiles.communication;
-  return typeof communication === 'string' && communication.endsWith('oauth-communication.iml.json')
+  return typeof communication === 'string' && communication.endsWith(OAUTH_COMMUNICATION_SUFFIX)
     ? 'oauth'
     : 'basic';
 }

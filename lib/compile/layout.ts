@@ -63,9 +63,10 @@ const RPC_CODES: readonly CodeDef[] = [
 ];
 
 /** An OAuth connection's communication file is `*.oauth-communication.iml.json` (VSX). */
+export const OAUTH_COMMUNICATION_SUFFIX = 'oauth-communication.iml.json';
+
 function connectionCodes(type: unknown): readonly CodeDef[] {
-  const communication =
-    type === 'oauth' ? 'oauth-communication.iml.json' : 'communication.iml.json';
+  const communication = type === 'oauth' ? OAUTH_COMMUNICATION_SUFFIX : 'communication.iml.json';
   return [
     { key: 'communication', code: 'communication', suffix: communication, optional: false },
     { key: 'parameters', code: 'params', suffix: 'params.iml.json', optional: false },

@@ -144,4 +144,39 @@ describe('appFromFiles', () => {
     files.set('makecomapp.json', makecomapp);
     expect(appFromFiles(files).manifest).toMatchObject({ name: 'app', label: 'app', version: 1 });
   });
+
+  test("Make's defaults: no connectionType (the file name says oauth), no codeFiles, labels or groups", () => {
+    const files = compiled();
+    const makecomapp = structuredClone(files.get('makecomapp.json')) as {
+      generalCodeFiles: Record<string, unknown>;
+      components: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    const connections = makecomapp.components.connection ?? {};
+    const modules = makecomapp.components.module ?? {};
+    const [connectionName, connection] = Object.entries(connections)[0] ?? [];
+    const [moduleName, module] = Object.entries(modules)[0] ?? [];
+    if (!connection || !module || !connectionName || !moduleName)
+      throw new Error('fixture changed');
+    delete connection.connectionType;
+    delete module.label;
+    delete module.description;
+    module.codeFiles = {
+      communication: (module.codeFiles as Record<string, unknown>).communication,
+    };
+    makecomapp.generalCodeFiles.groups = null;
+    files.set('makecomapp.json', makecomapp);
+    const app = appFromFiles(files);
+    const original = complete.connections.find((c) => c.name === connectionName);
+    expect(app.connections.find((c) => c.name === connectionName)?.type).toBe(original?.type);
+    expect(app.groups).toEqual([]);
+    expect(app.modules.find((m) => m.name === moduleName)).toMatchObject({
+      label: moduleName,
+      description: '',
+      staticParameters: [],
+      mappableParameters: [],
+      interface: [],
+      samples: {},
+      scope: [],
+    });
+  });
 });
