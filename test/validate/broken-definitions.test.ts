@@ -296,7 +296,7 @@ const cases: Case[] = [
         component: 'connection acmeKey',
         file: 'makecomapp.json',
         pointer: '/components/connection/acmeKey',
-        rule: 'id-unique',
+        rule: 'id-folder-unique',
       },
     ],
   },

@@ -4,6 +4,7 @@ import type { Constraint } from '../constraint';
 import { connectionExists } from './connection-exists';
 import { connectionReferenceResolves } from './connection-reference-resolves';
 import { groupModuleExists } from './group-module-exists';
+import { idFolderUnique } from './id-folder-unique';
 import { idFormat } from './id-format';
 import { idUnique } from './id-unique';
 import { imlRootKnown } from './iml-root-known';
@@ -18,6 +19,7 @@ import { tempReferenceResolves } from './temp-reference-resolves';
 export const CONSTRAINTS: readonly Constraint[] = [
   idFormat,
   idUnique,
+  idFolderUnique,
   moduleInOneGroup,
   groupModuleExists,
   connectionExists,
