@@ -69,14 +69,25 @@ export class LayoutReader {
 
   /** The text of `file` (relative to the folder); `namedBy` says what pointed to it. */
   text(file: string, namedBy: string): string {
+    return this.read(file, namedBy, path.resolve(this.dir));
+  }
+
+  /**
+   * The readme's text. It may also sit in the folder's parent: Make's VS Code extension keeps the
+   * project's README.md beside `src/` and names it `../README.md`. Nothing further out is read.
+   */
+  readme(file: string, namedBy: string): string {
+    return this.read(file, namedBy, path.dirname(path.resolve(this.dir)));
+  }
+
+  private read(file: string, namedBy: string, root: string): string {
     const cached = this.texts.get(file);
     if (cached !== undefined) return cached;
-    const root = path.resolve(this.dir);
-    const full = path.resolve(root, file);
+    const full = path.resolve(this.dir, file);
     if (full !== root && !full.startsWith(root + path.sep)) {
       throw new LayoutReadError(
         'LAYOUT_FILE_MISSING',
-        `${namedBy} points to ${file}, which is outside ${this.dir}.`,
+        `${namedBy} points to ${file}, which is outside ${root}.`,
         file,
       );
     }
@@ -161,9 +172,13 @@ export function readLayoutFiles(dir: string): Map<string, unknown> {
   const project: Array<[string, string]> = layout.has(GENERAL_FILES.manifest)
     ? [[GENERAL_FILES.manifest, 'the project layout']]
     : [];
+  const readme = layout.manifest.generalCodeFiles;
+  const readmeFile = isPlainObject(readme) ? readme.readme : undefined;
   for (const [file, namedBy] of [...project, ...namedFiles(layout.manifest)]) {
     if (files.has(file)) continue;
-    files.set(file, isJsonFile(file) ? layout.json(file, namedBy) : layout.text(file, namedBy));
+    if (file === readmeFile) files.set(file, layout.readme(file, namedBy));
+    else
+      files.set(file, isJsonFile(file) ? layout.json(file, namedBy) : layout.text(file, namedBy));
   }
   return files;
 }

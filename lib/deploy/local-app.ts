@@ -96,7 +96,7 @@ function readLayout(layout: LayoutReader): LocalApp {
   }
 
   const readmeFile = optionalString(general, 'readme', 'generalCodeFiles');
-  const readmeText = readmeFile === null ? null : reader.text(readmeFile);
+  const readmeText = readmeFile === null ? null : layout.readme(readmeFile, 'makecomapp.json');
   const commonFile = optionalString(general, 'common', 'generalCodeFiles');
   return {
     base: reader.section('base', optionalString(general, 'base', 'generalCodeFiles')),

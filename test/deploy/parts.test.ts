@@ -111,21 +111,41 @@ describe('reading the built app', () => {
 
   test('a code file outside the dist folder is refused, and never read or uploaded', () => {
     const manifest = makecomapp();
-    (manifest.generalCodeFiles as Record<string, string>).readme = '../secret-notes.md';
+    (manifest.generalCodeFiles as Record<string, string>).base = '../secret.iml.json';
     const dir = writeFixtureDist({
       ...fixtureFiles(),
       'makecomapp.json': JSON.stringify(manifest),
     });
-    fs.writeFileSync(path.join(dir, '..', 'secret-notes.md'), 'not part of the app');
+    fs.writeFileSync(path.join(dir, '..', 'secret.iml.json'), '{}');
     try {
       expect(() => readDist(dir)).toThrow(
         expect.objectContaining({
           code: 'DIST_INVALID',
-          message: `makecomapp.json points to ../secret-notes.md, which is outside ${dir}.`,
+          message: `makecomapp.json points to ../secret.iml.json, which is outside ${dir}.`,
         }),
       );
     } finally {
-      fs.rmSync(path.join(dir, '..', 'secret-notes.md'), { force: true });
+      fs.rmSync(path.join(dir, '..', 'secret.iml.json'), { force: true });
+    }
+  });
+
+  test("the readme may be beside the folder (Make's VS Code layout), never further out", () => {
+    const manifest = makecomapp();
+    const general = manifest.generalCodeFiles as Record<string, string>;
+    general.readme = '../README-deploy-test.md';
+    const dir = writeFixtureDist({
+      ...fixtureFiles(),
+      'makecomapp.json': JSON.stringify(manifest),
+    });
+    const beside = path.join(dir, '..', 'README-deploy-test.md');
+    fs.writeFileSync(beside, '# Beside\n');
+    try {
+      expect(readDist(dir).readme?.text).toBe('# Beside\n');
+      general.readme = '../../README-deploy-test.md';
+      fs.writeFileSync(path.join(dir, 'makecomapp.json'), JSON.stringify(manifest));
+      expect(() => readDist(dir)).toThrow(/which is outside/);
+    } finally {
+      fs.rmSync(beside, { force: true });
     }
   });
 

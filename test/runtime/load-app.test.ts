@@ -131,3 +131,20 @@ test('L6 a valid app loads with no warnings in either profile', async () => {
   expect((await loadApp(dir)).warnings).toEqual([]);
   expect((await loadApp(dir, { profile: 'strict' })).warnings).toEqual([]);
 });
+
+test('L7 the readme may sit beside the folder, as Make’s VS Code extension keeps it', async () => {
+  const dir = await writeApp(app);
+  const manifestPath = path.join(dir, 'makecomapp.json');
+  const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as {
+    generalCodeFiles: Record<string, unknown>;
+  };
+  const name = `README-${path.basename(dir)}.md`;
+  manifest.generalCodeFiles.readme = `../${name}`;
+  await fs.writeFile(manifestPath, JSON.stringify(manifest));
+  await fs.writeFile(path.join(dir, '..', name), '# Beside the app\n');
+  try {
+    expect((await loadApp(dir)).definition.readme).toBe('# Beside the app\n');
+  } finally {
+    await fs.rm(path.join(dir, '..', name), { force: true });
+  }
+});
