@@ -5,6 +5,7 @@
 // `make-app-format §18 #3`). This test finds every citation and fails on one the README lacks.
 import fs from 'node:fs';
 import path from 'node:path';
+import { typeScriptFiles } from '../support/source-files';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SECTION = '## References cited in the code';
@@ -26,12 +27,11 @@ function homeOf(file: string): { readme: string; defaultDoc: Doc } | undefined {
   return undefined;
 }
 
+/** Repository-relative paths of a folder's hand-written TypeScript. */
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-    const relative = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return sourceFiles(relative);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.generated.ts') ? [relative] : [];
-  });
+  return typeScriptFiles(path.join(ROOT, dir))
+    .filter((file) => !file.endsWith('.generated.ts'))
+    .map((file) => path.relative(ROOT, file).split(path.sep).join('/'));
 }
 
 /** The citation keys of one line: `make-app-format §5`, `make-app-format §18 #3`, … */

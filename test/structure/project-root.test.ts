@@ -2,19 +2,12 @@
 // file, which is right only for lib/shared/project-root.ts: no other file under lib/ may read it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { typeScriptFiles } from '../support/source-files';
 
 const LIB = path.resolve(__dirname, '..', '..', 'lib');
 
-function tsFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return tsFiles(full);
-    return entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
-
 test('only lib/shared/project-root.ts reads __dirname', () => {
-  const readers = tsFiles(LIB)
+  const readers = typeScriptFiles(LIB)
     .filter((file) =>
       fs
         .readFileSync(file, 'utf8')

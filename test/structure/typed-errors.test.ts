@@ -7,19 +7,12 @@ import { parseJsonc } from '../../lib/compile/jsonc';
 import { loadAppModule } from '../../lib/compile/app-module';
 import { createSimulator } from '../../lib/simulator';
 import { SimulatorOptionError } from '../../lib/simulator/errors';
+import { typeScriptFiles } from '../support/source-files';
 
 const LIB = path.resolve(__dirname, '..', '..', 'lib');
 
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sources(full);
-    return entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
-
 test('no file under lib/ throws a plain Error', () => {
-  const plain = sources(LIB)
+  const plain = typeScriptFiles(LIB)
     .filter((file) => fs.readFileSync(file, 'utf8').includes('throw new Error('))
     .map((file) => path.relative(LIB, file));
   expect(plain).toEqual([]);

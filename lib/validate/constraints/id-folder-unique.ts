@@ -2,15 +2,10 @@
 // `modules/get-url/` (its own tool writes the second to `get-url2/`). Our compiler refuses the
 // collision, so our own app must not have one; in the `make` profile it is only a warning.
 import { kebabCase } from '../../compile';
+import { ID_KINDS } from '../component-kinds';
 import type { Constraint } from '../constraint';
 import { issueAt } from '../constraint';
 import type { Issue } from '../issue';
-
-const KINDS = [
-  ['connections', 'connection'],
-  ['modules', 'module'],
-  ['rpcs', 'rpc'],
-] as const;
 
 export const idFolderUnique: Constraint = {
   id: 'id-folder-unique',
@@ -18,7 +13,7 @@ export const idFolderUnique: Constraint = {
     'Connection, module and RPC ids of one kind compile to different kebab-case folders.',
   check(app) {
     const issues: Issue[] = [];
-    for (const [section, kind] of KINDS) {
+    for (const [section, kind] of ID_KINDS) {
       const firstByFolder = new Map<string, string>();
       app[section].forEach((component, i) => {
         const name: unknown = component.name;
