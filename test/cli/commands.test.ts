@@ -354,6 +354,23 @@ describe('run --app: any Make app folder, against a URL target', () => {
   });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
+  /** `run listNotes --app <fixture> --target <mock> --connection-file <file> …more`. */
+  const runApp = (connectionFile: string, more: string[] = []) =>
+    cli(
+      [
+        'run',
+        'listNotes',
+        '--app',
+        APP_DIR,
+        '--target',
+        'http://mock.acme.test',
+        '--connection-file',
+        connectionFile,
+        ...more,
+      ],
+      { cwd: work },
+    );
+
   test('the app’s hosts go to the target; the connection comes from --connection-file', async () => {
     const mock = nock('http://mock.acme.test')
       .get('/v1/me')
@@ -363,22 +380,11 @@ describe('run --app: any Make app folder, against a URL target', () => {
       .query({ tag: 'work' })
       .matchHeader('x-api-key', API_KEY)
       .reply(200, { notes: [{ id: 7, title: 'draft' }] });
-    const result = await cli(
-      [
-        'run',
-        'listNotes',
-        '--app',
-        APP_DIR,
-        '--target',
-        'http://mock.acme.test',
-        '--connection-file',
-        path.join(work, 'connection.json'),
-        '--param',
-        'tag=work',
-        '--json',
-      ],
-      { cwd: work },
-    );
+    const result = await runApp(path.join(work, 'connection.json'), [
+      '--param',
+      'tag=work',
+      '--json',
+    ]);
     mock.done();
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -389,19 +395,7 @@ describe('run --app: any Make app folder, against a URL target', () => {
     const simulator = await cli(['run', 'listNotes', '--app', APP_DIR], { cwd: work });
     expect(simulator.code).toBe(2);
     expect(simulator.stderr).toContain('--app runs another app: give --target <http(s) URL>');
-    const broken = await cli(
-      [
-        'run',
-        'listNotes',
-        '--app',
-        APP_DIR,
-        '--target',
-        'http://mock.acme.test',
-        '--connection-file',
-        'broken.json',
-      ],
-      { cwd: work },
-    );
+    const broken = await runApp('broken.json');
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('--connection-file: ');
     expect(broken.stderr).toContain('broken.json is not valid JSON');
