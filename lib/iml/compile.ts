@@ -24,6 +24,18 @@ export interface Env extends FunctionContext {
   readonly context: Readonly<Record<string, unknown>>;
   /** Unknown root variables throw IML_UNKNOWN_VARIABLE (true) or read as undefined (false). */
   readonly strictVariables: boolean;
+  /** The app's custom functions (EvaluateOptions.functions), or undefined when it has none. */
+  readonly functions: CustomFunctions | undefined;
+}
+
+/** One of the app's custom functions as the engine calls it: evaluated arguments in, a value out. */
+export type CustomFunction = (args: readonly unknown[], context: FunctionContext) => unknown;
+export type CustomFunctions = Readonly<Record<string, CustomFunction>>;
+
+/** A call to a name that is not a built-in: resolved among the app's custom functions. */
+export interface CustomCall {
+  readonly name: string;
+  readonly offset: number;
 }
 
 export type Evaluator = (env: Env) => unknown;
@@ -40,12 +52,24 @@ export type PathReader = (context: Readonly<Record<string, unknown>>, strict: bo
 // eslint-disable-next-line @typescript-eslint/unbound-method
 const hasOwn = Object.prototype.hasOwnProperty;
 
-export function compileExpression(node: ExpressionNode, source: string): Evaluator {
-  return new Compiler(source).compile(node);
+/**
+ * Compiles one expression. Calls to names that are not built-ins are pushed onto `customCalls`:
+ * they resolve at evaluation time among the app's custom functions (the callers check the names
+ * statically against the functions they were told about, see template.ts).
+ */
+export function compileExpression(
+  node: ExpressionNode,
+  source: string,
+  customCalls: CustomCall[] = [],
+): Evaluator {
+  return new Compiler(source, customCalls).compile(node);
 }
 
 class Compiler {
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly customCalls: CustomCall[],
+  ) {}
 
   compile(node: ExpressionNode): Evaluator {
     switch (node.kind) {
@@ -124,7 +148,7 @@ class Compiler {
   private call(node: ExpressionNode & { kind: 'call' }): Evaluator {
     const location = { template: this.source, offset: node.start };
     const fn = findFunction(node.name);
-    if (fn === undefined) throw new ImlUnknownFunctionError(node.name, location);
+    if (fn === undefined) return this.customCall(node, location);
     const count = node.args.length;
     if (count < fn.minArgs || count > fn.maxArgs) {
       throw new ImlArgumentCountError(
@@ -167,6 +191,33 @@ class Compiler {
         );
       }
       return result;
+    };
+  }
+
+  /**
+   * A call to one of the app's own functions: looked up in the evaluation's functions (own keys
+   * only), every argument evaluated first. Make checks no argument count for them: the code gets
+   * what the template passes, missing arguments read as undefined in JavaScript.
+   */
+  private customCall(
+    node: ExpressionNode & { kind: 'call' },
+    location: { template: string; offset: number },
+  ): Evaluator {
+    const name = node.name;
+    this.customCalls.push({ name, offset: node.start });
+    const args = node.args.map((arg) => this.compile(arg));
+    return (env) => {
+      const functions = env.functions;
+      const fn =
+        functions !== undefined && hasOwn.call(functions, name) ? functions[name] : undefined;
+      if (fn === undefined) throw new ImlUnknownFunctionError(name, location);
+      const values = new Array<unknown>(args.length);
+      for (let i = 0; i < args.length; i += 1) values[i] = (args[i] as Evaluator)(env);
+      try {
+        return fn(values, env);
+      } catch (error) {
+        throw toImlError(error, `Function '${name}'`).locate(location);
+      }
     };
   }
 

@@ -2,11 +2,11 @@
 // conformance table.
 
 import type { TemplateAst } from './ast';
-import { compileValue } from './template';
-import { compileString } from './template';
+import { checkCustomCalls, compileString, compileValue, type KnownFunctions } from './template';
 import { checkEvaluation, createEnv, type EvaluateOptions } from './options';
 
 export type { EvaluateOptions } from './options';
+export type { CustomFunction, CustomFunctions } from './compile';
 export type {
   BinaryOperator,
   ExpressionNode,
@@ -33,23 +33,47 @@ export { referencedPaths } from './referenced-paths';
 export { isSpreadKey } from './template';
 export { toDisplayText } from './values';
 export { MAKE_ROOTS, type MakeRoot } from './roots';
+export {
+  createCustomFunctions,
+  FUNCTION_LIMITS,
+  ImlCustomFunctionError,
+  runFunctionTests,
+  type FunctionSource,
+  type FunctionTestResult,
+  type SandboxOptions,
+} from './sandbox';
 
 /** A template compiled once; `evaluate` may be called any number of times. */
 export interface CompiledTemplate {
   evaluate(context: Record<string, unknown>, options?: EvaluateOptions): unknown;
 }
 
+/** What a template may call besides the built-ins. */
+export interface CompileOptions {
+  /** Names of the app's custom functions (their code comes with EvaluateOptions.functions). */
+  functions?: Iterable<string>;
+}
+
+function knownFunctions(options: CompileOptions | undefined): KnownFunctions {
+  return new Set(options?.functions ?? []);
+}
+
 /**
  * Parses a template string and checks it statically (syntax, function names, argument counts).
  * Throws ImlSyntaxError, ImlUnknownFunctionError, ImlArgumentCountError or ImlLimitError.
  */
-export function parseTemplate(source: string): TemplateAst {
-  return compileString(source).ast;
+export function parseTemplate(source: string, options?: CompileOptions): TemplateAst {
+  const compiled = compileString(source);
+  checkCustomCalls(compiled, knownFunctions(options));
+  return compiled.ast;
 }
 
-/** Compiles a deep JSON template value for repeated evaluation. */
-export function compileTemplate(template: unknown): CompiledTemplate {
-  const evaluate = compileValue(template);
+/**
+ * Compiles a deep JSON template value for repeated evaluation. Calls to the app's custom
+ * functions need their names here and their code in each evaluation's options.
+ */
+export function compileTemplate(template: unknown, options?: CompileOptions): CompiledTemplate {
+  const evaluate = compileValue(template, knownFunctions(options));
   // A lone path (`{{parameters.x}}`, the commonest template) reads the context directly: the
   // arguments get the same checks as createEnv, but no Env is built.
   const readPath =
@@ -76,7 +100,10 @@ export function evaluateTemplate(
   options?: EvaluateOptions,
 ): unknown {
   const env = createEnv(context, options);
-  return compileValue(template)(env);
+  const functions = options?.functions;
+  const known: KnownFunctions | undefined =
+    functions === undefined ? undefined : { has: (name) => Object.hasOwn(functions, name) };
+  return compileValue(template, known)(env);
 }
 
 /** True when `value` is a string containing at least one `{{`. */

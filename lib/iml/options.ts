@@ -2,7 +2,7 @@
 // environment is on the hot path of every evaluation: options are validated up front, but the
 // clock is read only when a template uses `now` or `timestamp`.
 
-import type { Env } from './compile';
+import type { CustomFunctions, Env } from './compile';
 import { checkTimezone, DEFAULT_TIMEZONE } from './dates';
 import { ImlArgumentError } from './errors';
 
@@ -16,6 +16,11 @@ export interface EvaluateOptions {
    * read as undefined, as Make reads them (false, the default).
    */
   strictVariables?: boolean;
+  /**
+   * The app's own functions (Make's custom IML functions), by name: what a call to a name that is
+   * not a built-in runs (`createCustomFunctions` builds them from the app's code). Built-ins win.
+   */
+  functions?: CustomFunctions | undefined;
 }
 
 // A plain object literal, not a class instance: this object is allocated on every evaluation
@@ -52,6 +57,7 @@ export function createEnv(context: unknown, options: EvaluateOptions | undefined
       context,
       strictVariables: false,
       timezone: DEFAULT_TIMEZONE,
+      functions: undefined,
       current: undefined,
       now: readNow,
     };
@@ -63,6 +69,7 @@ export function createEnv(context: unknown, options: EvaluateOptions | undefined
     context,
     strictVariables: options.strictVariables === true,
     timezone: zone === undefined ? DEFAULT_TIMEZONE : checkTimezone(zone),
+    functions: options.functions,
     current,
     now: readNow,
   };

@@ -5,8 +5,14 @@
 // are never evaluated. Template strings are compiled once and cached by their text.
 
 import type { TemplateAst } from './ast';
-import { compileExpression, compileLonePath, type Evaluator, type PathReader } from './compile';
-import { ImlError, ImlLimitError, ImlTypeError } from './errors';
+import {
+  compileExpression,
+  compileLonePath,
+  type CustomCall,
+  type Evaluator,
+  type PathReader,
+} from './compile';
+import { ImlError, ImlLimitError, ImlTypeError, ImlUnknownFunctionError } from './errors';
 import { IML_LIMITS } from './limits';
 import { parseTemplateSource } from './parser';
 import { checkLength, isPlainObject, setOwn, toText, typeName, type PlainObject } from './values';
@@ -16,6 +22,30 @@ export interface CompiledString {
   readonly evaluate: Evaluator;
   /** Set when the template is one lone path (`{{parameters.x}}`): it needs no Env at all. */
   readonly readPath: PathReader | null;
+  /** Calls to names that are not built-ins, in source order (see checkCustomCalls). */
+  readonly customCalls: readonly CustomCall[];
+}
+
+/**
+ * The names of the app's own functions a template may call; anything else that is not a built-in
+ * is an unknown function when the template is compiled. Empty: only built-ins.
+ */
+export interface KnownFunctions {
+  has(name: string): boolean;
+}
+
+const NO_FUNCTIONS: KnownFunctions = new Set<string>();
+
+/** Throws IML_UNKNOWN_FUNCTION, located, for the first custom call `known` does not name. */
+export function checkCustomCalls(compiled: CompiledString, known: KnownFunctions): void {
+  for (const call of compiled.customCalls) {
+    if (!known.has(call.name)) {
+      throw new ImlUnknownFunctionError(call.name, {
+        template: compiled.ast.source,
+        offset: call.offset,
+      });
+    }
+  }
 }
 
 const SPREAD_KEY = /^\{\{\s*\.\.\.\s*\}\}$/;
@@ -32,19 +62,22 @@ export function compileString(source: string): CompiledString {
   if (cached !== undefined) return cached;
   const ast = parseTemplateSource(source);
   const readPath = ast.lone === null ? null : compileLonePath(ast.lone, ast.source);
+  const customCalls: CustomCall[] = [];
   const evaluate: Evaluator =
-    readPath === null ? compileAst(ast) : (env) => readPath(env.context, env.strictVariables);
-  const compiled: CompiledString = { ast, evaluate, readPath };
+    readPath === null
+      ? compileAst(ast, customCalls)
+      : (env) => readPath(env.context, env.strictVariables);
+  const compiled: CompiledString = { ast, evaluate, readPath, customCalls };
   if (cache.size >= IML_LIMITS.maxCachedTemplates) cache.clear();
   cache.set(source, compiled);
   return compiled;
 }
 
-function compileAst(ast: TemplateAst): Evaluator {
-  if (ast.lone !== null) return compileExpression(ast.lone, ast.source);
+function compileAst(ast: TemplateAst, customCalls: CustomCall[]): Evaluator {
+  if (ast.lone !== null) return compileExpression(ast.lone, ast.source, customCalls);
   const pieces = ast.parts.map((part): Evaluator | string => {
     if (part.kind === 'text') return part.value;
-    const expression = compileExpression(part.expression, ast.source);
+    const expression = compileExpression(part.expression, ast.source, customCalls);
     const location = { template: ast.source, offset: part.start };
     return (env) => {
       const value = expression(env);
@@ -62,24 +95,34 @@ function compileAst(ast: TemplateAst): Evaluator {
   };
 }
 
-/** Compiles any JSON value into one evaluator (strings through the cache). */
-export function compileValue(value: unknown, path = '', depth = 0): Evaluator {
+/**
+ * Compiles any JSON value into one evaluator (strings through the cache). A call to a name that
+ * is neither a built-in nor in `known` fails here, as an unknown built-in always has.
+ */
+export function compileValue(
+  value: unknown,
+  known: KnownFunctions = NO_FUNCTIONS,
+  path = '',
+  depth = 0,
+): Evaluator {
   if (depth > IML_LIMITS.maxValueDepth) {
     throw new ImlLimitError(
       `Template value nesting exceeds the limit of ${IML_LIMITS.maxValueDepth}`,
     ).atJsonPath(path || '(root)');
   }
-  if (typeof value === 'string') return compileTemplateString(value, path);
-  if (Array.isArray(value)) return compileArray(value as unknown[], path, depth);
-  if (isPlainObject(value)) return compileObject(value, path, depth);
+  if (typeof value === 'string') return compileTemplateString(value, known, path);
+  if (Array.isArray(value)) return compileArray(value as unknown[], known, path, depth);
+  if (isPlainObject(value)) return compileObject(value, known, path, depth);
   // Numbers, booleans, null, undefined, and non-JSON objects (Date, Buffer) pass through.
   return () => value;
 }
 
-function compileTemplateString(value: string, path: string): Evaluator {
+function compileTemplateString(value: string, known: KnownFunctions, path: string): Evaluator {
   if (!value.includes('{{')) return () => value;
   try {
-    return compileString(value).evaluate;
+    const compiled = compileString(value);
+    if (compiled.customCalls.length > 0) checkCustomCalls(compiled, known);
+    return compiled.evaluate;
   } catch (error) {
     throw atPath(error, path);
   }
@@ -99,9 +142,14 @@ interface Entry {
   readonly define: boolean;
 }
 
-function compileArray(items: readonly unknown[], path: string, depth: number): Evaluator {
+function compileArray(
+  items: readonly unknown[],
+  known: KnownFunctions,
+  path: string,
+  depth: number,
+): Evaluator {
   const paths = items.map((_item, i) => `${path}[${i}]`);
-  const evaluators = items.map((item, i) => compileValue(item, paths[i], depth + 1));
+  const evaluators = items.map((item, i) => compileValue(item, known, paths[i], depth + 1));
   return (env) => {
     const result: unknown[] = [];
     let i = 0;
@@ -117,12 +165,17 @@ function compileArray(items: readonly unknown[], path: string, depth: number): E
   };
 }
 
-function compileObject(object: PlainObject, path: string, depth: number): Evaluator {
+function compileObject(
+  object: PlainObject,
+  known: KnownFunctions,
+  path: string,
+  depth: number,
+): Evaluator {
   const spreads: Entry[] = [];
   const entries: Entry[] = [];
   for (const key of Object.keys(object)) {
     const childPath = path === '' ? key : `${path}.${key}`;
-    const evaluate = compileValue(object[key], childPath, depth + 1);
+    const evaluate = compileValue(object[key], known, childPath, depth + 1);
     const entry = { key, path: childPath, evaluate, define: key === '__proto__' };
     if (isSpreadKey(key)) spreads.push(entry);
     else entries.push(entry);

@@ -11,8 +11,13 @@ import { typeScriptFiles } from '../support/source-files';
 
 const LIB = path.resolve(__dirname, '..', '..', 'lib');
 
+// The JavaScript a custom-function sandbox runs is kept as text in this file: it throws in the
+// sandbox's own realm, where the tooling's typed errors do not exist.
+const SANDBOX_REALM = path.join(LIB, 'iml', 'sandbox-realm.ts');
+
 test('no file under lib/ throws a plain Error', () => {
   const plain = typeScriptFiles(LIB)
+    .filter((file) => file !== SANDBOX_REALM)
     .filter((file) => fs.readFileSync(file, 'utf8').includes('throw new Error('))
     .map((file) => path.relative(LIB, file));
   expect(plain).toEqual([]);
