@@ -13,7 +13,7 @@
 // narrow the union by `type` once a nested literal fails, so a misspelt `paginaton` in a search
 // module was blamed on `response.iterate` "not existing in ActionResponseSpec". Narrowing first
 // leaves one variant, so the error names the misspelt key itself.
-import type { App, ConnectionSpec, ModuleOfType, ModuleType, RpcSpec } from './types';
+import type { App, ConnectionSpec, FunctionSpec, ModuleOfType, ModuleType, RpcSpec } from './types';
 
 /** Types an app definition (`app/index.ts`). Returns its argument unchanged. */
 export function defineApp(app: App): App {
@@ -42,4 +42,11 @@ export function defineRpc<const N extends string>(
   rpc: RpcSpec & { name: N },
 ): RpcSpec & { name: N } {
   return rpc;
+}
+
+/** Types a custom IML function. Returns its argument unchanged; `name` keeps its literal type. */
+export function defineFunction<const N extends string>(
+  fn: FunctionSpec & { name: N },
+): FunctionSpec & { name: N } {
+  return fn;
 }

@@ -56,6 +56,7 @@ export function compileApp(app: App): Map<string, Json> {
   for (const c of app.connections) putComponent('connection', { ...c }, c.name, c.type);
   for (const m of app.modules) putComponent('module', { ...m }, m.name);
   for (const r of app.rpcs) putComponent('rpc', { ...r }, r.name);
+  for (const f of app.functions ?? []) putComponent('function', { ...f }, f.name);
 
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

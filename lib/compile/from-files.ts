@@ -19,6 +19,7 @@ function shapeOf(kind: ComponentKind, code: string, connectionType: unknown): Sh
   if (code === 'communication') {
     return kind === 'connection' && connectionType === 'oauth' ? 'object' : 'object-or-array';
   }
+  if (kind === 'function') return 'string';
   if (code === 'samples' || code === 'epoch' || code === 'common') return 'object';
   return 'array';
 }
@@ -104,10 +105,12 @@ function manifestFromOrigins(manifest: Record<string, unknown>): Record<string, 
   const origins = manifest.origins;
   const origin = Array.isArray(origins) && isPlainObject(origins[0]) ? origins[0] : {};
   const name = typeof origin.appId === 'string' ? origin.appId : 'app';
+  const label = typeof origin.label === 'string' ? origin.label : name;
   return {
     name,
-    label: typeof origin.label === 'string' ? origin.label : name,
-    description: '',
+    label,
+    // Make's layout has no app description; the label stands in (a blank one is our own rule).
+    description: label,
     version: typeof origin.appVersion === 'number' ? origin.appVersion : 1,
     theme: '#000000',
     language: 'en',
@@ -291,6 +294,14 @@ export function appFromFiles(files: Map<string, unknown>): App {
     readCodes(reader, 'rpc', name, meta, rpc);
     return rpc;
   });
+
+  const functions = components(manifestFile, 'function').map(([name, meta]) => {
+    const fn: Record<string, unknown> = { name };
+    readCodes(reader, 'function', name, meta, fn);
+    return fn;
+  });
+  // Absent when the app has none, as in the source model.
+  if (functions.length > 0) app.functions = functions;
 
   // The checks above establish the model's skeleton; the detailed format (directive names,
   // parameter types, ...) is for validateApp, which callers run on the result.

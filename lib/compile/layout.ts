@@ -13,7 +13,7 @@ export const GENERAL_FILES = {
 
 export const MAKECOMAPP_FILE = 'makecomapp.json';
 
-export type ComponentKind = 'connection' | 'module' | 'rpc';
+export type ComponentKind = 'connection' | 'module' | 'rpc' | 'function';
 
 /** One code of a component: the source-model key, Make's local code name and the file suffix. */
 export interface CodeDef {
@@ -62,6 +62,12 @@ const RPC_CODES: readonly CodeDef[] = [
   { key: 'parameters', code: 'params', suffix: 'params.iml.json', optional: false },
 ];
 
+/** A custom IML function: its JavaScript and, optionally, its tests (make-app-format §14). */
+const FUNCTION_CODES: readonly CodeDef[] = [
+  { key: 'code', code: 'code', suffix: 'code.js', optional: false },
+  { key: 'test', code: 'test', suffix: 'test.js', optional: true },
+];
+
 /** An OAuth connection's communication file is `*.oauth-communication.iml.json` (VSX). */
 export const OAUTH_COMMUNICATION_SUFFIX = 'oauth-communication.iml.json';
 
@@ -78,6 +84,7 @@ const FOLDER: Record<ComponentKind, string> = {
   connection: 'connections',
   module: 'modules',
   rpc: 'rpcs',
+  function: 'functions',
 };
 
 /** `modules/list-subscriptions/list-subscriptions.communication.iml.json` */
@@ -89,5 +96,6 @@ export function componentFile(kind: ComponentKind, name: string, suffix: string)
 export function codesOf(kind: ComponentKind, connectionType?: unknown): readonly CodeDef[] {
   if (kind === 'module') return MODULE_CODES;
   if (kind === 'rpc') return RPC_CODES;
+  if (kind === 'function') return FUNCTION_CODES;
   return connectionCodes(connectionType);
 }

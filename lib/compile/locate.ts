@@ -33,6 +33,7 @@ const COLLECTIONS: Record<string, ComponentKind> = {
   connections: 'connection',
   modules: 'module',
   rpcs: 'rpc',
+  functions: 'function',
 };
 
 /** makecomapp.json metadata key of each component property that is not a code file. */

@@ -60,6 +60,11 @@ export function buildMakecomapp(app: App): Json {
     };
   }
 
+  const functions: Record<string, Json> = {};
+  for (const f of app.functions ?? []) {
+    functions[f.name] = { codeFiles: codeFilesOf('function', { ...f }, f.name) };
+  }
+
   return {
     fileVersion: 1,
     generalCodeFiles: {
@@ -69,7 +74,7 @@ export function buildMakecomapp(app: App): Json {
       groups: GENERAL_FILES.groups,
     },
     // Make's schema requires every component group, `endpoint` included, even when empty.
-    components: { connection, module, rpc, function: {}, webhook: {}, endpoint: {} },
+    components: { connection, module, rpc, function: functions, webhook: {}, endpoint: {} },
     // Origins name a Make account to deploy to; the build knows none (deploy adds its own).
     origins: [],
   };

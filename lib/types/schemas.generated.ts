@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE, DO NOT EDIT.
- * Generated from schemas/app.schema.json, schemas/base.schema.json, schemas/connection.schema.json, schemas/groups.schema.json, schemas/iml.schema.json, schemas/manifest.schema.json, schemas/module.schema.json, schemas/oauth-communication.schema.json, schemas/pagination.schema.json, schemas/parameter.schema.json, schemas/request.schema.json, schemas/response.schema.json, schemas/rpc.schema.json
+ * Generated from schemas/app.schema.json, schemas/base.schema.json, schemas/connection.schema.json, schemas/function.schema.json, schemas/groups.schema.json, schemas/iml.schema.json, schemas/manifest.schema.json, schemas/module.schema.json, schemas/oauth-communication.schema.json, schemas/pagination.schema.json, schemas/parameter.schema.json, schemas/request.schema.json, schemas/response.schema.json, schemas/rpc.schema.json
  * by json-schema-to-typescript. Edit the schemas and regenerate with `npm run gen:types`.
  */
 
@@ -367,6 +367,10 @@ export interface App {
    * The remote procedures (→ `rpcs/<id>/`).
    */
   rpcs: RpcSpec[];
+  /**
+   * Custom IML functions, callable from every template of the app (→ `functions/<id>/`); absent when the app has none.
+   */
+  functions?: FunctionSpec[];
 }
 /**
  * App metadata (→ the app itself in Make).
@@ -3001,6 +3005,26 @@ export interface RpcSpec {
    * The request(s) (→ `<id>.communication.iml.json`).
    */
   communication: SearchCommunication;
+}
+/**
+ * A custom IML function (Make's `function` component): JavaScript callable from any template of the app as `name(...)`. Its code declares a function of the same name and may use JavaScript's built-ins, `Buffer` and the IML built-ins as `iml.<name>()`.
+ *
+ * This interface was referenced by `App`'s JSON-Schema
+ * via the `definition` "function.schema.json".
+ */
+export interface FunctionSpec {
+  /**
+   * The function id, the name templates call (Make's rule for function ids).
+   */
+  name: string;
+  /**
+   * The JavaScript declaring the function (→ `functions/<id>/<id>.code.js`); Make allows 5,000 characters.
+   */
+  code: string;
+  /**
+   * Tests of the function with `it(name, fn)` and `assert` (→ `functions/<id>/<id>.test.js`); run by `npx hotmart-make test-functions`.
+   */
+  test?: string;
 }
 /**
  * Request directives: every directive a module, RPC or connection request may use. Each context uses a narrower variant from `definitions`; this superset is the type the runtime works with. POST, PUT and PATCH need `url` and `body` (as in Make's editor schema; use `"body": {}` when the API takes none).

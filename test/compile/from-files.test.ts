@@ -135,7 +135,7 @@ describe('appFromFiles', () => {
     expect(appFromFiles(files).manifest).toEqual({
       name: 'acme-app',
       label: 'Acme (prod)',
-      description: '',
+      description: 'Acme (prod)',
       version: 3,
       theme: '#000000',
       language: 'en',

@@ -1,7 +1,13 @@
 // The define* helpers are identities at run time; at the type level a misspelt or misplaced
 // directive is a compile error. `npm run typecheck` fails if an `@ts-expect-error` below is not
 // needed any more, i.e. if the types stopped catching the mistake.
-import { defineApp, defineConnection, defineModule, defineRpc } from '../../lib/define';
+import {
+  defineApp,
+  defineConnection,
+  defineFunction,
+  defineModule,
+  defineRpc,
+} from '../../lib/define';
 import type {
   App,
   BaseSpec,
@@ -93,6 +99,8 @@ describe('define helpers', () => {
     expect(defineModule(module)).toBe(module);
     expect(defineConnection(connection)).toBe(connection);
     expect(defineRpc(rpc)).toBe(rpc);
+    const fn = { name: 'centsToAmount', code: 'function centsToAmount(c) { return c / 100; }' };
+    expect(defineFunction(fn)).toBe(fn);
     expect(defineApp(app)).toBe(app);
     expect(app.modules[0]).toBe(search);
   });
@@ -303,7 +311,15 @@ describe('type-level checks (verified by npm run typecheck)', () => {
     const parameterNamesAreStrings: Equals<Parameter['name'], string> = true;
     const appSections: Equals<
       keyof App,
-      'manifest' | 'readme' | 'base' | 'common' | 'groups' | 'connections' | 'modules' | 'rpcs'
+      | 'manifest'
+      | 'readme'
+      | 'base'
+      | 'common'
+      | 'groups'
+      | 'connections'
+      | 'modules'
+      | 'rpcs'
+      | 'functions'
     > = true;
     expect([moduleTypes, parameterNamesAreStrings, appSections]).toEqual([true, true, true]);
   });

@@ -21,16 +21,18 @@ export const imlValid: Constraint = {
     'Every IML template in the base and in every communication parses and calls known functions with the right number of arguments.',
   check(app) {
     const issues: Issue[] = [];
+    // The app's own functions are callable from every template (make-app-format §2.7).
+    const options = { functions: (app.functions ?? []).map((fn) => fn.name) };
     for (const site of communicationSites(app)) {
       walkStrings(site.value, site.path, (text, path) => {
         if (!text.includes('{{')) return;
         try {
-          parseTemplate(text);
+          parseTemplate(text, options);
         } catch (error) {
           // IML function names are case-sensitive; `didYouMean` also offers a case-only fix.
           const suggestion =
             error instanceof ImlUnknownFunctionError
-              ? didYouMean(error.functionName, FUNCTION_NAMES)
+              ? didYouMean(error.functionName, [...FUNCTION_NAMES, ...options.functions])
               : undefined;
           issues.push(
             issueAt(
