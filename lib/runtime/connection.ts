@@ -225,7 +225,7 @@ export class Connection implements AuthHooks {
 
   /** The run clock for a lifecycle step started now. */
   evalClock(now?: () => Date): EvalClock {
-    return { now: (now ?? this.clock)(), timezone: this.timezone };
+    return { now: (now ?? this.clock)(), timezone: this.timezone, functions: this.app.functions };
   }
 
   /** Initial flow, as when the user saves the connection in Make. */

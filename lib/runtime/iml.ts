@@ -1,7 +1,14 @@
 // The runtime's one door into the IML engine. Every evaluation names *where* it happened (the
 // component and directive), so an expression error reads "module listSubscriptions › qs: ..."
 // instead of a bare engine message.
-import { compileTemplate, evaluateTemplate, MAKE_ROOTS, type CompiledTemplate } from '../iml';
+import {
+  compileTemplate,
+  evaluateTemplate,
+  MAKE_ROOTS,
+  type CompiledTemplate,
+  type CustomFunctions,
+  type EvaluateOptions,
+} from '../iml';
 import { RuntimeError } from './errors';
 
 /**
@@ -20,10 +27,16 @@ export function createScope(values: Partial<Scope>): Scope {
   return scope;
 }
 
-/** The evaluation clock and zone of one run. */
+/** The evaluation clock and zone of one run, and the app's custom functions. */
 export interface EvalClock {
   now: Date;
   timezone: string;
+  /** RuntimeApp.functions: what a call to a name that is not a built-in runs. */
+  functions: CustomFunctions | undefined;
+}
+
+function optionsOf(clock: EvalClock): EvaluateOptions {
+  return { now: clock.now, timezone: clock.timezone, functions: clock.functions };
 }
 
 /**
@@ -44,8 +57,8 @@ export function evaluate(
   if (typeof template === 'string' && !template.includes('{{')) return template;
   try {
     const context = scope as unknown as Record<string, unknown>;
-    const options = { now: clock.now, timezone: clock.timezone };
-    if (typeof template === 'object') return compiled(template).evaluate(context, options);
+    const options = optionsOf(clock);
+    if (typeof template === 'object') return compiled(template, clock).evaluate(context, options);
     return evaluateTemplate(template, context, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -57,10 +70,11 @@ export function evaluate(
 // compiled once per definition object; the definition objects live as long as the loaded app.
 const compiledObjects = new WeakMap<object, CompiledTemplate>();
 
-function compiled(template: object): CompiledTemplate {
+function compiled(template: object, clock: EvalClock): CompiledTemplate {
   let entry = compiledObjects.get(template);
   if (entry === undefined) {
-    entry = compileTemplate(template);
+    const functions = clock.functions;
+    entry = compileTemplate(template, { functions: Object.keys(functions ?? {}) });
     compiledObjects.set(template, entry);
   }
   return entry;
@@ -78,8 +92,8 @@ export function prepare(
   if (template === null || typeof template !== 'object') {
     return (scope) => evaluate(template, scope, where, clock);
   }
-  const compiledTemplate = compiled(template);
-  const options = { now: clock.now, timezone: clock.timezone };
+  const compiledTemplate = compiled(template, clock);
+  const options = optionsOf(clock);
   return (scope) => {
     try {
       return compiledTemplate.evaluate(scope as unknown as Record<string, unknown>, options);

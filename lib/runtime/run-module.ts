@@ -105,7 +105,11 @@ function isTemplateObject(template: unknown): boolean {
   return typeof template === 'object' && template !== null;
 }
 
-function clockOf(options: RunOptions, connection: Connection | undefined): EvalClock {
+function clockOf(
+  app: RuntimeApp,
+  options: RunOptions,
+  connection: Connection | undefined,
+): EvalClock {
   const now =
     options.now instanceof Date
       ? options.now
@@ -119,7 +123,11 @@ function clockOf(options: RunOptions, connection: Connection | undefined): EvalC
       code: 'OPTION_INVALID',
     });
   }
-  return { now, timezone: options.timezone ?? connection?.timezone ?? 'UTC' };
+  return {
+    now,
+    timezone: options.timezone ?? connection?.timezone ?? 'UTC',
+    functions: app.functions,
+  };
 }
 
 function checkConnection(
@@ -194,7 +202,7 @@ async function* runPages(
     options.parameters ?? {},
     { where },
   );
-  const clock = clockOf(options, connection);
+  const clock = clockOf(app, options, connection);
   const hostMap: HostMap = { ...(connection?.hostMap ?? {}), ...checkHostMap(options.hostMap) };
   if (connection) await connection.ensureFresh(log, clock);
 

@@ -1,5 +1,6 @@
 // A loaded app as the runtime uses it: the definitions exactly as compiled (the JSON content of
 // `dist/` is the source model, file by file) plus what the runtime derives once per app.
+import { createCustomFunctions, type CustomFunctions } from '../iml';
 import { didYouMean } from '../shared';
 import type { App, ConnectionSpec, ModuleSpec } from '../types';
 import { RuntimeError } from './errors';
@@ -14,6 +15,12 @@ export interface RuntimeApp {
   readonly dir: string | undefined;
   /** Validation issues the load profile reports without refusing the app (`formatIssue` lines). */
   readonly warnings: readonly string[];
+  /**
+   * The app's custom IML functions, running in one sandbox for the app (lib/iml/sandbox.ts), or
+   * undefined when it has none. `debug()` output is dropped here, as in a scenario run;
+   * `test-functions` prints it.
+   */
+  readonly functions: CustomFunctions | undefined;
 }
 
 /**
@@ -27,7 +34,14 @@ export function createRuntimeApp(
   warnings: readonly string[] = [],
 ): RuntimeApp {
   const copy = JSON.parse(JSON.stringify(definition)) as App;
-  return { definition: copy, literalHosts: declaredLiteralHosts(copy), dir, warnings };
+  const sources = copy.functions ?? [];
+  return {
+    definition: copy,
+    literalHosts: declaredLiteralHosts(copy),
+    dir,
+    warnings,
+    functions: sources.length > 0 ? createCustomFunctions(sources) : undefined,
+  };
 }
 
 function unknown(kind: string, name: string, known: string[]): RuntimeError {
