@@ -88,6 +88,19 @@ function readFolder(dir: string, io: ReturnType<typeof lines>): unknown {
 }
 
 /**
+ * The app `--app` names: an app module (TypeScript, default export) or a folder in Make's layout.
+ * `app` is undefined after the reason was printed on stderr.
+ */
+export async function loadAnyApp(
+  appPath: string,
+  cli: CliIo,
+): Promise<{ app: unknown; folder: boolean }> {
+  const io = lines(cli);
+  const folder = fs.existsSync(appPath) && fs.statSync(appPath).isDirectory();
+  return { app: folder ? readFolder(appPath, io) : await load(appPath, io), folder };
+}
+
+/**
  * `validate --app <module|folder> [--profile strict|make]`. A module (app/index.ts) is the
  * project's own app, checked strictly by default; a folder is any app in Make's layout, checked
  * with the `make` profile by default: errors fail (exit 1), warnings are printed and do not.
@@ -97,8 +110,7 @@ export async function validateCommand(
   cli: CliIo = processIo(),
 ): Promise<number> {
   const io = lines(cli);
-  const folder = fs.existsSync(options.appPath) && fs.statSync(options.appPath).isDirectory();
-  const app = folder ? readFolder(options.appPath, io) : await load(options.appPath, io);
+  const { app, folder } = await loadAnyApp(options.appPath, cli);
   if (app === undefined) return EXIT_USAGE;
   const profile = options.profile ?? (folder ? 'make' : 'strict');
   const { errors, warnings } = checkApp(app, profile);

@@ -31,6 +31,7 @@ describe('help and usage', () => {
     ['deploy', '--dry-run'],
     ['docs', '--check'],
     ['simulator', '--port <port>'],
+    ['test-functions', '--app <dir|file>'],
   ])('%s --help exits 0 and documents its options', async (command, option) => {
     const result = await cli([command, '--help']);
     expect(result.code).toBe(0);
@@ -428,6 +429,61 @@ describe('validate --app <folder>: any app in Make’s layout, by profile', () =
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-validate-'));
     try {
       const missing = await cli(['validate', '--app', empty]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('makecomapp.json not found');
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('test-functions --app <dir>: the tests of an app’s custom IML functions', () => {
+  const APP_DIR = path.resolve(__dirname, '..', 'fixtures', 'make-layout', 'acme-reports');
+
+  test('every it() of every function, one line each, and the count; exit 0', async () => {
+    const result = await cli(['test-functions', '--app', APP_DIR]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        '✓ centsToAmount › turns cents into an amount',
+        '✓ centsToAmount › leaves an empty value empty',
+        '✓ reportName › names the month and the currency',
+        '✓ reportName › uses US dollars by default',
+        '4 passed, 0 failed',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('a failing assertion, a function without tests and debug() output; exit 1', async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-functions-'));
+    try {
+      fs.cpSync(APP_DIR, copy, { recursive: true });
+      fs.writeFileSync(
+        path.join(copy, 'functions/cents-to-amount/cents-to-amount.test.js'),
+        "it('is off by a factor', () => { debug('cents', 1); assert.strictEqual(centsToAmount(1), 1); });\n",
+      );
+      fs.writeFileSync(
+        path.join(copy, 'functions/report-name/report-name.test.js'),
+        '// none yet\n',
+      );
+      const result = await cli(['test-functions', '--app', copy]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('    debug: cents 1\n✗ centsToAmount › is off by a factor\n');
+      expect(result.stdout).toContain('0.01 !== 1');
+      expect(result.stdout).toContain('No tests: reportName\n0 passed, 1 failed\n');
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  test('our own app has none; a folder that is not a layout is bad usage', async () => {
+    const own = await cli(['test-functions']);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toBe('The app has no custom IML functions: nothing to test.\n');
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-functions-'));
+    try {
+      const missing = await cli(['test-functions', '--app', empty]);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('makecomapp.json not found');
     } finally {

@@ -1,4 +1,4 @@
-// `hotmart-make build` and `validate`: the same functions as `npm run build` / `npm run validate`.
+// `hotmart-make build`, `validate` and `test-functions`: the same functions as `npm run build` / `npm run validate`.
 // Heavy modules are imported inside the actions, so `--help` and usage errors start fast.
 import path from 'node:path';
 import { Option, type Command } from 'commander';
@@ -54,6 +54,25 @@ export function registerBuild(program: Command, io: CliIo): void {
         },
         io,
       );
+      if (code !== 0) throw new ExitWith(code);
+    });
+
+  program
+    .command('test-functions')
+    .description(
+      "Run the tests of the app's custom IML functions (it() and assert, as in Make's VS Code extension)",
+    )
+    .option(
+      '--app <dir|file>',
+      "any app folder in Make's layout, or a module whose default export is the app",
+      'app/index.ts',
+    )
+    .action(async (options: { app: string }) => {
+      /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+      const { testFunctionsCommand } =
+        require('../test-functions') as typeof import('../test-functions');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      const code = await testFunctionsCommand({ appPath: path.resolve(io.cwd, options.app) }, io);
       if (code !== 0) throw new ExitWith(code);
     });
 }
