@@ -9,6 +9,7 @@ import {
   CompileError,
   LayoutReadError,
   loadAppModule,
+  MAKECOMAPP_FILE,
   OutputDirRefusedError,
   readLayoutFiles,
 } from '../compile';
@@ -76,10 +77,14 @@ export async function buildCommand(
   return EXIT_OK;
 }
 
-/** The app of a layout folder (any Make app), or undefined after reporting why it is unreadable. */
-function readFolder(dir: string, io: ReturnType<typeof lines>): unknown {
+/** A layout folder's app and manifest, or undefined after reporting why it is unreadable. */
+function readFolder(
+  dir: string,
+  io: ReturnType<typeof lines>,
+): { app: unknown; layout: unknown } | undefined {
   try {
-    return appFromFiles(readLayoutFiles(dir));
+    const files = readLayoutFiles(dir);
+    return { app: appFromFiles(files), layout: files.get(MAKECOMAPP_FILE) };
   } catch (error) {
     if (!(error instanceof LayoutReadError) && !(error instanceof CompileError)) throw error;
     io.err(error.message);
@@ -88,16 +93,18 @@ function readFolder(dir: string, io: ReturnType<typeof lines>): unknown {
 }
 
 /**
- * The app `--app` names: an app module (TypeScript, default export) or a folder in Make's layout.
- * `app` is undefined after the reason was printed on stderr.
+ * The app `--app` names: an app module (TypeScript, default export) or a folder in Make's layout
+ * (then `layout` is its `makecomapp.json`). `app` is undefined after the reason was printed.
  */
 export async function loadAnyApp(
   appPath: string,
   cli: CliIo,
-): Promise<{ app: unknown; folder: boolean }> {
+): Promise<{ app: unknown; folder: boolean; layout?: unknown }> {
   const io = lines(cli);
   const folder = fs.existsSync(appPath) && fs.statSync(appPath).isDirectory();
-  return { app: folder ? readFolder(appPath, io) : await load(appPath, io), folder };
+  if (!folder) return { app: await load(appPath, io), folder };
+  const read = readFolder(appPath, io);
+  return { app: read?.app, folder, layout: read?.layout };
 }
 
 /**
@@ -110,10 +117,10 @@ export async function validateCommand(
   cli: CliIo = processIo(),
 ): Promise<number> {
   const io = lines(cli);
-  const { app, folder } = await loadAnyApp(options.appPath, cli);
+  const { app, folder, layout } = await loadAnyApp(options.appPath, cli);
   if (app === undefined) return EXIT_USAGE;
   const profile = options.profile ?? (folder ? 'make' : 'strict');
-  const { errors, warnings } = checkApp(app, profile);
+  const { errors, warnings } = checkApp(app, profile, layout);
   if (warnings.length > 0) {
     io.err(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (profile ${profile}):`);
     for (const issue of warnings) io.err(`  ${formatIssue(issue)}`);

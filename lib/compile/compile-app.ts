@@ -2,14 +2,8 @@
 import type { App } from '../types';
 import { CompileError } from './errors';
 import { cloneJson, type Json } from './json';
-import {
-  codesOf,
-  componentFile,
-  GENERAL_FILES,
-  MAKECOMAPP_FILE,
-  type ComponentKind,
-} from './layout';
-import { buildMakecomapp } from './makecomapp';
+import { codesOf, COMPONENT_KINDS, GENERAL_FILES, MAKECOMAPP_FILE } from './layout';
+import { buildMakecomapp, componentsOf } from './makecomapp';
 
 /**
  * Compiles an app to a map of relative path → file content: a JSON value for every `.json` file,
@@ -34,29 +28,36 @@ export function compileApp(app: App): Map<string, Json> {
     }
   };
 
-  put(MAKECOMAPP_FILE, buildMakecomapp(app));
+  const manifest = buildMakecomapp(app) as { components: Record<string, Record<string, Json>> };
+  put(MAKECOMAPP_FILE, manifest);
   put(GENERAL_FILES.manifest, app.manifest);
   put(GENERAL_FILES.base, app.base);
   if (app.common !== null) put(GENERAL_FILES.common, app.common);
   put(GENERAL_FILES.groups, app.groups);
   put(GENERAL_FILES.readme, app.readme);
 
-  const putComponent = (
-    kind: ComponentKind,
-    component: Record<string, unknown>,
-    name: string,
-    connectionType?: unknown,
-  ): void => {
-    for (const def of codesOf(kind, connectionType)) {
-      const value = component[def.key];
-      if (def.optional && (value === undefined || value === null)) continue;
-      put(componentFile(kind, name, def.suffix), value);
+  // Every code goes where makecomapp.json says it is, so the two cannot disagree.
+  for (const kind of COMPONENT_KINDS) {
+    const seen = new Set<string>();
+    for (const component of componentsOf(app, kind)) {
+      if (seen.has(component.name)) {
+        throw new CompileError(
+          'COMPILE_CONFLICT',
+          MAKECOMAPP_FILE,
+          `two components of kind ${kind} have the id '${component.name}'`,
+        );
+      }
+      seen.add(component.name);
+      const c = component as Record<string, unknown>;
+      const entry = manifest.components[kind]?.[component.name] as {
+        codeFiles: Record<string, string | null>;
+      };
+      for (const def of codesOf(kind, c.type)) {
+        const path = entry.codeFiles[def.code];
+        if (typeof path === 'string') put(path, c[def.key]);
+      }
     }
-  };
-  for (const c of app.connections) putComponent('connection', { ...c }, c.name, c.type);
-  for (const m of app.modules) putComponent('module', { ...m }, m.name);
-  for (const r of app.rpcs) putComponent('rpc', { ...r }, r.name);
-  for (const f of app.functions ?? []) putComponent('function', { ...f }, f.name);
+  }
 
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

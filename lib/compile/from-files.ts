@@ -12,7 +12,7 @@ import {
   type ComponentKind,
 } from './layout';
 
-type Shape = 'object' | 'array' | 'object-or-array' | 'string';
+type Shape = 'object' | 'array' | 'object-or-array' | 'string' | 'any';
 
 /** What each code file must contain (the full format is the validator's job, not this one's). */
 function shapeOf(kind: ComponentKind, code: string, connectionType: unknown): Shape {
@@ -20,7 +20,12 @@ function shapeOf(kind: ComponentKind, code: string, connectionType: unknown): Sh
     return kind === 'connection' && connectionType === 'oauth' ? 'object' : 'object-or-array';
   }
   if (kind === 'function') return 'string';
-  if (code === 'samples' || code === 'epoch' || code === 'common') return 'object';
+  if (code === 'installSpec' || code === 'installDirectives') return 'any';
+  if (code === 'attach' || code === 'detach' || code === 'update') return 'object-or-array';
+  if (kind === 'webhook' && code === 'communication') return 'object-or-array';
+  if (code === 'samples' || code === 'epoch' || code === 'common' || code === 'scopeList') {
+    return 'object';
+  }
   return 'array';
 }
 
@@ -32,6 +37,7 @@ function kindOf(value: unknown): string {
 }
 
 function fits(value: unknown, shape: Shape): boolean {
+  if (shape === 'any') return true;
   if (shape === 'string') return typeof value === 'string';
   if (shape === 'array') return Array.isArray(value);
   if (shape === 'object') return isPlainObject(value);
@@ -44,6 +50,7 @@ const EMPTY: Record<Shape, () => unknown> = {
   array: () => [],
   'object-or-array': () => ({}),
   string: () => '',
+  any: () => null,
 };
 
 const SHAPE_TEXT: Record<Shape, string> = {
@@ -51,6 +58,7 @@ const SHAPE_TEXT: Record<Shape, string> = {
   array: 'an array',
   'object-or-array': 'an object or an array',
   string: 'a string',
+  any: 'any JSON value',
 };
 
 class Reader {
@@ -271,6 +279,9 @@ export function appFromFiles(files: Map<string, unknown>): App {
         at,
       );
     }
+    if (meta.webhook !== undefined && meta.webhook !== null) {
+      module.webhook = field(meta, 'webhook', isString, 'a webhook id', at);
+    }
     readCodes(reader, 'module', name, meta, module);
     return module;
   });
@@ -294,6 +305,31 @@ export function appFromFiles(files: Map<string, unknown>): App {
     readCodes(reader, 'rpc', name, meta, rpc);
     return rpc;
   });
+
+  const webhooks = components(manifestFile, 'webhook').map(([name, meta]) => {
+    const at = ['components', 'webhook', name];
+    const webhook: Record<string, unknown> = {
+      name,
+      label: labelOf(meta, name, at),
+      type:
+        (field(meta, 'webhookType', isOptionalString, '"web" or "web-shared"', at) as
+          string | undefined) ?? 'web',
+      connection: field(meta, 'connection', isPathOrEmpty, 'a connection id or null', at) ?? null,
+    };
+    if (meta.altConnection !== undefined) {
+      webhook.altConnection = field(
+        meta,
+        'altConnection',
+        isStringOrNull,
+        'a connection id or null',
+        at,
+      );
+    }
+    readCodes(reader, 'webhook', name, meta, webhook);
+    return webhook;
+  });
+  // Absent when the app has none, as in the source model.
+  if (webhooks.length > 0) app.webhooks = webhooks;
 
   const functions = components(manifestFile, 'function').map(([name, meta]) => {
     const fn: Record<string, unknown> = { name };

@@ -3,12 +3,19 @@
 // build-commands.ts): the compiler never imports the validator.
 export { compileApp } from './compile-app';
 export { appFromFiles } from './from-files';
-export { locateSourcePath, type SourceLocation } from './locate';
+export { layoutFileMap, locateSourcePath, type SourceLocation } from './locate';
 export { renderFiles } from './render';
 export { kebabCase } from './kebab';
 export { CompileError } from './errors';
 export { GENERAL_FILES, MAKECOMAPP_FILE } from './layout';
-export { LayoutReadError, LayoutReader, readLayoutFiles } from './read-layout';
+export {
+  LayoutReadError,
+  LayoutReader,
+  readLayout,
+  readLayoutFiles,
+  type LayoutSource,
+} from './read-layout';
+export { writeBackLayout } from './write-back';
 export type { Json } from './json';
 export { AppModuleError } from './app-module';
 export { JsoncError } from './jsonc';

@@ -7,6 +7,7 @@ import {
   componentFile,
   GENERAL_FILES,
   MAKECOMAPP_FILE,
+  metadataOf,
   type ComponentKind,
 } from './layout';
 
@@ -34,16 +35,7 @@ const COLLECTIONS: Record<string, ComponentKind> = {
   modules: 'module',
   rpcs: 'rpc',
   functions: 'function',
-};
-
-/** makecomapp.json metadata key of each component property that is not a code file. */
-const METADATA_KEY: Record<string, string> = {
-  label: 'label',
-  description: 'description',
-  type: 'moduleType',
-  crud: 'actionCrud',
-  connection: 'connection',
-  altConnection: 'altConnection',
+  webhooks: 'webhook',
 };
 
 /**
@@ -87,8 +79,7 @@ export function locateSourcePath(app: unknown, path: Path): SourceLocation {
         pointer: toPointer(rest),
       };
     }
-    const metadataKey =
-      kind === 'connection' && key === 'type' ? 'connectionType' : METADATA_KEY[key];
+    const metadataKey = metadataOf(kind).find(([property]) => property === key)?.[1];
     if (metadataKey !== undefined) {
       return {
         component: label,
@@ -103,4 +94,44 @@ export function locateSourcePath(app: unknown, path: Path): SourceLocation {
     file: MAKECOMAPP_FILE,
     pointer: toPointer(['components', kind, name, ...tail]),
   };
+}
+
+/**
+ * Where each file `locateSourcePath` names really is in a layout read from disk, keyed by
+ * `<component>\n<default path>` (two components may share a default path: `getContact` and
+ * `GetContact`): the path `makecomapp.json` gives (`.imljson` names, numbered folders,
+ * `../README.md`). Paths the manifest does not name are left out (they are the defaults).
+ */
+export function layoutFileMap(app: unknown, manifest: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!isPlainObject(manifest)) return out;
+  const general = manifest.generalCodeFiles;
+  if (isPlainObject(general)) {
+    for (const key of ['base', 'common', 'readme', 'groups'] as const) {
+      const file = general[key];
+      if (typeof file === 'string') out.set(`app\n${GENERAL_FILES[key]}`, file);
+    }
+  }
+  const components = manifest.components;
+  if (!isPlainObject(app) || !isPlainObject(components)) return out;
+  for (const [collection, kind] of Object.entries(COLLECTIONS)) {
+    const list = app[collection];
+    const group = components[kind];
+    if (!Array.isArray(list) || !isPlainObject(group)) continue;
+    for (const component of list as unknown[]) {
+      if (!isPlainObject(component)) continue;
+      const name = component.name;
+      const entry = typeof name === 'string' ? group[name] : undefined;
+      if (typeof name !== 'string' || !isPlainObject(entry) || !isPlainObject(entry.codeFiles)) {
+        continue;
+      }
+      for (const def of codesOf(kind, component.type)) {
+        const file = entry.codeFiles[def.code];
+        if (typeof file === 'string') {
+          out.set(`${kind} ${name}\n${componentFile(kind, name, def.suffix)}`, file);
+        }
+      }
+    }
+  }
+  return out;
 }

@@ -4,10 +4,10 @@
 // The runtime (`loadApp`) and deploy (`readDist`) both read through it and add their own checks.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ToolError } from '../shared';
+import { InternalError, ToolError } from '../shared';
 import { isPlainObject, type PlainObject } from '../shared';
 import { JsoncError, parseJsonc } from './jsonc';
-import { GENERAL_FILES, MAKECOMAPP_FILE } from './layout';
+import { GENERAL_FILES, isJsonFile, MAKECOMAPP_FILE } from './layout';
 
 export class LayoutReadError extends ToolError<
   'LAYOUT_NOT_FOUND' | 'LAYOUT_FILE_MISSING' | 'LAYOUT_FILE_UNPARSABLE'
@@ -106,6 +106,13 @@ export class LayoutReader {
     return text;
   }
 
+  /** The text of a file this reader has already read. */
+  cachedText(file: string): string {
+    const text = this.texts.get(file);
+    if (text === undefined) throw new InternalError(`${file} was not read`);
+    return text;
+  }
+
   /** `file` parsed as JSON, comments allowed (Make's tooling accepts JSONC, §14.1). */
   json(file: string, namedBy: string): unknown {
     if (this.values.has(file)) return this.values.get(file);
@@ -127,16 +134,8 @@ export class LayoutReader {
   }
 }
 
-/**
- * Whether a code file holds JSON (with comments): Make's tooling writes `.iml.json` and `.json`,
- * older exports `.imljson`; everything else (the readme, functions' `.js`) is text.
- */
-function isJsonFile(file: string): boolean {
-  return /\.(json|imljson|jsonc)$/i.test(file);
-}
-
 /** Every file path `makecomapp.json` names, with the pointer that names it. */
-function namedFiles(manifest: PlainObject): Array<[file: string, pointer: string]> {
+export function namedFiles(manifest: PlainObject): Array<[file: string, pointer: string]> {
   const out: Array<[string, string]> = [];
   const general = manifest.generalCodeFiles;
   if (isPlainObject(general)) {
@@ -162,11 +161,26 @@ function namedFiles(manifest: PlainObject): Array<[file: string, pointer: string
 }
 
 /**
+ * A layout folder as read: `values` is the map `appFromFiles` reads (JSON code files parsed, the
+ * readme and JavaScript as text), `texts` the exact text of each of those files, so that writing
+ * the app back (write-back.ts) can keep every file it does not change byte for byte.
+ */
+export interface LayoutSource {
+  readonly values: ReadonlyMap<string, unknown>;
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+/**
  * A layout folder as the map `appFromFiles` reads: makecomapp.json and every file it names (JSON
  * code files parsed, the readme as text), and the project's `general/manifest.json` when there is
  * one (a layout Make's tooling wrote has none). Throws a LayoutReadError.
  */
 export function readLayoutFiles(dir: string): Map<string, unknown> {
+  return new Map(readLayout(dir).values);
+}
+
+/** readLayoutFiles, with the text of every file kept beside its value. */
+export function readLayout(dir: string): LayoutSource {
   const layout = new LayoutReader(dir);
   const files = new Map<string, unknown>([[MAKECOMAPP_FILE, layout.manifest]]);
   const project: Array<[string, string]> = layout.has(GENERAL_FILES.manifest)
@@ -180,5 +194,7 @@ export function readLayoutFiles(dir: string): Map<string, unknown> {
     else
       files.set(file, isJsonFile(file) ? layout.json(file, namedBy) : layout.text(file, namedBy));
   }
-  return files;
+  const texts = new Map<string, string>();
+  for (const file of files.keys()) texts.set(file, layout.cachedText(file));
+  return { values: files, texts };
 }

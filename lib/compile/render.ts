@@ -2,9 +2,10 @@
 // own configuration (lib/shared/prettier.ts), so `dist/` looks exactly like hand-formatted files.
 import { formatJson } from '../shared';
 import { CompileError } from './errors';
+import { isJsonFile } from './layout';
 
 /**
- * Renders every file: `.json` paths as prettier-formatted JSON (parser `json`), every other path
+ * Renders every file: JSON paths (`.json`, `.imljson`, `.jsonc`) as prettier-formatted JSON (parser `json`), every other path
  * (the README) as its string with one trailing newline ensured. Deterministic: same map, same
  * bytes; the result is sorted by path.
  */
@@ -20,7 +21,7 @@ export async function renderFiles(
 }
 
 export async function renderFile(path: string, value: unknown): Promise<string> {
-  if (path.endsWith('.json')) {
+  if (isJsonFile(path)) {
     // Indented input keeps objects expanded (prettier preserves a break after `{`), which reads
     // and diffs better than one long line; short arrays are still collapsed by prettier.
     const text = JSON.stringify(value, null, 2) as string | undefined;

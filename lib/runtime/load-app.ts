@@ -4,7 +4,7 @@
 // nothing outside the folder). Then `appFromFiles` rebuilds the definitions and the validator
 // checks them with the load profile (`make` by default: only what would stop a run refuses).
 import path from 'node:path';
-import { appFromFiles, LayoutReadError, readLayoutFiles } from '../compile';
+import { appFromFiles, LayoutReadError, MAKECOMAPP_FILE, readLayoutFiles } from '../compile';
 import { checkApp, formatIssue, type Profile } from '../validate';
 import { AppLoadError } from './errors';
 import { createRuntimeApp, type RuntimeApp } from './runtime-app';
@@ -72,7 +72,7 @@ function readApp(dir: string, options: LoadOptions): RuntimeApp {
   const { errors: issues, warnings } =
     options.validate === false
       ? { errors: [], warnings: [] }
-      : checkApp(definition, options.profile ?? 'make');
+      : checkApp(definition, options.profile ?? 'make', files.get(MAKECOMAPP_FILE));
   if (issues.length > 0) {
     const lines = issues.map(formatIssue);
     throw new AppLoadError(

@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE, DO NOT EDIT.
- * Generated from schemas/app.schema.json, schemas/base.schema.json, schemas/connection.schema.json, schemas/function.schema.json, schemas/groups.schema.json, schemas/iml.schema.json, schemas/manifest.schema.json, schemas/module.schema.json, schemas/oauth-communication.schema.json, schemas/pagination.schema.json, schemas/parameter.schema.json, schemas/request.schema.json, schemas/response.schema.json, schemas/rpc.schema.json
+ * Generated from schemas/app.schema.json, schemas/base.schema.json, schemas/connection.schema.json, schemas/function.schema.json, schemas/groups.schema.json, schemas/iml.schema.json, schemas/manifest.schema.json, schemas/module.schema.json, schemas/oauth-communication.schema.json, schemas/pagination.schema.json, schemas/parameter.schema.json, schemas/request.schema.json, schemas/response.schema.json, schemas/rpc.schema.json, schemas/webhook.schema.json
  * by json-schema-to-typescript. Edit the schemas and regenerate with `npm run gen:types`.
  */
 
@@ -233,6 +233,10 @@ export type ConnectionUid = string;
  */
 export type ConnectionExpiry = string;
 /**
+ * OAuth scope names.
+ */
+export type ModuleScope = string[];
+/**
  * A module, discriminated by `type`. Type rules: only actions have `crud`; actions, universal and instant-trigger modules return one bundle (no iterate, limit or pagination); a universal module uses a relative URL; a polling trigger needs `response.trigger`, has static parameters only, and is the only type with `epoch`.
  *
  * This interface was referenced by `App`'s JSON-Schema
@@ -249,10 +253,6 @@ export type ModuleSpec =
  * A connection id of this app, or `null` for none.
  */
 export type ConnectionReference = string | null;
-/**
- * OAuth scope names.
- */
-export type ModuleScope = string[];
 /**
  * The communication of an action: one request or an array of them.
  *
@@ -324,6 +324,13 @@ export type TriggerType = ('id' | 'date') | ImlString;
  */
 export type TriggerOrder = ('asc' | 'desc' | 'unordered') | ImlString;
 /**
+ * A webhook id: `^[a-zA-Z][0-9a-zA-Z-]{1,33}[0-9a-zA-Z]$` (choice: Make documents no rule; webhooks are unversioned like connections, so their rule is used).
+ *
+ * This interface was referenced by `WebhookSpec`'s JSON-Schema
+ * via the `definition` "webhookName".
+ */
+export type WebhookName = string;
+/**
  * One request, or several executed in order (the last executed one gives the output). The superset type the runtime works with.
  *
  * This interface was referenced by `RequestSpec`'s JSON-Schema
@@ -371,6 +378,10 @@ export interface App {
    * Custom IML functions, callable from every template of the app (→ `functions/<id>/`); absent when the app has none.
    */
   functions?: FunctionSpec[];
+  /**
+   * Webhooks that instant triggers listen on (→ `webhooks/<id>/`); absent when the app has none.
+   */
+  webhooks?: WebhookSpec[];
 }
 /**
  * App metadata (→ the app itself in Make).
@@ -1843,6 +1854,22 @@ export interface OAuthConnection {
    * Connection common data (non-user secrets such as a client id), exposed as `common` in connection code; `null` for none.
    */
   common?: JsonObject | null;
+  /**
+   * The scopes a user may grant, scope id → label (→ `<id>.scope-list.iml.json`).
+   */
+  scopeList?: JsonObject;
+  /**
+   * The scopes every authorisation asks for (→ `<id>.default-scope.iml.json`).
+   */
+  defaultScope?: ModuleScope;
+  /**
+   * Make's install specification of the connection (→ `<id>.install-spec.iml.json`), kept as written.
+   */
+  installSpec?: JsonValue;
+  /**
+   * Make's install directives of the connection (→ `<id>.install-directives.iml.json`), kept as written.
+   */
+  installDirectives?: JsonValue;
 }
 /**
  * The steps of an OAuth 2 connection. Initial flow: preauthorize → authorize → token → info; `refresh` and `invalidate` run later. Without `authorize` (client credentials), `token.condition` must be `true`. OAuth steps do not inherit the base.
@@ -2871,6 +2898,10 @@ export interface InstantTriggerModule {
    */
   altConnection?: ConnectionReference;
   /**
+   * The id of the webhook whose payloads the trigger processes.
+   */
+  webhook?: WebhookName;
+  /**
    * Parameters that cannot be mapped (→ `<id>.static-params.iml.json`).
    */
   staticParameters: ParameterList;
@@ -3025,6 +3056,58 @@ export interface FunctionSpec {
    * Tests of the function with `it(name, fn)` and `assert` (→ `functions/<id>/<id>.test.js`); run by `npx hotmart-make test-functions`.
    */
   test?: string;
+}
+/**
+ * A webhook (Make's `webhook` component): the URL Make gives a service to call, the parameters the user fills in when creating it, what Make does with each incoming request (`communication`) and how it is registered and removed on the service (`attach`, `detach`, `update`).
+ *
+ * This interface was referenced by `App`'s JSON-Schema
+ * via the `definition` "webhook.schema.json".
+ */
+export interface WebhookSpec {
+  /**
+   * The webhook id, referenced by instant triggers as `webhook`.
+   */
+  name: WebhookName;
+  /**
+   * The webhook label shown to users.
+   */
+  label: string;
+  /**
+   * `web`: a dedicated URL per webhook; `web-shared`: one URL for the app, requests routed by the connection's `uid`.
+   */
+  type: 'web' | 'web-shared';
+  /**
+   * The id of the connection the webhook uses, or `null`.
+   */
+  connection: ConnectionReference;
+  /**
+   * The id of an alternative connection, or `null`.
+   */
+  altConnection?: ConnectionReference;
+  /**
+   * The fields the user fills in when creating the webhook (→ `<id>.params.iml.json`).
+   */
+  parameters: ParameterList;
+  /**
+   * What Make does with each incoming request: verification, respond, iterate, output (→ `<id>.communication.iml.json`).
+   */
+  communication: JsonValue;
+  /**
+   * The request that registers the webhook on the service (→ `<id>.attach.iml.json`).
+   */
+  attach?: JsonValue;
+  /**
+   * The request that removes it (→ `<id>.detach.iml.json`).
+   */
+  detach?: JsonValue;
+  /**
+   * The request that updates it (→ `<id>.update.iml.json`).
+   */
+  update?: JsonValue;
+  /**
+   * The OAuth scopes the webhook needs (→ `<id>.required-scope.iml.json`).
+   */
+  scope?: ModuleScope;
 }
 /**
  * Request directives: every directive a module, RPC or connection request may use. Each context uses a narrower variant from `definitions`; this superset is the type the runtime works with. POST, PUT and PATCH need `url` and `body` (as in Make's editor schema; use `"body": {}` when the API takes none).

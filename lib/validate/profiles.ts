@@ -7,6 +7,7 @@
 //
 // This first `make` profile is an approximation: its errors are the rules above, and it does not
 // yet apply Make's own editor-schema semantics to decide which schema issues Make would refuse.
+import { layoutFileMap } from '../compile';
 import type { Issue } from './issue';
 import { validateApp } from './validate-app';
 
@@ -27,8 +28,17 @@ export interface ProfiledIssues {
   warnings: Issue[];
 }
 
-export function checkApp(app: unknown, profile: Profile): ProfiledIssues {
-  const issues = validateApp(app);
+/**
+ * Validates `app` with `profile`. `layout` is the `makecomapp.json` the app was read from, when
+ * it was: issues then name the files as that manifest does (`.imljson`, numbered folders, …)
+ * rather than the paths our compiler would write.
+ */
+export function checkApp(app: unknown, profile: Profile, layout?: unknown): ProfiledIssues {
+  const files = layout === undefined ? undefined : layoutFileMap(app, layout);
+  const issues = validateApp(app).map((issue) => {
+    const file = files?.get(`${issue.component}\n${issue.file}`);
+    return file === undefined ? issue : { ...issue, file };
+  });
   if (profile === 'strict') return { errors: issues, warnings: [] };
   return {
     errors: issues.filter((issue) => RUN_STOPPING.has(issue.rule)),

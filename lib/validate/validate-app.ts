@@ -41,15 +41,19 @@ export function validateApp(app: unknown): Issue[] {
       found = found.filter((i) => !reads.some((section) => failed.affects(section, i.component)));
     const replaced = new Set(constraint.replacesSchemaRules ?? []);
     if (replaced.size > 0) {
-      const at = new Set(found.map((i) => `${i.file}#${i.pointer}`));
-      issues = issues.filter((i) => !(replaced.has(i.rule) && at.has(`${i.file}#${i.pointer}`)));
+      // Keyed by component too: two components may share a default file path (getContact and
+      // GetContact both locate to modules/get-contact/, see layoutFileMap).
+      const at = new Set(found.map((i) => `${i.component}|${i.file}#${i.pointer}`));
+      issues = issues.filter(
+        (i) => !(replaced.has(i.rule) && at.has(`${i.component}|${i.file}#${i.pointer}`)),
+      );
     }
     issues.push(...found);
   }
   const seen = new Set<string>();
   return issues
     .filter((issue) => {
-      const key = `${issue.file}|${issue.pointer}|${issue.rule}|${issue.message}`;
+      const key = `${issue.component}|${issue.file}|${issue.pointer}|${issue.rule}|${issue.message}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

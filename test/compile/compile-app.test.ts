@@ -115,14 +115,26 @@ describe('compileApp', () => {
     );
   });
 
-  test('two components compiling to the same folder are refused, naming the file', () => {
+  test('two components with one id are refused, naming the id', () => {
     const [first] = complete.modules;
     if (first === undefined) throw new Error('fixture has modules');
     const app: App = { ...complete, modules: [first, { ...first }] };
     expect(() => compileApp(app)).toThrow(CompileError);
     expect(() => compileApp(app)).toThrow(
-      'modules/create-task/create-task.communication.iml.json: two components compile to the same file',
+      "makecomapp.json: two components of kind module have the id 'createTask'",
     );
+  });
+
+  test('ids that differ only in case get numbered folders, as Make’s tooling writes them', () => {
+    const [first] = complete.modules;
+    if (first === undefined) throw new Error('fixture has modules');
+    const app: App = { ...complete, modules: [first, { ...first, name: 'CreateTask' }] };
+    const files = compileApp(app);
+    expect(files.has('modules/create-task/create-task.communication.iml.json')).toBe(true);
+    expect(files.has('modules/create-task2/create-task.communication.iml.json')).toBe(true);
+    expect(manifestOf(app).components.module?.CreateTask).toMatchObject({
+      codeFiles: { communication: 'modules/create-task2/create-task.communication.iml.json' },
+    });
   });
 
   test('a value JSON cannot hold is refused with its file and pointer', () => {

@@ -5,7 +5,9 @@
 // its module.
 import path from 'node:path';
 import nock from 'nock';
+import { appFromFiles, readLayoutFiles } from '../../lib/compile';
 import { createConnection, loadApp, runModule } from '../../lib/runtime';
+import { checkApp, formatIssue } from '../../lib/validate';
 import { CREDENTIALS } from './helpers/app';
 import { installLeakCheck } from './helpers/leak-check';
 
@@ -56,5 +58,57 @@ test('runs its module: JSONC, `;` separators and an unknown root read as empty',
   expect(bundles).toEqual([
     { id: 1, title: 'FIRST' },
     { id: 2, title: 'SECOND' },
+  ]);
+});
+
+test('warnings name the files as the layout’s makecomapp.json does', async () => {
+  const app = await loadApp(DIR);
+  const root = app.warnings.find((line) => line.includes('[iml-root-known]'));
+  expect(root).toContain('modules/list-notes/list-notes.communication.imljson#/qs/owner');
+});
+
+test('reads every component kind Make’s tooling writes (acme-crm: OAuth scope files, webhooks, numbered folders)', async () => {
+  const crm = await loadApp(path.resolve(DIR, '..', 'acme-crm', 'src'));
+  const { readme, connections, webhooks, modules } = crm.definition;
+  expect(readme).toContain('# Acme CRM for Make');
+  expect(connections[0]).toMatchObject({
+    type: 'oauth',
+    scopeList: { 'contacts.read': 'Read your contacts' },
+    defaultScope: ['contacts.read'],
+    installSpec: null,
+    installDirectives: null,
+  });
+  expect(webhooks).toEqual([
+    expect.objectContaining({
+      name: 'acmeEvents',
+      type: 'web',
+      connection: 'acmeOauth',
+      scope: ['hooks'],
+      detach: { url: '/hooks/{{webhook.hookId}}', method: 'DELETE' },
+    }),
+  ]);
+  expect(modules.map((m) => [m.name, (m as { webhook?: string }).webhook, m.label])).toEqual([
+    ['watchContacts', 'acmeEvents', 'Watch Contacts'],
+    ['searchContacts', undefined, 'Search Contacts'],
+    ['getContact', undefined, 'Get a Contact'],
+    ['GetContact', undefined, 'Get a Contact (legacy)'],
+  ]);
+});
+
+test('issues inside a numbered folder name that folder’s file, not its namesake’s', () => {
+  const dir = path.resolve(DIR, '..', 'acme-crm', 'src');
+  const files = readLayoutFiles(dir);
+  const app = appFromFiles(files);
+  for (const module of app.modules.filter((m) => m.name.toLowerCase() === 'getcontact')) {
+    module.communication = { url: '{{paramters.id}}', response: { output: '{{body}}' } };
+  }
+  const lines = checkApp(app, 'make', files.get('makecomapp.json')).warnings.map(formatIssue);
+  expect(lines.filter((line) => line.includes('[iml-root-known]'))).toEqual([
+    expect.stringContaining(
+      'module getContact: modules/get-contact/get-contact.communication.iml.json#/url',
+    ),
+    expect.stringContaining(
+      'module GetContact: modules/get-contact2/get-contact.communication.iml.json#/url',
+    ),
   ]);
 });

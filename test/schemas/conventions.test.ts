@@ -32,6 +32,7 @@ describe('schema files', () => {
       'request.schema.json',
       'response.schema.json',
       'rpc.schema.json',
+      'webhook.schema.json',
     ]);
   });
 

@@ -320,6 +320,7 @@ describe('type-level checks (verified by npm run typecheck)', () => {
       | 'modules'
       | 'rpcs'
       | 'functions'
+      | 'webhooks'
     > = true;
     expect([moduleTypes, parameterNamesAreStrings, appSections]).toEqual([true, true, true]);
   });

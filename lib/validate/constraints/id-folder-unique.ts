@@ -1,6 +1,7 @@
-// `getURL` and `getUrl` are different ids, and Make accepts both, but both compile to
-// `modules/get-url/` (its own tool writes the second to `get-url2/`). Our compiler refuses the
-// collision, so our own app must not have one; in the `make` profile it is only a warning.
+// `getURL` and `getUrl` are different ids, and Make accepts both, but both want the folder
+// `modules/get-url/`; the compiler numbers the second (`get-url2/`), as Make's own tool does.
+// In our own app two ids that differ only in spelling of case are a mistake waiting to happen
+// (and a folder name that no longer matches its id); in the `make` profile it is only a warning.
 import { kebabCase } from '../../compile';
 import { ID_KINDS } from '../component-kinds';
 import type { Constraint } from '../constraint';
@@ -27,7 +28,7 @@ export const idFolderUnique: Constraint = {
               app,
               [section, i, 'name'],
               this.id,
-              `${kind} ids "${first}" and "${name}" both compile to the folder "${folder}"`,
+              `${kind} ids "${first}" and "${name}" share the folder name "${folder}" (the second is written to "${folder}2")`,
             ),
           );
         }
