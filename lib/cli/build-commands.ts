@@ -11,7 +11,8 @@ import {
   loadAppModule,
   MAKECOMAPP_FILE,
   OutputDirRefusedError,
-  readLayoutFiles,
+  readLayout,
+  type LayoutPlacement,
 } from '../compile';
 import type { App } from '../types';
 import { checkApp, formatIssue, type Issue, type Profile } from '../validate';
@@ -81,10 +82,13 @@ export async function buildCommand(
 function readFolder(
   dir: string,
   io: ReturnType<typeof lines>,
-): { app: unknown; layout: unknown } | undefined {
+): { app: unknown; layout: LayoutPlacement } | undefined {
   try {
-    const files = readLayoutFiles(dir);
-    return { app: appFromFiles(files), layout: files.get(MAKECOMAPP_FILE) };
+    const source = readLayout(dir);
+    return {
+      app: appFromFiles(new Map(source.values)),
+      layout: { manifest: source.values.get(MAKECOMAPP_FILE), kind: source.kind },
+    };
   } catch (error) {
     if (!(error instanceof LayoutReadError) && !(error instanceof CompileError)) throw error;
     io.err(error.message);
@@ -99,7 +103,7 @@ function readFolder(
 export async function loadAnyApp(
   appPath: string,
   cli: CliIo,
-): Promise<{ app: unknown; folder: boolean; layout?: unknown }> {
+): Promise<{ app: unknown; folder: boolean; layout?: LayoutPlacement | undefined }> {
   const io = lines(cli);
   const folder = fs.existsSync(appPath) && fs.statSync(appPath).isDirectory();
   if (!folder) return { app: await load(appPath, io), folder };

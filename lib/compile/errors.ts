@@ -4,7 +4,8 @@
  */
 export class CompileError extends Error {
   override readonly name = 'CompileError';
-  readonly code: 'COMPILE_CONFLICT' | 'COMPILE_NOT_JSON' | 'APP_FILES_INVALID';
+  readonly code:
+    'COMPILE_CONFLICT' | 'COMPILE_NOT_JSON' | 'APP_FILES_INVALID' | 'LAYOUT_EDIT_UNSUPPORTED';
   readonly file: string;
 
   constructor(code: CompileError['code'], file: string, message: string) {

@@ -4,6 +4,7 @@ import type { App } from '../types';
 import { CompileError } from './errors';
 import { isPlainObject } from '../shared';
 import { toPointer } from './json';
+import { APP_METADATA_FILE, appMetadata } from './per-component';
 import {
   codesOf,
   GENERAL_FILES,
@@ -240,7 +241,9 @@ export function appFromFiles(files: Map<string, unknown>): App {
   const app: Record<string, unknown> = {
     manifest: files.has(GENERAL_FILES.manifest)
       ? reader.read(GENERAL_FILES.manifest, 'object', 'the project layout')
-      : manifestFromOrigins(manifestFile),
+      : files.has(APP_METADATA_FILE)
+        ? appMetadata(files.get(APP_METADATA_FILE))
+        : manifestFromOrigins(manifestFile),
     readme: generalFile('readme', 'string') ?? '',
     base: generalFile('base', 'object') ?? {},
     common: generalFile('common', 'object') ?? null,

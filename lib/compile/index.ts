@@ -3,7 +3,12 @@
 // build-commands.ts): the compiler never imports the validator.
 export { compileApp } from './compile-app';
 export { appFromFiles } from './from-files';
-export { layoutFileMap, locateSourcePath, type SourceLocation } from './locate';
+export {
+  layoutLocator,
+  locateSourcePath,
+  type LayoutPlacement,
+  type SourceLocation,
+} from './locate';
 export { renderFiles } from './render';
 export { kebabCase } from './kebab';
 export { CompileError } from './errors';

@@ -48,3 +48,12 @@ function escapePointerToken(token: string | number): string {
 export function toPointer(path: ReadonlyArray<string | number>): string {
   return path.map((token) => `/${escapePointerToken(token)}`).join('');
 }
+
+/** The tokens of an RFC 6901 pointer (`''` → none), unescaped. */
+export function fromPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

@@ -2,6 +2,7 @@
 // the same value ends up, so every error can name the file a Make developer would open.
 import { isPlainObject } from '../shared';
 import { toPointer } from './json';
+import { metadataLocation } from './per-component';
 import {
   codesOf,
   componentFile,
@@ -102,7 +103,7 @@ export function locateSourcePath(app: unknown, path: Path): SourceLocation {
  * `GetContact`): the path `makecomapp.json` gives (`.imljson` names, numbered folders,
  * `../README.md`). Paths the manifest does not name are left out (they are the defaults).
  */
-export function layoutFileMap(app: unknown, manifest: unknown): Map<string, string> {
+function layoutFileMap(app: unknown, manifest: unknown): Map<string, string> {
   const out = new Map<string, string>();
   if (!isPlainObject(manifest)) return out;
   const general = manifest.generalCodeFiles;
@@ -134,4 +135,31 @@ export function layoutFileMap(app: unknown, manifest: unknown): Map<string, stri
     }
   }
   return out;
+}
+
+/** A layout read from disk, as far as locating issues in it goes (see LayoutSource). */
+export interface LayoutPlacement {
+  /** Its makecomapp.json (in the older layout, the one it would have had). */
+  readonly manifest: unknown;
+  readonly kind: 'makecomapp' | 'per-component';
+}
+
+/**
+ * Where an issue `locateSourcePath` placed (in the files our compiler would write) really is in
+ * a layout read from disk: code files at the paths its manifest names; in the older
+ * per-component layout, metadata in the component's own `metadata.json`.
+ */
+export function layoutLocator(
+  app: unknown,
+  placement: LayoutPlacement,
+): (component: string, file: string, pointer: string) => { file: string; pointer: string } {
+  const files = layoutFileMap(app, placement.manifest);
+  return (component, file, pointer) => {
+    const moved = files.get(`${component}\n${file}`);
+    if (moved !== undefined) return { file: moved, pointer };
+    if (placement.kind === 'per-component' && file === MAKECOMAPP_FILE) {
+      return metadataLocation(placement.manifest, pointer) ?? { file, pointer };
+    }
+    return { file, pointer };
+  };
 }

@@ -8,6 +8,7 @@ import { InternalError, ToolError } from '../shared';
 import { isPlainObject, type PlainObject } from '../shared';
 import { JsoncError, parseJsonc } from './jsonc';
 import { GENERAL_FILES, isJsonFile, MAKECOMAPP_FILE } from './layout';
+import { APP_METADATA_FILE, metadataFiles, perComponentManifest } from './per-component';
 
 export class LayoutReadError extends ToolError<
   'LAYOUT_NOT_FOUND' | 'LAYOUT_FILE_MISSING' | 'LAYOUT_FILE_UNPARSABLE'
@@ -26,10 +27,18 @@ export class LayoutReadError extends ToolError<
 export class LayoutReader {
   private readonly texts = new Map<string, string>();
   private readonly values = new Map<string, unknown>();
-  /** `makecomapp.json`, parsed: always a JSON object. */
+  /**
+   * `makecomapp.json`, parsed: always a JSON object. In Make's older per-component layout, which
+   * has none, the one it would have had (per-component.ts).
+   */
   readonly manifest: PlainObject;
+  /** Which of Make's two layouts the folder holds. */
+  readonly kind: 'makecomapp' | 'per-component';
 
-  /** Opens a layout folder: it must exist and hold a `makecomapp.json` with a JSON object. */
+  /**
+   * Opens a layout folder: it must exist and hold a `makecomapp.json` with a JSON object, or be
+   * in Make's older layout (a top-level `metadata.json`, no makecomapp.json).
+   */
   constructor(readonly dir: string) {
     let stat;
     try {
@@ -44,11 +53,17 @@ export class LayoutReader {
       throw new LayoutReadError('LAYOUT_NOT_FOUND', `${dir} is not a directory.`);
     }
     if (!fs.existsSync(path.join(dir, MAKECOMAPP_FILE))) {
+      if (fs.existsSync(path.join(dir, APP_METADATA_FILE))) {
+        this.kind = 'per-component';
+        this.manifest = perComponentManifest(this);
+        return;
+      }
       throw new LayoutReadError(
         'LAYOUT_NOT_FOUND',
-        `${path.join(dir, MAKECOMAPP_FILE)} not found: build the app first (npm run build).`,
+        `${path.join(dir, MAKECOMAPP_FILE)} not found: build the app first (npm run build). (An app in Make's older layout has a top-level ${APP_METADATA_FILE} instead; there is none either.)`,
       );
     }
+    this.kind = 'makecomapp';
     const manifest = this.json(MAKECOMAPP_FILE, 'the layout');
     if (!isPlainObject(manifest)) {
       throw new LayoutReadError(
@@ -58,6 +73,16 @@ export class LayoutReader {
       );
     }
     this.manifest = manifest;
+  }
+
+  /** Sub-folder names of `folder` (relative to the layout folder), sorted; none when absent. */
+  folders(folder: string): string[] {
+    if (!this.has(folder)) return [];
+    return fs
+      .readdirSync(path.resolve(this.dir, folder), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
   }
 
   /** Whether `file` (relative to the folder) exists inside the folder. */
@@ -168,6 +193,11 @@ export function namedFiles(manifest: PlainObject): Array<[file: string, pointer:
 export interface LayoutSource {
   readonly values: ReadonlyMap<string, unknown>;
   readonly texts: ReadonlyMap<string, string>;
+  /**
+   * `per-component`: Make's older layout; `values` holds the makecomapp.json it would have had
+   * (no text: it is not a file there) and every `metadata.json`.
+   */
+  readonly kind: 'makecomapp' | 'per-component';
 }
 
 /**
@@ -186,6 +216,9 @@ export function readLayout(dir: string): LayoutSource {
   const project: Array<[string, string]> = layout.has(GENERAL_FILES.manifest)
     ? [[GENERAL_FILES.manifest, 'the project layout']]
     : [];
+  if (layout.kind === 'per-component') {
+    for (const file of metadataFiles(layout)) project.push([file, 'the older layout']);
+  }
   const readme = layout.manifest.generalCodeFiles;
   const readmeFile = isPlainObject(readme) ? readme.readme : undefined;
   for (const [file, namedBy] of [...project, ...namedFiles(layout.manifest)]) {
@@ -195,6 +228,9 @@ export function readLayout(dir: string): LayoutSource {
       files.set(file, isJsonFile(file) ? layout.json(file, namedBy) : layout.text(file, namedBy));
   }
   const texts = new Map<string, string>();
-  for (const file of files.keys()) texts.set(file, layout.cachedText(file));
-  return { values: files, texts };
+  for (const file of files.keys()) {
+    if (file === MAKECOMAPP_FILE && layout.kind === 'per-component') continue;
+    texts.set(file, layout.cachedText(file));
+  }
+  return { values: files, texts, kind: layout.kind };
 }

@@ -122,6 +122,31 @@ function writeComponents(kind: ComponentKind, app: App, before: App, edit: Edit)
 }
 
 /**
+ * Make's older layout keeps metadata in one `metadata.json` per component and has no
+ * makecomapp.json to write: changed sections are written in place; anything that would change
+ * the manifest (metadata, a component or section added or removed) is refused, naming what.
+ */
+async function writeBackPerComponent(
+  manifest: PlainObject,
+  original: unknown,
+  edit: Edit,
+  source: LayoutSource,
+): Promise<Map<string, string>> {
+  if (!sameJson(manifest, original) || edit.changed.has(GENERAL_FILES.manifest)) {
+    throw new CompileError(
+      'LAYOUT_EDIT_UNSUPPORTED',
+      'metadata.json',
+      "Make's older per-component layout is written back with its sections edited in place only; metadata, new or removed components and new sections need the makecomapp.json layout",
+    );
+  }
+  const files = new Map<string, string>();
+  for (const [path, text] of source.texts) {
+    files.set(path, edit.changed.has(path) ? await renderFile(path, edit.changed.get(path)) : text);
+  }
+  return files;
+}
+
+/**
  * The files of `source` (readLayout) with `app` written into them: unchanged files keep their
  * text, changed ones are rendered (JSON formatted by prettier, so their comments are not kept);
  * files no component names any more are left out. Paths are relative to the layout folder.
@@ -144,6 +169,9 @@ export async function writeBackLayout(
   if (metadataChanged) edit.changed.set(GENERAL_FILES.manifest, app.manifest);
   const projectManifest = metadataChanged || source.values.has(GENERAL_FILES.manifest);
   for (const kind of COMPONENT_KINDS) writeComponents(kind, app, before, edit);
+
+  if (source.kind === 'per-component')
+    return writeBackPerComponent(manifest, original, edit, source);
 
   const files = new Map<string, string>();
   files.set(

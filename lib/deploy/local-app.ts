@@ -72,7 +72,14 @@ type Json = Record<string, unknown>;
 /** Reads `makecomapp.json` and every code file it points to. Throws a clear error on bad input. */
 export function readDist(distDir: string): LocalApp {
   try {
-    return readLayout(new LayoutReader(distDir));
+    const reader = new LayoutReader(distDir);
+    if (reader.kind !== 'makecomapp') {
+      throw new DeployInputError(
+        'DIST_INVALID',
+        `${distDir} is in Make's older per-component layout; deploy reads the makecomapp.json layout that npm run build writes.`,
+      );
+    }
+    return readLayout(reader);
   } catch (error) {
     if (!(error instanceof LayoutReadError)) throw error;
     throw new DeployInputError('DIST_INVALID', error.message, { cause: error });

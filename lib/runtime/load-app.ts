@@ -4,7 +4,13 @@
 // nothing outside the folder). Then `appFromFiles` rebuilds the definitions and the validator
 // checks them with the load profile (`make` by default: only what would stop a run refuses).
 import path from 'node:path';
-import { appFromFiles, LayoutReadError, MAKECOMAPP_FILE, readLayoutFiles } from '../compile';
+import {
+  appFromFiles,
+  LayoutReadError,
+  MAKECOMAPP_FILE,
+  readLayout,
+  type LayoutSource,
+} from '../compile';
 import { checkApp, formatIssue, type Profile } from '../validate';
 import { AppLoadError } from './errors';
 import { createRuntimeApp, type RuntimeApp } from './runtime-app';
@@ -16,9 +22,9 @@ const LOAD_CODES = {
 } as const;
 
 /** The layout's files (lib/compile's reader), its errors as AppLoadErrors. */
-function readFiles(root: string): Map<string, unknown> {
+function readFiles(root: string): LayoutSource {
   try {
-    return readLayoutFiles(root);
+    return readLayout(root);
   } catch (error) {
     if (!(error instanceof LayoutReadError)) throw error;
     throw new AppLoadError(
@@ -55,11 +61,11 @@ export function loadApp(dir: string, options: LoadOptions = {}): Promise<Runtime
 
 function readApp(dir: string, options: LoadOptions): RuntimeApp {
   const root = path.resolve(dir);
-  const files = readFiles(root);
+  const source = readFiles(root);
 
   let definition;
   try {
-    definition = appFromFiles(files);
+    definition = appFromFiles(new Map(source.values));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const file = (error as { file?: unknown }).file;
@@ -72,7 +78,10 @@ function readApp(dir: string, options: LoadOptions): RuntimeApp {
   const { errors: issues, warnings } =
     options.validate === false
       ? { errors: [], warnings: [] }
-      : checkApp(definition, options.profile ?? 'make', files.get(MAKECOMAPP_FILE));
+      : checkApp(definition, options.profile ?? 'make', {
+          manifest: source.values.get(MAKECOMAPP_FILE),
+          kind: source.kind,
+        });
   if (issues.length > 0) {
     const lines = issues.map(formatIssue);
     throw new AppLoadError(

@@ -7,7 +7,7 @@
 //
 // This first `make` profile is an approximation: its errors are the rules above, and it does not
 // yet apply Make's own editor-schema semantics to decide which schema issues Make would refuse.
-import { layoutFileMap } from '../compile';
+import { layoutLocator, type LayoutPlacement } from '../compile';
 import type { Issue } from './issue';
 import { validateApp } from './validate-app';
 
@@ -29,16 +29,19 @@ export interface ProfiledIssues {
 }
 
 /**
- * Validates `app` with `profile`. `layout` is the `makecomapp.json` the app was read from, when
- * it was: issues then name the files as that manifest does (`.imljson`, numbered folders, …)
- * rather than the paths our compiler would write.
+ * Validates `app` with `profile`. `layout` says where the app was read from, when it was: issues
+ * then name the files as that layout has them (`.imljson`, numbered folders, the older layout's
+ * `metadata.json`, …) rather than the paths our compiler would write.
  */
-export function checkApp(app: unknown, profile: Profile, layout?: unknown): ProfiledIssues {
-  const files = layout === undefined ? undefined : layoutFileMap(app, layout);
-  const issues = validateApp(app).map((issue) => {
-    const file = files?.get(`${issue.component}\n${issue.file}`);
-    return file === undefined ? issue : { ...issue, file };
-  });
+export function checkApp(app: unknown, profile: Profile, layout?: LayoutPlacement): ProfiledIssues {
+  const locate = layout === undefined ? undefined : layoutLocator(app, layout);
+  const issues =
+    locate === undefined
+      ? validateApp(app)
+      : validateApp(app).map((issue) => ({
+          ...issue,
+          ...locate(issue.component, issue.file, issue.pointer),
+        }));
   if (profile === 'strict') return { errors: issues, warnings: [] };
   return {
     errors: issues.filter((issue) => RUN_STOPPING.has(issue.rule)),

@@ -17,9 +17,11 @@ import type { App } from '../../lib/types';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'make-layout');
 
-/** Every folder under test/fixtures/make-layout that holds a makecomapp.json. */
+/** Every app folder under test/fixtures/make-layout, in either of Make's layouts. */
 function layoutFolders(dir: string): string[] {
-  if (fs.existsSync(path.join(dir, 'makecomapp.json'))) return [dir];
+  if (['makecomapp.json', 'metadata.json'].some((file) => fs.existsSync(path.join(dir, file)))) {
+    return [dir];
+  }
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -43,7 +45,7 @@ describe('unchanged, every test app comes back byte for byte', () => {
   const folders = layoutFolders(FIXTURES).map((dir) => path.relative(FIXTURES, dir));
 
   test('the fixtures cover Make’s layouts and component kinds', () => {
-    expect(folders).toEqual(['acme-crm/src', 'acme-notes', 'acme-reports']);
+    expect(folders).toEqual(['acme-crm/src', 'acme-helpdesk', 'acme-notes', 'acme-reports']);
   });
 
   test.each(folders)('%s', async (folder) => {
@@ -159,5 +161,31 @@ describe('changed, only what changed is written anew', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('Make’s older per-component layout', () => {
+  const HELPDESK = path.join(FIXTURES, 'acme-helpdesk');
+
+  test('a changed section is written in place, under its old name; no makecomapp.json appears', async () => {
+    const { source, app: definition } = read(HELPDESK);
+    const rpc = definition.rpcs[0];
+    if (rpc === undefined) throw new Error('the fixture has an RPC');
+    rpc.communication = { url: '/queues?active=true', response: { iterate: '{{body.queues}}' } };
+    const files = await writeBackLayout(definition, source);
+    expect(differences(files, source.texts)).toEqual(['rpcs/listQueues/api.imljson']);
+    expect(files.has('makecomapp.json')).toBe(false);
+    expect(files.has('modules/listTickets/metadata.json')).toBe(true);
+  });
+
+  test('a metadata change is refused with a clear error, nothing half-written', async () => {
+    const { source, app: definition } = read(HELPDESK);
+    const module = definition.modules[0];
+    if (module === undefined) throw new Error('the fixture has modules');
+    module.label = 'Open a Ticket';
+    await expect(writeBackLayout(definition, source)).rejects.toMatchObject({
+      code: 'LAYOUT_EDIT_UNSUPPORTED',
+      message: expect.stringContaining('need the makecomapp.json layout') as unknown,
+    });
   });
 });

@@ -109,6 +109,16 @@ describe('reading the built app', () => {
     );
   });
 
+  test('a folder in Make’s older per-component layout is refused with what deploy reads', () => {
+    const legacy = path.resolve(__dirname, '..', 'fixtures', 'make-layout', 'acme-helpdesk');
+    expect(() => readDist(legacy)).toThrow(
+      expect.objectContaining({
+        code: 'DIST_INVALID',
+        message: expect.stringContaining("is in Make's older per-component layout") as unknown,
+      }),
+    );
+  });
+
   test('a code file outside the dist folder is refused, and never read or uploaded', () => {
     const manifest = makecomapp();
     (manifest.generalCodeFiles as Record<string, string>).base = '../secret.iml.json';

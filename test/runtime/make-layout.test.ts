@@ -102,7 +102,8 @@ test('issues inside a numbered folder name that folder’s file, not its namesak
   for (const module of app.modules.filter((m) => m.name.toLowerCase() === 'getcontact')) {
     module.communication = { url: '{{paramters.id}}', response: { output: '{{body}}' } };
   }
-  const lines = checkApp(app, 'make', files.get('makecomapp.json')).warnings.map(formatIssue);
+  const placement = { manifest: files.get('makecomapp.json'), kind: 'makecomapp' } as const;
+  const lines = checkApp(app, 'make', placement).warnings.map(formatIssue);
   expect(lines.filter((line) => line.includes('[iml-root-known]'))).toEqual([
     expect.stringContaining(
       'module getContact: modules/get-contact/get-contact.communication.iml.json#/url',
@@ -111,4 +112,57 @@ test('issues inside a numbered folder name that folder’s file, not its namesak
       'module GetContact: modules/get-contact2/get-contact.communication.iml.json#/url',
     ),
   ]);
+});
+
+describe('Make’s older per-component layout (test/fixtures/make-layout/acme-helpdesk)', () => {
+  const HELPDESK = path.resolve(DIR, '..', 'acme-helpdesk');
+
+  test('reads metadata.json files, section files and typeId into the same model', async () => {
+    const app = await loadApp(HELPDESK);
+    const { manifest, readme, modules, rpcs, webhooks, functions } = app.definition;
+    expect(manifest).toMatchObject({ name: 'acme-helpdesk', label: 'Acme Helpdesk', version: 3 });
+    expect(readme).toContain('older per-component layout');
+    const loose = modules as Array<{ name: string; type: string; crud?: string; webhook?: string }>;
+    expect(loose.map((m) => [m.name, m.type, m.crud, m.webhook])).toEqual([
+      ['createTicket', 'action', 'create', undefined],
+      ['listTickets', 'search', undefined, undefined],
+      ['watchTickets', 'instant_trigger', undefined, 'ticketEvents'],
+    ]);
+    expect(modules[1]?.mappableParameters.map((p) => p.name)).toEqual(['queue', 'limit']);
+    expect(rpcs.map((r) => r.name)).toEqual(['listQueues']);
+    expect(webhooks?.map((w) => [w.name, w.type, Boolean(w.attach), Boolean(w.detach)])).toEqual([
+      ['ticketEvents', 'web', true, true],
+    ]);
+    expect(functions?.map((f) => f.name)).toEqual(['priorityLabel']);
+  });
+
+  test('issues about metadata name the component’s metadata.json', async () => {
+    const app = await loadApp(HELPDESK);
+    expect(app.warnings).toContain(
+      'module createTicket: modules/createTicket/metadata.json: module "createTicket" is not in any group; add it to one in groups [module-in-one-group]',
+    );
+  });
+
+  test('runs a search whose output calls the app’s function, paginating', async () => {
+    const app = await loadApp(HELPDESK);
+    const api = nock('https://helpdesk.acme.test')
+      .get('/api/me')
+      .reply(200, {})
+      .get('/api/queues/q1/tickets')
+      .query({ page: '1' })
+      .reply(200, { tickets: [{ id: 1, subject: 'a', priority: 3 }], has_more: true })
+      .get('/api/queues/q1/tickets')
+      .query({ page: '2' })
+      .reply(200, { tickets: [{ id: 2, subject: 'b', priority: 7 }], has_more: false });
+    const connection = await createConnection(app, 'acme', { apiKey: CREDENTIALS.apiKey });
+    const { bundles } = await runModule(app, 'listTickets', {
+      connection,
+      parameters: { queue: 'q1' },
+    });
+    api.done();
+    expect(bundles).toEqual([
+      { id: 1, subject: 'a', priority: 'High' },
+      { id: 2, subject: 'b', priority: 'Unknown' },
+    ]);
+  });
 });
