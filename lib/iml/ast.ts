@@ -66,6 +66,12 @@ interface BinaryNode extends NodeBase {
   readonly right: ExpressionNode;
 }
 
+/** `{key: value, 'other key': value}`: an object built from its entries, in order. */
+interface ObjectNode extends NodeBase {
+  readonly kind: 'object';
+  readonly entries: ReadonlyArray<{ readonly key: string; readonly value: ExpressionNode }>;
+}
+
 /** `&&` and `||` are separate from BinaryNode because they short-circuit. */
 interface LogicalNode extends NodeBase {
   readonly kind: 'logical';
@@ -83,7 +89,8 @@ export type ExpressionNode =
   | CallNode
   | UnaryNode
   | BinaryNode
-  | LogicalNode;
+  | LogicalNode
+  | ObjectNode;
 
 /** Literal text between expressions. */
 interface TextPart {

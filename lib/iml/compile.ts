@@ -16,7 +16,7 @@ import { findFunction } from './functions/registry';
 import { IML_LIMITS } from './limits';
 import type { FunctionContext } from './functions/types';
 import { applyBinary, toArithmetic } from './operators';
-import { BLOCKED_KEYS, getIndex, getOwn, isTruthy, readKey } from './values';
+import { BLOCKED_KEYS, getIndex, getOwn, isTruthy, readKey, setOwn } from './values';
 import { isRootPrototype } from '../shared';
 
 /** Everything an evaluation needs besides the compiled code. */
@@ -33,9 +33,24 @@ export type CustomFunction = (args: readonly unknown[], context: FunctionContext
 export type CustomFunctions = Readonly<Record<string, CustomFunction>>;
 
 /** A call to a name that is not a built-in: resolved among the app's custom functions. */
-export interface CustomCall {
+interface CustomCall {
   readonly name: string;
   readonly offset: number;
+}
+
+/** A built-in called with more arguments than it takes: Make ignores the extra ones. */
+interface ExtraArguments {
+  readonly name: string;
+  readonly offset: number;
+  /** `1 argument`, `2 to 3 arguments`, … */
+  readonly expected: string;
+  readonly received: number;
+}
+
+/** What compiling noted for the static checks that depend on the caller (template.ts). */
+export interface CompileNotes {
+  readonly customCalls: CustomCall[];
+  readonly extraArguments: ExtraArguments[];
 }
 
 export type Evaluator = (env: Env) => unknown;
@@ -53,22 +68,23 @@ export type PathReader = (context: Readonly<Record<string, unknown>>, strict: bo
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
- * Compiles one expression. Calls to names that are not built-ins are pushed onto `customCalls`:
- * they resolve at evaluation time among the app's custom functions (the callers check the names
- * statically against the functions they were told about, see template.ts).
+ * Compiles one expression. Calls to names that are not built-ins are noted in `notes` (they
+ * resolve at evaluation time among the app's custom functions), and so are built-ins given too
+ * many arguments (the extra ones are not evaluated, as Make ignores them); the callers decide
+ * what each note means for them (template.ts).
  */
 export function compileExpression(
   node: ExpressionNode,
   source: string,
-  customCalls: CustomCall[] = [],
+  notes: CompileNotes = { customCalls: [], extraArguments: [] },
 ): Evaluator {
-  return new Compiler(source, customCalls).compile(node);
+  return new Compiler(source, notes).compile(node);
 }
 
 class Compiler {
   constructor(
     private readonly source: string,
-    private readonly customCalls: CustomCall[],
+    private readonly notes: CompileNotes,
   ) {}
 
   compile(node: ExpressionNode): Evaluator {
@@ -92,6 +108,8 @@ class Compiler {
         return this.binary(node);
       case 'logical':
         return this.logical(node);
+      case 'object':
+        return this.object(node);
     }
   }
 
@@ -150,7 +168,7 @@ class Compiler {
     const fn = findFunction(node.name);
     if (fn === undefined) return this.customCall(node, location);
     const count = node.args.length;
-    if (count < fn.minArgs || count > fn.maxArgs) {
+    if (count < fn.minArgs) {
       throw new ImlArgumentCountError(
         node.name,
         arityText(fn.minArgs, fn.maxArgs),
@@ -158,7 +176,15 @@ class Compiler {
         location,
       );
     }
-    const args = node.args.map((arg) => this.compile(arg));
+    if (count > fn.maxArgs) {
+      this.notes.extraArguments.push({
+        name: node.name,
+        offset: node.start,
+        expected: arityText(fn.minArgs, fn.maxArgs),
+        received: count,
+      });
+    }
+    const args = node.args.slice(0, fn.maxArgs).map((arg) => this.compile(arg));
     const name = node.name;
     const fail = (error: unknown): never => {
       throw toImlError(error, `Function '${name}'`).locate(location);
@@ -204,7 +230,7 @@ class Compiler {
     location: { template: string; offset: number },
   ): Evaluator {
     const name = node.name;
-    this.customCalls.push({ name, offset: node.start });
+    this.notes.customCalls.push({ name, offset: node.start });
     const args = node.args.map((arg) => this.compile(arg));
     return (env) => {
       const functions = env.functions;
@@ -249,6 +275,20 @@ class Compiler {
       } catch (error) {
         throw located(error, node.operator, location);
       }
+    };
+  }
+
+  /** An object literal: every value evaluated in order; undefined values are left out (as in templates). */
+  private object(node: ExpressionNode & { kind: 'object' }): Evaluator {
+    const keys = node.entries.map((entry) => entry.key);
+    const values = node.entries.map((entry) => this.compile(entry.value));
+    return (env) => {
+      const result: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i += 1) {
+        const value = (values[i] as Evaluator)(env);
+        if (value !== undefined) setOwn(result, keys[i] as string, value);
+      }
+      return result;
     };
   }
 

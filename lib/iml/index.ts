@@ -2,7 +2,13 @@
 // conformance table.
 
 import type { TemplateAst } from './ast';
-import { checkCustomCalls, compileString, compileValue, type KnownFunctions } from './template';
+import {
+  checkStatically,
+  compileString,
+  compileValue,
+  MAKE_CHECKS,
+  type StaticChecks,
+} from './template';
 import { checkEvaluation, createEnv, type EvaluateOptions } from './options';
 
 export type { EvaluateOptions } from './options';
@@ -48,14 +54,24 @@ export interface CompiledTemplate {
   evaluate(context: Record<string, unknown>, options?: EvaluateOptions): unknown;
 }
 
-/** What a template may call besides the built-ins. */
+/** What a template may call besides the built-ins, and how strictly it is checked. */
 export interface CompileOptions {
   /** Names of the app's custom functions (their code comes with EvaluateOptions.functions). */
   functions?: Iterable<string>;
+  /**
+   * A built-in given more arguments than it takes is IML_ARGUMENT_COUNT (true: what the build
+   * checks in our own app) or runs without the extra ones, as Make runs it (false, the default).
+   * Too few arguments are always an error.
+   */
+  strictArity?: boolean;
 }
 
-function knownFunctions(options: CompileOptions | undefined): KnownFunctions {
-  return new Set(options?.functions ?? []);
+function checksOf(options: CompileOptions | undefined): StaticChecks {
+  if (options === undefined) return MAKE_CHECKS;
+  return {
+    functions: new Set(options.functions ?? []),
+    strictArity: options.strictArity === true,
+  };
 }
 
 /**
@@ -64,7 +80,7 @@ function knownFunctions(options: CompileOptions | undefined): KnownFunctions {
  */
 export function parseTemplate(source: string, options?: CompileOptions): TemplateAst {
   const compiled = compileString(source);
-  checkCustomCalls(compiled, knownFunctions(options));
+  checkStatically(compiled, checksOf(options));
   return compiled.ast;
 }
 
@@ -73,7 +89,7 @@ export function parseTemplate(source: string, options?: CompileOptions): Templat
  * functions need their names here and their code in each evaluation's options.
  */
 export function compileTemplate(template: unknown, options?: CompileOptions): CompiledTemplate {
-  const evaluate = compileValue(template, knownFunctions(options));
+  const evaluate = compileValue(template, checksOf(options));
   // A lone path (`{{parameters.x}}`, the commonest template) reads the context directly: the
   // arguments get the same checks as createEnv, but no Env is built.
   const readPath =
@@ -101,9 +117,11 @@ export function evaluateTemplate(
 ): unknown {
   const env = createEnv(context, options);
   const functions = options?.functions;
-  const known: KnownFunctions | undefined =
-    functions === undefined ? undefined : { has: (name) => Object.hasOwn(functions, name) };
-  return compileValue(template, known)(env);
+  const checks: StaticChecks =
+    functions === undefined
+      ? MAKE_CHECKS
+      : { functions: { has: (name) => Object.hasOwn(functions, name) }, strictArity: false };
+  return compileValue(template, checks)(env);
 }
 
 /** True when `value` is a string containing at least one `{{`. */

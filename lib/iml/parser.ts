@@ -227,10 +227,38 @@ class Parser {
           // the nesting so deep parentheses still hit the depth limit.
           return this.node({ ...inner, start: token.start, end: close.end }, inner);
         }
+        if (token.value === '{') return this.parseObject(token);
         throw this.error(`Unexpected ${describe(token)}`, token.start);
       default:
         throw this.error(`Unexpected ${describe(token)}`, token.start);
     }
+  }
+
+  /**
+   * `{key: value, …}` after its `{`: keys are names, quoted strings or numbers (as in
+   * JavaScript), values any expression; `{}` is an empty object.
+   */
+  private parseObject(open: Token): ExpressionNode {
+    this.enter(open.start);
+    const entries: Array<{ key: string; value: ExpressionNode }> = [];
+    if (!this.isPunctuation('}')) {
+      for (;;) {
+        const key = this.next('an object key');
+        if (key.type !== 'name' && key.type !== 'string' && key.type !== 'number') {
+          throw this.error(`Expected an object key, found ${describe(key)}`, key.start);
+        }
+        this.expectPunctuation(':');
+        entries.push({ key: key.value, value: this.parseOr() });
+        if (!this.isPunctuation(',')) break;
+        this.index += 1;
+      }
+    }
+    this.nesting -= 1;
+    const close = this.expectPunctuation('}');
+    return this.node(
+      { kind: 'object', entries, start: open.start, end: close.end },
+      ...entries.map((entry) => entry.value),
+    );
   }
 
   private parseName(token: Token): ExpressionNode {

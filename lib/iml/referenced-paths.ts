@@ -54,6 +54,9 @@ function walkExpression(node: ExpressionNode, found: Map<string, string[]>): voi
       walkExpression(node.left, found);
       walkExpression(node.right, found);
       return;
+    case 'object':
+      for (const entry of node.entries) walkExpression(entry.value, found);
+      return;
     default:
       return;
   }

@@ -8,11 +8,17 @@ import type { TemplateAst } from './ast';
 import {
   compileExpression,
   compileLonePath,
-  type CustomCall,
+  type CompileNotes,
   type Evaluator,
   type PathReader,
 } from './compile';
-import { ImlError, ImlLimitError, ImlTypeError, ImlUnknownFunctionError } from './errors';
+import {
+  ImlArgumentCountError,
+  ImlError,
+  ImlLimitError,
+  ImlTypeError,
+  ImlUnknownFunctionError,
+} from './errors';
 import { IML_LIMITS } from './limits';
 import { parseTemplateSource } from './parser';
 import { checkLength, isPlainObject, setOwn, toText, typeName, type PlainObject } from './values';
@@ -22,29 +28,47 @@ export interface CompiledString {
   readonly evaluate: Evaluator;
   /** Set when the template is one lone path (`{{parameters.x}}`): it needs no Env at all. */
   readonly readPath: PathReader | null;
-  /** Calls to names that are not built-ins, in source order (see checkCustomCalls). */
-  readonly customCalls: readonly CustomCall[];
+  /** Custom calls and extra arguments, in source order (see checkStatically). */
+  readonly notes: CompileNotes;
 }
 
 /**
  * The names of the app's own functions a template may call; anything else that is not a built-in
- * is an unknown function when the template is compiled. Empty: only built-ins.
+ * is an unknown function when the template is compiled.
  */
-export interface KnownFunctions {
+interface KnownFunctions {
   has(name: string): boolean;
 }
 
-const NO_FUNCTIONS: KnownFunctions = new Set<string>();
+/** The static checks a caller asks for when compiling. */
+export interface StaticChecks {
+  readonly functions: KnownFunctions;
+  /**
+   * A built-in given too many arguments is IML_ARGUMENT_COUNT (true: the build's check of our own
+   * app) or runs without the extra ones, as Make runs it (false, the default).
+   */
+  readonly strictArity: boolean;
+}
 
-/** Throws IML_UNKNOWN_FUNCTION, located, for the first custom call `known` does not name. */
-export function checkCustomCalls(compiled: CompiledString, known: KnownFunctions): void {
-  for (const call of compiled.customCalls) {
-    if (!known.has(call.name)) {
-      throw new ImlUnknownFunctionError(call.name, {
-        template: compiled.ast.source,
-        offset: call.offset,
-      });
+export const MAKE_CHECKS: StaticChecks = { functions: new Set<string>(), strictArity: false };
+
+/** Throws, located, for the first note `checks` does not accept. */
+export function checkStatically(compiled: CompiledString, checks: StaticChecks): void {
+  const location = (offset: number) => ({ template: compiled.ast.source, offset });
+  for (const call of compiled.notes.customCalls) {
+    if (!checks.functions.has(call.name)) {
+      throw new ImlUnknownFunctionError(call.name, location(call.offset));
     }
+  }
+  if (!checks.strictArity) return;
+  const [extra] = compiled.notes.extraArguments;
+  if (extra !== undefined) {
+    throw new ImlArgumentCountError(
+      extra.name,
+      extra.expected,
+      extra.received,
+      location(extra.offset),
+    );
   }
 }
 
@@ -62,22 +86,22 @@ export function compileString(source: string): CompiledString {
   if (cached !== undefined) return cached;
   const ast = parseTemplateSource(source);
   const readPath = ast.lone === null ? null : compileLonePath(ast.lone, ast.source);
-  const customCalls: CustomCall[] = [];
+  const notes: CompileNotes = { customCalls: [], extraArguments: [] };
   const evaluate: Evaluator =
     readPath === null
-      ? compileAst(ast, customCalls)
+      ? compileAst(ast, notes)
       : (env) => readPath(env.context, env.strictVariables);
-  const compiled: CompiledString = { ast, evaluate, readPath, customCalls };
+  const compiled: CompiledString = { ast, evaluate, readPath, notes };
   if (cache.size >= IML_LIMITS.maxCachedTemplates) cache.clear();
   cache.set(source, compiled);
   return compiled;
 }
 
-function compileAst(ast: TemplateAst, customCalls: CustomCall[]): Evaluator {
-  if (ast.lone !== null) return compileExpression(ast.lone, ast.source, customCalls);
+function compileAst(ast: TemplateAst, notes: CompileNotes): Evaluator {
+  if (ast.lone !== null) return compileExpression(ast.lone, ast.source, notes);
   const pieces = ast.parts.map((part): Evaluator | string => {
     if (part.kind === 'text') return part.value;
-    const expression = compileExpression(part.expression, ast.source, customCalls);
+    const expression = compileExpression(part.expression, ast.source, notes);
     const location = { template: ast.source, offset: part.start };
     return (env) => {
       const value = expression(env);
@@ -96,12 +120,12 @@ function compileAst(ast: TemplateAst, customCalls: CustomCall[]): Evaluator {
 }
 
 /**
- * Compiles any JSON value into one evaluator (strings through the cache). A call to a name that
- * is neither a built-in nor in `known` fails here, as an unknown built-in always has.
+ * Compiles any JSON value into one evaluator (strings through the cache), applying `checks` to
+ * every string (a call to a name that is neither a built-in nor a known function fails here).
  */
 export function compileValue(
   value: unknown,
-  known: KnownFunctions = NO_FUNCTIONS,
+  known: StaticChecks = MAKE_CHECKS,
   path = '',
   depth = 0,
 ): Evaluator {
@@ -117,11 +141,11 @@ export function compileValue(
   return () => value;
 }
 
-function compileTemplateString(value: string, known: KnownFunctions, path: string): Evaluator {
+function compileTemplateString(value: string, known: StaticChecks, path: string): Evaluator {
   if (!value.includes('{{')) return () => value;
   try {
     const compiled = compileString(value);
-    if (compiled.customCalls.length > 0) checkCustomCalls(compiled, known);
+    checkStatically(compiled, known);
     return compiled.evaluate;
   } catch (error) {
     throw atPath(error, path);
@@ -144,7 +168,7 @@ interface Entry {
 
 function compileArray(
   items: readonly unknown[],
-  known: KnownFunctions,
+  known: StaticChecks,
   path: string,
   depth: number,
 ): Evaluator {
@@ -167,7 +191,7 @@ function compileArray(
 
 function compileObject(
   object: PlainObject,
-  known: KnownFunctions,
+  known: StaticChecks,
   path: string,
   depth: number,
 ): Evaluator {

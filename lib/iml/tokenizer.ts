@@ -49,7 +49,7 @@ const OPERATORS = [
   '/',
   '%',
 ];
-const PUNCTUATION = '()[],.';
+const PUNCTUATION = '()[],.:';
 // Only these escapes are decoded; any other backslash is kept, so regex sources such as
 // '/\d+/g' reach `replace` intact.
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -95,6 +95,9 @@ export function scanTemplate(source: string): Segment[] {
 function tokenizeExpression(source: string, open: number): { tokens: Token[]; end: number } {
   const tokens: Token[] = [];
   let pos = open + 2;
+  // Open `{` of object literals: while one is open, `}` closes it, so `{{ {a: 1}}}` ends after
+  // the third brace.
+  let braces = 0;
   for (;;) {
     while (pos < source.length && isSpace(source.charCodeAt(pos))) pos += 1;
     if (pos >= source.length) {
@@ -104,6 +107,12 @@ function tokenizeExpression(source: string, open: number): { tokens: Token[]; en
       });
     }
     const ch = source.charAt(pos);
+    if (ch === '{' || (ch === '}' && braces > 0)) {
+      braces += ch === '{' ? 1 : -1;
+      tokens.push({ type: 'punctuation', value: ch, start: pos, end: pos + 1 });
+      pos += 1;
+      continue;
+    }
     if (ch === '}' && source.charAt(pos + 1) === '}') return { tokens, end: pos + 2 };
 
     const last = tokens[tokens.length - 1];

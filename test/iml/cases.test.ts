@@ -1,6 +1,6 @@
 // Runs the language-neutral IML case suite in test/iml/cases/<group>/*.json. A file holds one
 // case or an array of cases:
-//   { "name"?, "template", "context"?, "now"?, "timezone"?, "strictVariables"?,
+//   { "name"?, "template", "context"?, "now"?, "timezone"?, "strictVariables"?, "strictArity"?,
 //     "result" | "undefinedResult": true | "error": { "code", "line"?, "column"? } }
 // JSON cannot hold dates, binary data or undefined, so both sides use tagged values:
 //   { "$date": "<ISO 8601>" }  a Date      { "$binary": "<base64>" }  binary data
@@ -11,7 +11,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { evaluateTemplate, ImlError } from '../../lib/iml';
+import { compileTemplate, evaluateTemplate, ImlError } from '../../lib/iml';
 
 const CASES_DIR = join(__dirname, 'cases');
 const DEFAULT_NOW = '2024-03-10T15:04:05.123Z';
@@ -22,6 +22,7 @@ const CASE_KEYS = new Set([
   'now',
   'timezone',
   'strictVariables',
+  'strictArity',
   'result',
   'undefinedResult',
   'error',
@@ -35,6 +36,8 @@ interface ImlCase {
   now?: string;
   timezone?: string;
   strictVariables?: boolean;
+  /** Compile with `strictArity` (extra arguments are errors, as the build checks our app). */
+  strictArity?: boolean;
   result?: unknown;
   undefinedResult?: boolean;
   error?: { code: string; line?: number; column?: number };
@@ -135,7 +138,10 @@ for (const file of files) {
             ? {}
             : { strictVariables: testCase.strictVariables }),
         };
-        const run = (): unknown => evaluateTemplate(testCase.template, context, options);
+        const run = (): unknown =>
+          testCase.strictArity === true
+            ? compileTemplate(testCase.template, { strictArity: true }).evaluate(context, options)
+            : evaluateTemplate(testCase.template, context, options);
         if (testCase.error !== undefined) {
           let thrown: unknown;
           try {

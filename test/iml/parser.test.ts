@@ -19,6 +19,8 @@ function shape(node: ExpressionNode): string {
       return `${node.name}(${node.args.map(shape).join(' ')})`;
     case 'unary':
       return `(${node.operator} ${shape(node.operand)})`;
+    case 'object':
+      return `{${node.entries.map((entry) => `${entry.key}: ${shape(entry.value)}`).join(', ')}}`;
     default:
       return `(${node.operator} ${shape(node.left)} ${shape(node.right)})`;
   }

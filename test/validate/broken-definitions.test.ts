@@ -479,6 +479,19 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'IML giving a built-in more arguments than it takes',
+    edit: (e) =>
+      e.set(['modules', 1, 'communication', 1, 'qs', 'status'], '{{lower(parameters.status, 1)}}'),
+    expected: [
+      {
+        component: 'module listTasks',
+        file: LIST_TASKS,
+        pointer: '/1/qs/status',
+        rule: 'iml-arity',
+      },
+    ],
+  },
+  {
     name: 'IML calling a misspelt function (fomatDate)',
     edit: (e) =>
       e.set(

@@ -37,3 +37,25 @@ test('a true duplicate id stops a run: an error in make too', () => {
   const app = withModules((modules) => [...modules, structuredClone(first)]);
   expect(checkApp(app, 'make').errors.map((i) => i.rule)).toContain('id-unique');
 });
+
+test('extra arguments to a built-in (Make ignores them) warn in make, fail in strict; too few fail in both', () => {
+  const withStatus = (status: string): App =>
+    withModules((modules) => {
+      const list = structuredClone(modules);
+      const module = list[1];
+      if (module === undefined) throw new Error('fixture changed');
+      (module.communication as Array<{ qs?: Record<string, unknown> }>)[1] = {
+        ...(module.communication as Array<Record<string, unknown>>)[1],
+        qs: { status },
+      };
+      return list;
+    });
+  const extra = withStatus('{{lower(parameters.status, 1)}}');
+  expect(checkApp(extra, 'strict').errors.map((i) => i.rule)).toEqual(['iml-arity']);
+  expect(checkApp(extra, 'make')).toMatchObject({
+    errors: [],
+    warnings: [expect.objectContaining({ rule: 'iml-arity' })],
+  });
+  const few = withStatus('{{lower()}}');
+  expect(checkApp(few, 'make').errors.map((i) => i.rule)).toEqual(['iml-valid']);
+});

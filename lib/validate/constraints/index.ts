@@ -7,6 +7,7 @@ import { groupModuleExists } from './group-module-exists';
 import { idFolderUnique } from './id-folder-unique';
 import { idFormat } from './id-format';
 import { idUnique } from './id-unique';
+import { imlArity } from './iml-arity';
 import { imlRootKnown } from './iml-root-known';
 import { imlValid } from './iml-valid';
 import { moduleInOneGroup } from './module-in-one-group';
@@ -25,6 +26,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
   connectionExists,
   rpcExists,
   imlValid,
+  imlArity,
   imlRootKnown,
   parametersReferenceResolves,
   connectionReferenceResolves,
