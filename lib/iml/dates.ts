@@ -98,33 +98,144 @@ export function formatDate(date: Date, format: string, zone: string): string {
 }
 
 /**
+ * A format's tokens, as moment reads them: bracketed literals, the longest token at each place,
+ * any other character on its own. Splitting first keeps `MMMo` from being read as `MM` + `Mo`.
+ */
+const FORMAT_TOKENS =
+  /\[[^\]]*\]|Mo|MM?M?M?|DDDo|DDDD|DDD|Do|DD?|do|dd?d?d?|wo|ww?|Wo|WW?|Qo|Q|YYYY|YY|Y|gggg|gg|GGGG|GG|e|E|a|A|hh?|HH?|kk?|mm?|ss?|S{1,9}|x|X|zz?|ZZ?|[\s\S]/g;
+
+/** moment's English long date formats, expanded before the other tokens. */
+const LOCALIZED: Readonly<Record<string, string>> = {
+  LTS: 'h:mm:ss A',
+  LT: 'h:mm A',
+  LLLL: 'dddd, MMMM D, YYYY h:mm A',
+  LLL: 'MMMM D, YYYY h:mm A',
+  LL: 'MMMM D, YYYY',
+  L: 'MM/DD/YYYY',
+  llll: 'ddd, MMM D, YYYY h:mm A',
+  lll: 'MMM D, YYYY h:mm A',
+  ll: 'MMM D, YYYY',
+  l: 'M/D/YYYY',
+};
+
+function expandLocalized(format: string): string {
+  return format.replace(/\[[^\]]*\]|LTS|LT|L{1,4}|l{1,4}/g, (token) => LOCALIZED[token] ?? token);
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st… (moment's English ordinals). */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+
+/**
  * Tokens dayjs cannot format itself, written as bracketed literals first: X/x (dayjs's timezone
  * plugin shifts the instant by the zone's offset before formatting, so its X/x come out wrong
  * outside UTC; an epoch value does not depend on a zone), E (ISO day of the week, 1–7), e (day of
- * the week, 0–6) and DDD/DDDD (day of the year), which advancedFormat lacks.
+ * the week, 0–6), DDD/DDDD (day of the year) and moment's tokens that advancedFormat lacks: the
+ * ordinals `Mo Qo DDDo do Wo`, `Y`, `gg`/`GG`, `S`/`SS` and `SSSS`…, `zz`; localized formats
+ * (`L`, `LL`, `LT`, …) are expanded to their English patterns.
  */
 function withUnixLiterals(format: string, date: Date, zone: string): string {
-  if (!/[XxEe]|DDD/.test(format.replace(/\[[^\]]*\]/g, ''))) return format;
+  const { expanded, special } = planOf(format);
+  if (!special) return expanded;
   const zoned = inZone(date, zone);
-  return format.replace(/\[[^\]]*\]|DDDD|DDD|X|x|E|e/g, (token) => {
+  const dayOfYear = (): number => zoned.startOf('day').diff(zoned.startOf('year'), 'day') + 1;
+  const literal = (text: string | number): string => `[${text}]`;
+  return expanded.replace(FORMAT_TOKENS, (token) => {
     switch (token) {
       case 'x':
-        return `[${date.getTime()}]`;
+        return literal(date.getTime());
       case 'X':
-        return `[${Math.floor(date.getTime() / 1_000)}]`;
+        return literal(Math.floor(date.getTime() / 1_000));
       case 'E':
-        return `[${zoned.isoWeekday()}]`;
+        return literal(zoned.isoWeekday());
       case 'e':
-        return `[${zoned.day()}]`;
+        return literal(zoned.day());
       case 'DDD':
-      case 'DDDD': {
-        const day = zoned.startOf('day').diff(zoned.startOf('year'), 'day') + 1;
-        return `[${token === 'DDDD' ? String(day).padStart(3, '0') : day}]`;
-      }
+        return literal(dayOfYear());
+      case 'DDDD':
+        return literal(String(dayOfYear()).padStart(3, '0'));
+      case 'DDDo':
+        return literal(ordinal(dayOfYear()));
+      case 'Mo':
+        return literal(ordinal(zoned.month() + 1));
+      case 'Qo':
+        return literal(ordinal(Math.floor(zoned.month() / 3) + 1));
+      case 'do':
+        return literal(ordinal(zoned.day()));
+      case 'Wo':
+        return literal(ordinal(zoned.isoWeek()));
+      case 'Y':
+        return literal(zoned.year());
+      case 'gg':
+        return literal(String(zoned.weekYear() % 100).padStart(2, '0'));
+      case 'GG':
+        return literal(String(zoned.isoWeekYear() % 100).padStart(2, '0'));
+      case 'zz':
+        return 'z';
       default:
-        return token;
+        return /^S+$/.test(token) ? literal(fraction(zoned.millisecond(), token.length)) : token;
     }
   });
+}
+
+/** Tokens withUnixLiterals writes itself (everything else is dayjs's). */
+const SPECIAL_TOKENS = new Set([
+  'x',
+  'X',
+  'E',
+  'e',
+  'DDD',
+  'DDDD',
+  'DDDo',
+  'Mo',
+  'Qo',
+  'do',
+  'Wo',
+  'Y',
+  'gg',
+  'GG',
+  'zz',
+]);
+
+interface FormatPlan {
+  /** The format with localized tokens expanded. */
+  readonly expanded: string;
+  /** Whether it has a token withUnixLiterals must write. */
+  readonly special: boolean;
+  /** The expanded format without weekday names (`ddd`, `dddd`), or null when it has none. */
+  readonly withoutWeekdays: string | null;
+}
+
+// Formats are few and repeated (one per template): each is planned once.
+const plans = new Map<string, FormatPlan>();
+const MAX_PLANS = 1_000;
+
+function planOf(format: string): FormatPlan {
+  let plan = plans.get(format);
+  if (plan === undefined) {
+    const expanded = /[Ll]/.test(format) ? expandLocalized(format) : format;
+    const tokens = expanded.match(FORMAT_TOKENS) ?? [];
+    const special = tokens.some(
+      (token) => SPECIAL_TOKENS.has(token) || (/^S+$/.test(token) && token !== 'SSS'),
+    );
+    const weekdays = tokens.some((token) => token === 'ddd' || token === 'dddd');
+    const withoutWeekdays = weekdays
+      ? tokens.filter((token) => token !== 'ddd' && token !== 'dddd').join('')
+      : null;
+    plan = { expanded, special, withoutWeekdays };
+    if (plans.size >= MAX_PLANS) plans.clear();
+    plans.set(format, plan);
+  }
+  return plan;
+}
+
+/** `S` tenths, `SS` hundredths, `SSS` milliseconds, longer: milliseconds and zeros (moment). */
+function fraction(ms: number, digits: number): string {
+  const padded = String(ms).padStart(3, '0');
+  return digits <= 3 ? padded.slice(0, digits) : padded + '0'.repeat(digits - 3);
 }
 
 // Bracketed text is literal in a format; a Z outside brackets means the text carries an offset.
@@ -143,18 +254,26 @@ export function parseDate(text: string, format: string, zone: string): Date {
     const time = format === 'x' ? Number(text) : Number(text) * 1_000;
     if (Number.isFinite(time)) return new Date(format === 'x' ? Math.trunc(time) : time);
   }
+  // Localized formats (`L`, `LL`, `LT`, …) read as their English patterns, as formatDate writes them.
+  const pattern = planOf(format).expanded;
   // dayjs's parser ignores week and day-of-year tokens (it would read today's date): they have a
   // parser of their own, whose wall time is resolved in the zone like dayjs's.
-  if (WEEK_TOKEN.test(format.replace(/\[[^\]]*\]/g, ''))) {
-    const wall = parseWeekDate(text, format);
+  if (WEEK_TOKEN.test(pattern.replace(/\[[^\]]*\]/g, ''))) {
+    const wall = parseWeekDate(text, pattern);
     return zone === 'UTC' ? new Date(wall) : new Date(fromWallTime(wall, zone, undefined));
   }
-  const parsed = dayjs.utc(text, format);
+  // dayjs's parser cannot read weekday names (`ddd`, `dddd`, as in `LLLL`), which moment reads
+  // and ignores: the name is taken out of both the text and the format.
+  const { withoutWeekdays } = planOf(format);
+  const parsed =
+    withoutWeekdays === null
+      ? dayjs.utc(text, pattern)
+      : dayjs.utc(text.replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/i, ''), withoutWeekdays);
   if (!parsed.isValid()) {
     throw new ImlArgumentError(`Text does not match the date format '${format}'`);
   }
   // X/x and a Z/ZZ token give an absolute instant; otherwise the fields are wall time in `zone`.
-  if (format === 'X' || format === 'x' || formatHasOffset(format) || zone === 'UTC') {
+  if (format === 'X' || format === 'x' || formatHasOffset(pattern) || zone === 'UTC') {
     return parsed.toDate();
   }
   return dayjs.tz(parsed.format('YYYY-MM-DDTHH:mm:ss.SSS'), zone).toDate();
