@@ -5,8 +5,11 @@
 // does not exist, two components with one id); every other issue is a warning, with the same
 // file, pointer and rule.
 //
-// This first `make` profile is an approximation: its errors are the rules above, and it does not
-// yet apply Make's own editor-schema semantics to decide which schema issues Make would refuse.
+// Schema issues follow Make's editor schemas where they would stop a run: a module, connection or
+// parameter `type` Make does not have (Make's schemas enumerate them too), and a request directive
+// of a type the runtime cannot build a request from (`url` or `method` that is not text, `headers`,
+// `qs` or `temp` that is not an object). Every other schema issue (our stricter rules: unknown
+// keys, blank labels, id patterns, …) is a warning.
 import { layoutLocator, type LayoutPlacement } from '../compile';
 import type { Issue } from './issue';
 import { validateApp } from './validate-app';
@@ -20,6 +23,19 @@ const RUN_STOPPING: ReadonlySet<string> = new Set([
   'rpc-exists',
   'id-unique',
 ]);
+
+/** Request directives whose JSON type must be right for any request to be built. */
+const REQUEST_SHAPE: ReadonlySet<string> = new Set(['url', 'method', 'headers', 'qs', 'temp']);
+
+function stopsRun(issue: Issue): boolean {
+  if (RUN_STOPPING.has(issue.rule)) return true;
+  // An unknown type, unless it is an IML template (Make's editor schema allows a parameter type
+  // computed by IML; the message quotes the value first).
+  if (issue.rule === 'schema/discriminator') return !issue.message.startsWith('"{{');
+  if (issue.rule !== 'schema/type') return false;
+  const last = issue.pointer.slice(issue.pointer.lastIndexOf('/') + 1);
+  return REQUEST_SHAPE.has(last);
+}
 
 export interface ProfiledIssues {
   /** Problems the profile refuses. */
@@ -44,7 +60,7 @@ export function checkApp(app: unknown, profile: Profile, layout?: LayoutPlacemen
         }));
   if (profile === 'strict') return { errors: issues, warnings: [] };
   return {
-    errors: issues.filter((issue) => RUN_STOPPING.has(issue.rule)),
-    warnings: issues.filter((issue) => !RUN_STOPPING.has(issue.rule)),
+    errors: issues.filter(stopsRun),
+    warnings: issues.filter((issue) => !stopsRun(issue)),
   };
 }

@@ -59,3 +59,63 @@ test('extra arguments to a built-in (Make ignores them) warn in make, fail in st
   const few = withStatus('{{lower()}}');
   expect(checkApp(few, 'make').errors.map((i) => i.rule)).toEqual(['iml-valid']);
 });
+
+describe('schema issues in the make profile: errors only where a run would stop', () => {
+  function edited(edit: (app: Record<string, unknown> & App) => void): App {
+    const app = structuredClone(complete) as Record<string, unknown> & App;
+    edit(app);
+    return app;
+  }
+  const request = (app: App): Record<string, unknown> => {
+    const list = app.modules[1]?.communication as Array<Record<string, unknown>> | undefined;
+    const found = list?.[1];
+    if (found === undefined) throw new Error('fixture changed');
+    return found;
+  };
+
+  test.each([
+    [
+      'a module type Make does not have',
+      (app: App) => Object.assign(app.modules[2] ?? {}, { type: 'watcher' }),
+    ],
+    [
+      'a parameter type Make does not have',
+      (app: App) =>
+        app.modules[1]?.mappableParameters.push({ name: 'x', type: 'txt', label: 'X' } as never),
+    ],
+    ['a url that is not text', (app: App) => Object.assign(request(app), { url: 5 })],
+    [
+      'headers that are not an object',
+      (app: App) => Object.assign(request(app), { headers: ['a'] }),
+    ],
+    ['qs that is not an object', (app: App) => Object.assign(request(app), { qs: 'x' })],
+  ])('%s is an error', (_name, edit) => {
+    const { errors } = checkApp(edited(edit), 'make');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.rule).toMatch(/^schema\/(discriminator|type)$/);
+  });
+
+  test.each([
+    [
+      'a parameter type computed by IML',
+      (app: App) =>
+        app.modules[1]?.mappableParameters.push({
+          name: 'x',
+          type: '{{parameters.kind}}',
+          label: 'X',
+        } as never),
+    ],
+    [
+      'an unknown key (our stricter rule)',
+      (app: App) => Object.assign(request(app), { colour: 'red' }),
+    ],
+    [
+      'a blank module description',
+      (app: App) => Object.assign(app.modules[1] ?? {}, { description: '' }),
+    ],
+  ])('%s is only a warning', (_name, edit) => {
+    const { errors, warnings } = checkApp(edited(edit), 'make');
+    expect(errors).toEqual([]);
+    expect(warnings.length).toBeGreaterThan(0);
+  });
+});
