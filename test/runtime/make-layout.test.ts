@@ -8,7 +8,7 @@ import nock from 'nock';
 import { appFromFiles, readLayoutFiles } from '../../lib/compile';
 import { createConnection, loadApp, runModule } from '../../lib/runtime';
 import { checkApp, formatIssue } from '../../lib/validate';
-import { CREDENTIALS } from './helpers/app';
+import { CREDENTIALS, SECRET_MARK } from './helpers/app';
 import { installLeakCheck } from './helpers/leak-check';
 
 installLeakCheck();
@@ -143,6 +143,24 @@ describe('Make’s older per-component layout (test/fixtures/make-layout/acme-he
     );
   });
 
+  test('runs an action whose body is an IML object literal, with ; separators and an extra argument', async () => {
+    const app = await loadApp(HELPDESK);
+    // Make ignores the extra argument; the make profile only warns about it.
+    expect(app.warnings.some((line) => line.includes('[iml-arity]'))).toBe(true);
+    const api = nock('https://helpdesk.acme.test')
+      .get('/api/me')
+      .reply(200, {})
+      .post('/api/queues/q1/tickets', { subject: 'Printer', priority: 2, channel: 'make' })
+      .reply(200, { id: 9 });
+    const connection = await createConnection(app, 'acme', { apiKey: CREDENTIALS.apiKey });
+    const { bundles } = await runModule(app, 'createTicket', {
+      connection,
+      parameters: { queue: 'q1', subject: 'Printer' },
+    });
+    api.done();
+    expect(bundles).toEqual([{ id: 9 }]);
+  });
+
   test('runs a search whose output calls the app’s function, paginating', async () => {
     const app = await loadApp(HELPDESK);
     const api = nock('https://helpdesk.acme.test')
@@ -164,5 +182,72 @@ describe('Make’s older per-component layout (test/fixtures/make-layout/acme-he
       { id: 1, subject: 'a', priority: 'High' },
       { id: 2, subject: 'b', priority: 'Unknown' },
     ]);
+  });
+});
+
+describe('an OAuth authorization-code app in Make’s layout (acme-crm), resumed from stored tokens', () => {
+  const CRM = path.resolve(DIR, '..', 'acme-crm', 'src');
+  const NOW = new Date('2026-03-01T10:00:00Z');
+
+  test('fresh tokens: no token or refresh request, the module runs with the stored access token', async () => {
+    const app = await loadApp(CRM);
+    // Stored data is used as is: neither token nor info runs again.
+    const api = nock('https://api.acme.test')
+      .get('/v3/contacts/c_1')
+      .matchHeader('authorization', `Bearer ${CREDENTIALS.apiKey}`)
+      .reply(200, { id: 'c_1', email: 'someone@example.test' });
+    const connection = await createConnection(
+      app,
+      'acmeOauth',
+      {},
+      {
+        now: () => NOW,
+        data: {
+          accessToken: CREDENTIALS.apiKey,
+          refreshToken: `${SECRET_MARK}-refresh-token`,
+          expires: '2026-03-01T11:00:00.000Z',
+        },
+      },
+    );
+    const { bundles } = await runModule(app, 'getContact', {
+      connection,
+      parameters: { id: 'c_1' },
+    });
+    api.done();
+    expect(bundles).toEqual([{ id: 'c_1', email: 'someone@example.test' }]);
+    expect(connection.data).toMatchObject({ accessToken: CREDENTIALS.apiKey });
+  });
+
+  test('expired tokens: the next run refreshes them first (its condition holds), never reruns token', async () => {
+    const app = await loadApp(CRM);
+    const auth = nock('https://auth.acme.test')
+      .post('/token', (body: Record<string, string>) => body.grant_type === 'refresh_token')
+      .reply(200, { access_token: CREDENTIALS.token(2), expires_in: 3600 });
+    const api = nock('https://api.acme.test')
+      .get('/v3/contacts/c_1')
+      .matchHeader('authorization', `Bearer ${CREDENTIALS.token(2)}`)
+      .reply(200, { id: 'c_1' });
+    const connection = await createConnection(
+      app,
+      'acmeOauth',
+      {},
+      {
+        now: () => NOW,
+        data: {
+          accessToken: CREDENTIALS.apiKey,
+          refreshToken: `${SECRET_MARK}-refresh-token`,
+          expires: '2026-03-01T09:00:00.000Z',
+        },
+      },
+    );
+    // Refreshing is part of the next run, before its first request.
+    const { bundles } = await runModule(app, 'getContact', {
+      connection,
+      parameters: { id: 'c_1' },
+    });
+    auth.done();
+    api.done();
+    expect(bundles).toEqual([{ id: 'c_1' }]);
+    expect(connection.data).toMatchObject({ accessToken: CREDENTIALS.token(2) });
   });
 });
