@@ -150,6 +150,20 @@ function connectionTypeOf(meta: Record<string, unknown>, at: string[]): unknown 
     : 'basic';
 }
 
+/**
+ * `connection` (null when absent) and, when the metadata has it, `altConnection` of a module,
+ * RPC or webhook.
+ */
+function connectionsOf(meta: Record<string, unknown>, at: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    connection: field(meta, 'connection', isPathOrEmpty, 'a connection id or null', at) ?? null,
+  };
+  if (meta.altConnection !== undefined) {
+    out.altConnection = field(meta, 'altConnection', isStringOrNull, 'a connection id or null', at);
+  }
+  return out;
+}
+
 function components(
   manifest: Record<string, unknown>,
   kind: ComponentKind,
@@ -271,17 +285,7 @@ export function appFromFiles(files: Map<string, unknown>): App {
     if (crud !== undefined && crud !== null) {
       module.crud = field(meta, 'actionCrud', isString, 'a CRUD verb or null', at);
     }
-    module.connection =
-      field(meta, 'connection', isPathOrEmpty, 'a connection id or null', at) ?? null;
-    if (meta.altConnection !== undefined) {
-      module.altConnection = field(
-        meta,
-        'altConnection',
-        isStringOrNull,
-        'a connection id or null',
-        at,
-      );
-    }
+    Object.assign(module, connectionsOf(meta, at));
     if (meta.webhook !== undefined && meta.webhook !== null) {
       module.webhook = field(meta, 'webhook', isString, 'a webhook id', at);
     }
@@ -294,17 +298,8 @@ export function appFromFiles(files: Map<string, unknown>): App {
     const rpc: Record<string, unknown> = {
       name,
       label: labelOf(meta, name, at),
-      connection: field(meta, 'connection', isPathOrEmpty, 'a connection id or null', at) ?? null,
+      ...connectionsOf(meta, at),
     };
-    if (meta.altConnection !== undefined) {
-      rpc.altConnection = field(
-        meta,
-        'altConnection',
-        isStringOrNull,
-        'a connection id or null',
-        at,
-      );
-    }
     readCodes(reader, 'rpc', name, meta, rpc);
     return rpc;
   });
@@ -317,17 +312,8 @@ export function appFromFiles(files: Map<string, unknown>): App {
       type:
         (field(meta, 'webhookType', isOptionalString, '"web" or "web-shared"', at) as
           string | undefined) ?? 'web',
-      connection: field(meta, 'connection', isPathOrEmpty, 'a connection id or null', at) ?? null,
+      ...connectionsOf(meta, at),
     };
-    if (meta.altConnection !== undefined) {
-      webhook.altConnection = field(
-        meta,
-        'altConnection',
-        isStringOrNull,
-        'a connection id or null',
-        at,
-      );
-    }
     readCodes(reader, 'webhook', name, meta, webhook);
     return webhook;
   });

@@ -147,3 +147,17 @@ export function unionKeySets(sets: KeySet[]): KeySet {
   }
   return out;
 }
+
+/** Calls `visit` with every template string (one holding `{{`) of every communication. */
+export function eachTemplate(app: App, visit: (text: string, path: SourcePath) => void): void {
+  for (const site of communicationSites(app)) {
+    walkStrings(site.value, site.path, (text, path) => {
+      if (text.includes('{{')) visit(text, path);
+    });
+  }
+}
+
+/** The names templates may call besides the built-ins: the app's custom functions. */
+export function customFunctionNames(app: App): string[] {
+  return (app.functions ?? []).map((fn) => fn.name);
+}

@@ -2,27 +2,17 @@
 import {
   evaluateTemplate,
   ImlArgumentCountError,
-  ImlError,
   ImlReferenceError,
   ImlSyntaxError,
   ImlUnknownFunctionError,
   parseTemplate,
 } from '../../lib/iml';
 import { caretExcerpt, ImlFunctionError, lineColumn, toImlError } from '../../lib/iml/errors';
-
-function thrownBy(run: () => unknown): ImlError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImlError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImlError');
-}
+import { thrownImlError } from '../support/iml-errors';
 
 describe('ImlSyntaxError', () => {
   test('names line and column and shows a caret under the offending token', () => {
-    const error = thrownBy(() => parseTemplate('url: {{parameters.id +}}'));
+    const error = thrownImlError(() => parseTemplate('url: {{parameters.id +}}'));
     expect(error).toBeInstanceOf(ImlSyntaxError);
     expect(error.code).toBe('IML_SYNTAX');
     expect(error.message).toBe(
@@ -34,7 +24,7 @@ describe('ImlSyntaxError', () => {
   });
 
   test('shows only the offending line of a multi-line template', () => {
-    const error = thrownBy(() => parseTemplate('first line\nsecond {{ 1 + * }} line'));
+    const error = thrownImlError(() => parseTemplate('first line\nsecond {{ 1 + * }} line'));
     expect(error.line).toBe(2);
     expect(error.column).toBe(15);
     expect(error.message.endsWith('\n  second {{ 1 + * }} line\n                ^')).toBe(true);
@@ -43,7 +33,7 @@ describe('ImlSyntaxError', () => {
 
 describe('other errors', () => {
   test('unknown function names the function and the template', () => {
-    const error = thrownBy(() => parseTemplate('{{ifEmpty(a, b)}}'));
+    const error = thrownImlError(() => parseTemplate('{{ifEmpty(a, b)}}'));
     expect(error).toBeInstanceOf(ImlUnknownFunctionError);
     expect((error as ImlUnknownFunctionError).functionName).toBe('ifEmpty');
     expect(error.message).toBe(
@@ -52,22 +42,22 @@ describe('other errors', () => {
   });
 
   test('argument count names the function, the expected and the received count', () => {
-    const error = thrownBy(() => parseTemplate('{{formatDate(now)}}'));
+    const error = thrownImlError(() => parseTemplate('{{formatDate(now)}}'));
     expect(error).toBeInstanceOf(ImlArgumentCountError);
     expect(error.detail).toBe("Function 'formatDate' expects 2 to 3 arguments, received 1");
-    expect(thrownBy(() => parseTemplate('{{trim()}}')).detail).toBe(
+    expect(thrownImlError(() => parseTemplate('{{trim()}}')).detail).toBe(
       "Function 'trim' expects 1 argument, received 0",
     );
-    expect(thrownBy(() => parseTemplate('{{add()}}')).detail).toBe(
+    expect(thrownImlError(() => parseTemplate('{{add()}}')).detail).toBe(
       "Function 'add' expects at least 2 arguments, received 0",
     );
-    expect(thrownBy(() => parseTemplate('{{if(1)}}')).detail).toBe(
+    expect(thrownImlError(() => parseTemplate('{{if(1)}}')).detail).toBe(
       "Function 'if' expects 2 to 3 arguments, received 1",
     );
   });
 
   test('unknown variable names the variable', () => {
-    const error = thrownBy(() =>
+    const error = thrownImlError(() =>
       evaluateTemplate('{{paramters.x}}', { parameters: {} }, { strictVariables: true }),
     );
     expect(error).toBeInstanceOf(ImlReferenceError);
@@ -75,7 +65,7 @@ describe('other errors', () => {
   });
 
   test('errors inside deep values name the JSON path', () => {
-    const error = thrownBy(() =>
+    const error = thrownImlError(() =>
       evaluateTemplate(
         { qs: { items: ['ok', '{{nope}}'] } },
         { parameters: {} },
@@ -96,14 +86,14 @@ describe('other errors', () => {
       '{{decodeURL("%" + connection.secret)}}',
     ];
     for (const template of cases) {
-      const error = thrownBy(() => evaluateTemplate(template, { connection: { secret } }));
+      const error = thrownImlError(() => evaluateTemplate(template, { connection: { secret } }));
       expect(error.message).not.toContain(secret);
     }
   });
 
   test('a long template is shortened in the message and the excerpt', () => {
     const template = `${'a'.repeat(200)} {{ 1 + }}`;
-    const error = thrownBy(() => parseTemplate(template));
+    const error = thrownImlError(() => parseTemplate(template));
     expect(error.message).toContain('…');
     expect(error.message.length).toBeLessThan(400);
   });

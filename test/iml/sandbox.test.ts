@@ -5,23 +5,13 @@ import {
   createCustomFunctions,
   evaluateTemplate,
   FUNCTION_LIMITS,
-  ImlError,
   parseTemplate,
   runFunctionTests,
   type FunctionSource,
 } from '../../lib/iml';
+import { thrownImlError } from '../support/iml-errors';
 
 const DOUBLE: FunctionSource = { name: 'double', code: 'function double(x) { return x * 2; }' };
-
-function thrown(run: () => unknown): ImlError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImlError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImlError');
-}
 
 describe('calling the app’s functions from templates', () => {
   const functions = createCustomFunctions([DOUBLE]);
@@ -42,13 +32,19 @@ describe('calling the app’s functions from templates', () => {
   });
 
   test('C1 without the function, the call is an unknown function, at compile time as before', () => {
-    expect(thrown(() => parseTemplate('{{double(1)}}')).code).toBe('IML_UNKNOWN_FUNCTION');
-    expect(thrown(() => compileTemplate('{{x}} {{double(1)}}')).code).toBe('IML_UNKNOWN_FUNCTION');
-    expect(thrown(() => evaluateTemplate('{{double(1)}}', {})).code).toBe('IML_UNKNOWN_FUNCTION');
+    expect(thrownImlError(() => parseTemplate('{{double(1)}}')).code).toBe('IML_UNKNOWN_FUNCTION');
+    expect(thrownImlError(() => compileTemplate('{{x}} {{double(1)}}')).code).toBe(
+      'IML_UNKNOWN_FUNCTION',
+    );
+    expect(thrownImlError(() => evaluateTemplate('{{double(1)}}', {})).code).toBe(
+      'IML_UNKNOWN_FUNCTION',
+    );
     expect(parseTemplate('{{double(1)}}', { functions: ['double'] }).source).toBe('{{double(1)}}');
     // Compiled knowing the name, evaluated without the code: unknown at the call.
     const compiled = compileTemplate({ v: '{{double(1)}}' }, { functions: ['double'] });
-    expect(thrown(() => compiled.evaluate({})).message).toContain("Unknown function 'double'");
+    expect(thrownImlError(() => compiled.evaluate({})).message).toContain(
+      "Unknown function 'double'",
+    );
   });
 
   test('C2 built-ins win over a function of the same name', () => {
@@ -172,7 +168,7 @@ describe('Make’s limits', () => {
       [DOUBLE, { name: 'spin', code: 'function spin() { for (;;) {} }' }],
       { timeoutMs: 50 },
     );
-    const error = thrown(() => evaluateTemplate('{{spin()}}', {}, { functions }));
+    const error = thrownImlError(() => evaluateTemplate('{{spin()}}', {}, { functions }));
     expect(error.code).toBe('IML_FUNCTION_FAILED');
     expect(error.message).toContain("Function 'spin' ran longer than 50 ms");
     expect(evaluateTemplate('{{double(1)}}', {}, { functions })).toBe(2);
@@ -181,7 +177,9 @@ describe('Make’s limits', () => {
 
   test('C6 code longer than Make’s 5,000 characters is refused', () => {
     const code = `function big() { return '${'x'.repeat(FUNCTION_LIMITS.maxCodeLength)}'; }`;
-    expect(thrown(() => createCustomFunctions([{ name: 'big', code }])).code).toBe('IML_LIMIT');
+    expect(thrownImlError(() => createCustomFunctions([{ name: 'big', code }])).code).toBe(
+      'IML_LIMIT',
+    );
   });
 
   test('C7 what the code throws fails the call with its message, located in the template', () => {
@@ -190,20 +188,20 @@ describe('Make’s limits', () => {
       { name: 'later', code: 'function later() { return Promise.resolve(1); }' },
       { name: 'helperOnly', code: 'function somethingElse() {}' },
     ]);
-    const error = thrown(() => evaluateTemplate('a {{boom()}}', {}, { functions }));
+    const error = thrownImlError(() => evaluateTemplate('a {{boom()}}', {}, { functions }));
     expect(error.message).toMatch(
       /^IML_FUNCTION_FAILED: Function 'boom' threw: TypeError: no amount at line 1, column 5/,
     );
-    expect(thrown(() => evaluateTemplate('{{later()}}', {}, { functions })).message).toContain(
-      'returned a promise',
-    );
-    expect(thrown(() => evaluateTemplate('{{helperOnly()}}', {}, { functions })).message).toContain(
-      'is not defined by its code',
-    );
+    expect(
+      thrownImlError(() => evaluateTemplate('{{later()}}', {}, { functions })).message,
+    ).toContain('returned a promise');
+    expect(
+      thrownImlError(() => evaluateTemplate('{{helperOnly()}}', {}, { functions })).message,
+    ).toContain('is not defined by its code');
   });
 
   test('C7 code that does not compile fails when the functions are created', () => {
-    const error = thrown(() =>
+    const error = thrownImlError(() =>
       createCustomFunctions([{ name: 'broken', code: 'function broken( {' }]),
     );
     expect(error.message).toContain("Function 'broken' failed:");

@@ -189,13 +189,9 @@ describe('an OAuth authorization-code app in Make’s layout (acme-crm), resumed
   const CRM = path.resolve(DIR, '..', 'acme-crm', 'src');
   const NOW = new Date('2026-03-01T10:00:00Z');
 
-  test('fresh tokens: no token or refresh request, the module runs with the stored access token', async () => {
+  /** The connection resumed from stored tokens that expire at `expires`, then Get a Contact. */
+  async function resumeAndGet(expires: string): Promise<{ bundles: unknown[]; data: unknown }> {
     const app = await loadApp(CRM);
-    // Stored data is used as is: neither token nor info runs again.
-    const api = nock('https://api.acme.test')
-      .get('/v3/contacts/c_1')
-      .matchHeader('authorization', `Bearer ${CREDENTIALS.apiKey}`)
-      .reply(200, { id: 'c_1', email: 'someone@example.test' });
     const connection = await createConnection(
       app,
       'acmeOauth',
@@ -205,7 +201,7 @@ describe('an OAuth authorization-code app in Make’s layout (acme-crm), resumed
         data: {
           accessToken: CREDENTIALS.apiKey,
           refreshToken: `${SECRET_MARK}-refresh-token`,
-          expires: '2026-03-01T11:00:00.000Z',
+          expires,
         },
       },
     );
@@ -213,13 +209,22 @@ describe('an OAuth authorization-code app in Make’s layout (acme-crm), resumed
       connection,
       parameters: { id: 'c_1' },
     });
+    return { bundles, data: connection.data };
+  }
+
+  test('fresh tokens: no token or refresh request, the module runs with the stored access token', async () => {
+    // Stored data is used as is: neither token nor info runs again.
+    const api = nock('https://api.acme.test')
+      .get('/v3/contacts/c_1')
+      .matchHeader('authorization', `Bearer ${CREDENTIALS.apiKey}`)
+      .reply(200, { id: 'c_1', email: 'someone@example.test' });
+    const { bundles, data } = await resumeAndGet('2026-03-01T11:00:00.000Z');
     api.done();
     expect(bundles).toEqual([{ id: 'c_1', email: 'someone@example.test' }]);
-    expect(connection.data).toMatchObject({ accessToken: CREDENTIALS.apiKey });
+    expect(data).toMatchObject({ accessToken: CREDENTIALS.apiKey });
   });
 
   test('expired tokens: the next run refreshes them first (its condition holds), never reruns token', async () => {
-    const app = await loadApp(CRM);
     const auth = nock('https://auth.acme.test')
       .post('/token', (body: Record<string, string>) => body.grant_type === 'refresh_token')
       .reply(200, { access_token: CREDENTIALS.token(2), expires_in: 3600 });
@@ -227,27 +232,11 @@ describe('an OAuth authorization-code app in Make’s layout (acme-crm), resumed
       .get('/v3/contacts/c_1')
       .matchHeader('authorization', `Bearer ${CREDENTIALS.token(2)}`)
       .reply(200, { id: 'c_1' });
-    const connection = await createConnection(
-      app,
-      'acmeOauth',
-      {},
-      {
-        now: () => NOW,
-        data: {
-          accessToken: CREDENTIALS.apiKey,
-          refreshToken: `${SECRET_MARK}-refresh-token`,
-          expires: '2026-03-01T09:00:00.000Z',
-        },
-      },
-    );
     // Refreshing is part of the next run, before its first request.
-    const { bundles } = await runModule(app, 'getContact', {
-      connection,
-      parameters: { id: 'c_1' },
-    });
+    const { bundles, data } = await resumeAndGet('2026-03-01T09:00:00.000Z');
     auth.done();
     api.done();
     expect(bundles).toEqual([{ id: 'c_1' }]);
-    expect(connection.data).toMatchObject({ accessToken: CREDENTIALS.token(2) });
+    expect(data).toMatchObject({ accessToken: CREDENTIALS.token(2) });
   });
 });

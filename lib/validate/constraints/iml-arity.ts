@@ -3,11 +3,10 @@
 // parenthesis, an option the function does not have), so the build reports it. In the `make`
 // profile it is a warning. (Too few arguments are `iml-valid` errors everywhere.)
 import { ImlArgumentCountError, parseTemplate } from '../../iml';
-import { communicationSites } from '../communications';
+import { customFunctionNames, eachTemplate } from '../communications';
 import type { Constraint } from '../constraint';
 import { issueAt } from '../constraint';
 import type { Issue } from '../issue';
-import { walkStrings } from '../walk';
 
 export const imlArity: Constraint = {
   id: 'iml-arity',
@@ -15,22 +14,19 @@ export const imlArity: Constraint = {
     'No IML built-in is called with more arguments than it takes (Make ignores the extra ones).',
   check(app) {
     const issues: Issue[] = [];
-    const options = { functions: (app.functions ?? []).map((fn) => fn.name), strictArity: true };
-    for (const site of communicationSites(app)) {
-      walkStrings(site.value, site.path, (text, path) => {
-        if (!text.includes('{{')) return;
-        try {
-          parseTemplate(text, options);
-        } catch (error) {
-          // Every other failure is iml-valid's to report.
-          if (!(error instanceof ImlArgumentCountError)) return;
-          const at = error.column === undefined ? '' : ` at column ${error.column}`;
-          issues.push(
-            issueAt(app, path, this.id, `${error.detail}${at}; Make ignores the extra arguments`),
-          );
-        }
-      });
-    }
+    const options = { functions: customFunctionNames(app), strictArity: true };
+    eachTemplate(app, (text, path) => {
+      try {
+        parseTemplate(text, options);
+      } catch (error) {
+        // Every other failure is iml-valid's to report.
+        if (!(error instanceof ImlArgumentCountError)) return;
+        const at = error.column === undefined ? '' : ` at column ${error.column}`;
+        issues.push(
+          issueAt(app, path, this.id, `${error.detail}${at}; Make ignores the extra arguments`),
+        );
+      }
+    });
     return issues;
   },
 };

@@ -1,12 +1,11 @@
 // A template that does not parse fails at run time, on the first scenario that reaches it; the
 // build finds it first. (The other reference rules skip strings that do not parse.)
 import { FUNCTION_NAMES, ImlUnknownFunctionError, parseTemplate } from '../../iml';
-import { communicationSites } from '../communications';
+import { customFunctionNames, eachTemplate } from '../communications';
 import type { Constraint } from '../constraint';
 import { hint, issueAt } from '../constraint';
 import { didYouMean } from '../../shared';
 import type { Issue } from '../issue';
-import { walkStrings } from '../walk';
 
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
@@ -22,30 +21,27 @@ export const imlValid: Constraint = {
   check(app) {
     const issues: Issue[] = [];
     // The app's own functions are callable from every template (make-app-format §2.7).
-    const options = { functions: (app.functions ?? []).map((fn) => fn.name) };
-    for (const site of communicationSites(app)) {
-      walkStrings(site.value, site.path, (text, path) => {
-        if (!text.includes('{{')) return;
-        try {
-          parseTemplate(text, options);
-        } catch (error) {
-          // IML function names are case-sensitive; `didYouMean` also offers a case-only fix.
-          const suggestion =
-            error instanceof ImlUnknownFunctionError
-              ? didYouMean(error.functionName, [...FUNCTION_NAMES, ...options.functions])
-              : undefined;
-          issues.push(
-            issueAt(
-              app,
-              path,
-              this.id,
-              `invalid IML: ${describeError(error)}${hint(suggestion)}`,
-              suggestion,
-            ),
-          );
-        }
-      });
-    }
+    const functions = customFunctionNames(app);
+    eachTemplate(app, (text, path) => {
+      try {
+        parseTemplate(text, { functions });
+      } catch (error) {
+        // IML function names are case-sensitive; `didYouMean` also offers a case-only fix.
+        const suggestion =
+          error instanceof ImlUnknownFunctionError
+            ? didYouMean(error.functionName, [...FUNCTION_NAMES, ...functions])
+            : undefined;
+        issues.push(
+          issueAt(
+            app,
+            path,
+            this.id,
+            `invalid IML: ${describeError(error)}${hint(suggestion)}`,
+            suggestion,
+          ),
+        );
+      }
+    });
     return issues;
   },
 };
