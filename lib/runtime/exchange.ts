@@ -3,7 +3,6 @@
 // a 401, refresh the connection once and retry once, rebuilding the request so the new token is
 // used. A second 401 is an InvalidAccessTokenError.
 import { buildRequest, type HttpRequest } from './build-request';
-import { boundDepth } from './depth';
 import { InvalidAccessTokenError, MakeError, RuntimeError, type SanitizedRequest } from './errors';
 import { checkHostAllowed } from './hosts';
 import { describeRequest, send, targetUrl, timeoutSignal, type HttpResponse } from './http';
@@ -27,10 +26,11 @@ function sanitizeRequest(request: HttpRequest, paths: readonly string[]): Saniti
   return applySanitize({ request: request.logged }, paths).request;
 }
 
+/** The body as the log keeps it; its depth is bounded when the log is read (run-log.ts). */
 function loggedBody(body: unknown, bytes: number, max: number): unknown {
   if (bytes > max) return `[${bytes} bytes not logged]`;
   if (Buffer.isBuffer(body)) return `[${body.byteLength} bytes]`;
-  return boundDepth(body);
+  return body;
 }
 
 /** Text of everything a request sends, for the secret scan. */

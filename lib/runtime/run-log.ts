@@ -5,6 +5,7 @@
 // and only the first and the last requests are kept (25 each by default), with one `LOG_TRUNCATED`
 // note where the others were. The count of every request sent is kept apart (`requestCount`).
 import type { SanitizedRequest } from './sanitized-request';
+import { boundDepth } from './depth';
 import { Redactor } from './redact';
 
 export interface LoggedResponse {
@@ -51,6 +52,17 @@ export interface RunLogOptions {
 
 const DEFAULT_MAX_LOGGED_BODY_BYTES = 65_536;
 const DEFAULT_KEEP = 25;
+
+/**
+ * An entry as people read it: a response body nested deeper than the log keeps is cut there
+ * (depth.ts). Done when the log is read, not per request: only kept entries are ever read, and
+ * walking every page of a long run to check its depth cost a pass over each body.
+ */
+function readable(entry: LogEntry): LogEntry {
+  if (entry.kind !== 'http' || entry.response?.body === undefined) return entry;
+  const body = boundDepth(entry.response.body);
+  return body === entry.response.body ? entry : { ...entry, response: { ...entry.response, body } };
+}
 
 export class RunLog {
   readonly maxBodyBytes: number;
@@ -119,7 +131,7 @@ export class RunLog {
       });
     }
     kept.push(...this.tail);
-    return kept.map((entry) => this.redactor.redact(entry));
+    return kept.map((entry) => this.redactor.redact(readable(entry)));
   }
 
   get requests(): HttpLogEntry[] {
