@@ -6,6 +6,7 @@ import { registerBuild } from './commands/build';
 import { registerDeploy } from './commands/deploy';
 import { registerDocs } from './commands/docs';
 import { registerRecord } from './commands/record';
+import { registerRpc } from './commands/rpc';
 import { registerRun } from './commands/run';
 import { registerSimulator, waitForSignal, type StopSignal } from './commands/simulator';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ExitWith, ReportedFailure, UsageError } from './errors';
@@ -27,6 +28,7 @@ Run "hotmart-make <command> --help" for a command's options.`,
     );
   registerBuild(program, io);
   registerRun(program, io);
+  registerRpc(program, io);
   registerRecord(program, io);
   registerDeploy(program, io);
   registerDocs(program, io);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import type { RuntimeApp } from '../runtime';
 import { parseParams } from './params';
-import { paramViews } from '../shared';
+import { paramViews, type ParamView } from '../shared';
 import { unknownName } from './suggest';
 
 export interface ModuleInputOptions {
@@ -73,6 +73,48 @@ export function moduleParameters(
     command,
   );
   return withLimit(parameters, [...module.staticParameters, ...module.mappableParameters], options);
+}
+
+/**
+ * An RPC's typed parameters: its own, and those of every module that links to it (`rpc://<name>`
+ * anywhere in the module's parameters), since Make passes the module's parameters to the RPC.
+ * A usage error names the closest RPC or parameter.
+ */
+export function rpcParameters(
+  app: RuntimeApp,
+  rpcName: string,
+  options: Pick<ModuleInputOptions, 'param' | 'paramsJson'>,
+  command: string,
+): Record<string, unknown> {
+  const rpc = app.definition.rpcs.find((candidate) => candidate.name === rpcName);
+  if (!rpc) {
+    throw unknownName(
+      'RPC',
+      rpcName,
+      app.definition.rpcs.map((candidate) => candidate.name),
+      command,
+    );
+  }
+  const link = new RegExp(`rpc://${rpcName}(?![0-9A-Za-z])`);
+  const linking = app.definition.modules.filter((module) =>
+    link.test(JSON.stringify([module.staticParameters, module.mappableParameters])),
+  );
+  const specs = new Map<string, ParamView>();
+  const lists = [
+    rpc.parameters,
+    ...linking.flatMap((m) => [m.staticParameters, m.mappableParameters]),
+  ];
+  for (const view of lists.flatMap((list) => paramViews(list))) {
+    if (!specs.has(view.name)) specs.set(view.name, view);
+  }
+  return parseParams(
+    {
+      pairs: options.param ?? [],
+      ...(options.paramsJson !== undefined ? { json: options.paramsJson } : {}),
+    },
+    [...specs.values()],
+    command,
+  );
 }
 
 /**

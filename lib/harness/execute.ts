@@ -3,6 +3,7 @@
 // early) and reports progress from the run log as it grows.
 import {
   createConnection,
+  runRpc,
   streamModule,
   type Bundle,
   type Connection,
@@ -111,5 +112,44 @@ export async function executeModule(options: ExecuteOptions): Promise<ExecuteRes
     durationMs: Date.now() - started,
     ...(rateLimit ? { rateLimit } : {}),
     connection,
+  };
+}
+
+export interface ExecuteRpcOptions {
+  app: RuntimeApp;
+  rpcName: string;
+  parameters: Record<string, unknown>;
+  target: ResolvedTarget;
+}
+
+export interface ExecuteRpcResult {
+  items: unknown[];
+  /** Requests of this run: the connection's and the RPC's. */
+  requests: number;
+  durationMs: number;
+}
+
+/** Runs one RPC against a target: a connection of the RPC's type when it has one, then runRpc. */
+export async function executeRpc(options: ExecuteRpcOptions): Promise<ExecuteRpcResult> {
+  const started = Date.now();
+  const { target } = options;
+  const connectionName = options.app.definition.rpcs.find(
+    (rpc) => rpc.name === options.rpcName,
+  )?.connection;
+  const connection =
+    typeof connectionName === 'string'
+      ? await createConnection(options.app, connectionName, target.connectionParameters, {
+          hostMap: target.hostMap,
+        })
+      : undefined;
+  const { items, log } = await runRpc(options.app, options.rpcName, {
+    parameters: options.parameters,
+    hostMap: target.hostMap,
+    ...(connection ? { connection } : {}),
+  });
+  return {
+    items,
+    requests: log.requestCount + (connection ? connection.log.requestCount : 0),
+    durationMs: Date.now() - started,
   };
 }

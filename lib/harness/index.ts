@@ -1,6 +1,12 @@
 // Public API of the harness: running a module of a loaded app against a target (the embedded
 // simulator, a URL, Hotmart), with parameters picked from the simulator's data.
 export { exampleParameters } from './examples';
-export { executeModule, type ExecuteResult, type Progress } from './execute';
+export {
+  executeModule,
+  executeRpc,
+  type ExecuteResult,
+  type ExecuteRpcResult,
+  type Progress,
+} from './execute';
 export { simulatorFetch } from './sim-fetch';
 export type { ResolvedTarget, TargetSpec } from './target';

@@ -9,6 +9,7 @@ export {
   type RunOptions,
   type RunResult,
 } from './run-module';
+export { runRpc, RPC_CAPS, type RpcResult } from './run-rpc';
 export { createRuntimeApp, type RuntimeApp } from './runtime-app';
 export { MAKE_CAPS, NO_CAPS, type Caps } from './caps';
 export {

@@ -130,13 +130,19 @@ function clockOf(
   };
 }
 
+/** What a module or an RPC names as its connections. */
+interface ConnectionNeeds {
+  readonly connection: string | null;
+  readonly altConnection?: string | null | undefined;
+}
+
 function checkConnection(
-  module: ModuleSpec,
+  where: string,
+  needs: ConnectionNeeds,
   connection: Connection | undefined,
 ): Connection | undefined {
-  if (module.connection === null) return undefined;
-  const where = `module ${module.name}`;
-  const accepted = [module.connection, module.altConnection].filter(
+  if (needs.connection === null) return undefined;
+  const accepted = [needs.connection, needs.altConnection].filter(
     (name): name is string => typeof name === 'string',
   );
   if (connection === undefined) {
@@ -178,6 +184,89 @@ function allowedHosts(
   return hosts;
 }
 
+/** What starting a run needs to know about the module or RPC it runs. */
+interface RunStart {
+  where: string;
+  needs: ConnectionNeeds;
+  /** The parameter definitions the given values are checked and converted against. */
+  parameters: unknown[];
+  metadata: Record<string, unknown>;
+  options: RunOptions;
+  log: RunLog;
+  /** Caps when the options set none: Make's module caps unless given. */
+  defaultCaps?: Partial<Caps>;
+  /**
+   * Values of names `parameters` does not declare are kept as given (an RPC sees the module's
+   * parameters); otherwise they are ignored.
+   */
+  keepUndeclared?: boolean;
+}
+
+/** The given values whose names `declared` (parameter definitions) does not list. */
+function undeclared(
+  declared: readonly unknown[],
+  values: Record<string, unknown>,
+): Record<string, unknown> {
+  const names = new Set(
+    declared.map((parameter) =>
+      typeof parameter === 'object' && parameter !== null
+        ? (parameter as { name?: unknown }).name
+        : undefined,
+    ),
+  );
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) if (!names.has(name)) out[name] = value;
+  return out;
+}
+
+/**
+ * Everything before a run's first request, shared by modules and RPCs: the connection checked
+ * and refreshed when due, parameters processed, the scope and the run environment.
+ */
+export async function startRun(
+  app: RuntimeApp,
+  start: RunStart,
+): Promise<{ scope: Scope; env: RunEnv }> {
+  const { where, options, log } = start;
+  const connection = checkConnection(where, start.needs, options.connection);
+  const given = options.parameters ?? {};
+  const declared = processParameters(start.parameters, given, { where });
+  const parameters = start.keepUndeclared
+    ? { ...undeclared(start.parameters, given), ...declared }
+    : declared;
+  const clock = clockOf(app, options, connection);
+  const hostMap: HostMap = { ...(connection?.hostMap ?? {}), ...checkHostMap(options.hostMap) };
+  if (connection) await connection.ensureFresh(log, clock);
+
+  const scope = createScope({
+    parameters,
+    connection: connection?.view(),
+    common: app.definition.common ?? {},
+    temp: {},
+    data: {},
+    now: clock.now,
+    environment: options.environment ?? {},
+    scenario: {},
+    metadata: start.metadata,
+  });
+  const env: RunEnv = {
+    where,
+    clock,
+    log,
+    hostMap,
+    allowedHosts: connection ? allowedHosts(app, scope, clock, connection) : undefined,
+    caps: resolveCaps({ ...start.defaultCaps, ...options.caps }),
+    counters: { requests: 0, paginationRequests: 0, records: 0 },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.maxResponseBytes !== undefined
+      ? { maxResponseBytes: options.maxResponseBytes }
+      : {}),
+    ...(connection?.canRefresh() ? { auth: connection } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  };
+  return { scope, env };
+}
+
 /** Runs the module and yields its bundles a page at a time (never an empty page). */
 async function* runPages(
   app: RuntimeApp,
@@ -196,42 +285,17 @@ async function* runPages(
       },
     );
   }
-  const connection = checkConnection(module, options.connection);
-  const parameters = processParameters(
-    [...(module.staticParameters as unknown[]), ...(module.mappableParameters as unknown[])],
-    options.parameters ?? {},
-    { where },
-  );
-  const clock = clockOf(app, options, connection);
-  const hostMap: HostMap = { ...(connection?.hostMap ?? {}), ...checkHostMap(options.hostMap) };
-  if (connection) await connection.ensureFresh(log, clock);
-
-  const scope = createScope({
-    parameters,
-    connection: connection?.view(),
-    common: app.definition.common ?? {},
-    temp: {},
-    data: {},
-    now: clock.now,
-    environment: options.environment ?? {},
-    scenario: {},
-    metadata: { expect: module.mappableParameters, interface: module.interface },
-  });
-  const env: RunEnv = {
+  const { scope, env } = await startRun(app, {
     where,
-    clock,
+    needs: module,
+    parameters: [
+      ...(module.staticParameters as unknown[]),
+      ...(module.mappableParameters as unknown[]),
+    ],
+    metadata: { expect: module.mappableParameters, interface: module.interface },
+    options,
     log,
-    hostMap,
-    allowedHosts: connection ? allowedHosts(app, scope, clock, connection) : undefined,
-    caps: resolveCaps(options.caps),
-    counters: { requests: 0, paginationRequests: 0, records: 0 },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.maxResponseBytes !== undefined
-      ? { maxResponseBytes: options.maxResponseBytes }
-      : {}),
-    ...(connection?.canRefresh() ? { auth: connection } : {}),
-    ...(options.sleep ? { sleep: options.sleep } : {}),
-  };
+  });
 
   const chunks = runCommunication(module.communication, scope, env, {
     base: app.definition.base,
@@ -259,7 +323,7 @@ async function* runPages(
   }
   if (wrapped) {
     scope.output = single ? wrapped.outputs[0] : wrapped.outputs;
-    const value = evaluate(wrapped.response.wrapper, scope, `${where} › wrapper`, clock);
+    const value = evaluate(wrapped.response.wrapper, scope, `${where} › wrapper`, env.clock);
     if (value === undefined) return;
     const page: Bundle[] = [];
     addBundles(module, value, isTemplateObject(wrapped.response.wrapper), page);
@@ -268,7 +332,7 @@ async function* runPages(
 }
 
 /** Attaches the run's log to an error leaving the runtime, so callers can show what happened. */
-function withLog(error: MakeError, log: RunLog): MakeError {
+export function withLog(error: MakeError, log: RunLog): MakeError {
   Object.defineProperty(error, 'log', { value: log, enumerable: false, configurable: true });
   return error;
 }

@@ -2,7 +2,7 @@
 // `dist/` is the source model, file by file) plus what the runtime derives once per app.
 import { createCustomFunctions, type CustomFunctions } from '../iml';
 import { didYouMean } from '../shared';
-import type { App, ConnectionSpec, ModuleSpec } from '../types';
+import type { App, ConnectionSpec, ModuleSpec, RpcSpec } from '../types';
 import { RuntimeError } from './errors';
 import { declaredLiteralHosts } from './hosts';
 
@@ -73,4 +73,15 @@ export function findConnection(app: RuntimeApp, name: string): ConnectionSpec {
       app.definition.connections.map((c) => c.name),
     );
   return connection;
+}
+
+export function findRpc(app: RuntimeApp, name: string): RpcSpec {
+  const rpc = app.definition.rpcs.find((r) => r.name === name);
+  if (!rpc)
+    throw unknown(
+      'RPC',
+      name,
+      app.definition.rpcs.map((r) => r.name),
+    );
+  return rpc;
 }

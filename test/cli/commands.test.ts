@@ -32,6 +32,7 @@ describe('help and usage', () => {
     ['docs', '--check'],
     ['simulator', '--port <port>'],
     ['test-functions', '--app <dir|file>'],
+    ['rpc', '--connection-file <file>'],
   ])('%s --help exits 0 and documents its options', async (command, option) => {
     const result = await cli([command, '--help']);
     expect(result.code).toBe(0);
@@ -489,5 +490,56 @@ describe('test-functions --app <dir>: the tests of an app’s custom IML functio
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }
+  });
+});
+
+describe('rpc <name> --app: an RPC of any Make app, against a URL target', () => {
+  const APP_DIR = path.resolve(__dirname, '..', 'fixtures', 'make-layout', 'acme-helpdesk');
+  const API_KEY = 'sekrit-api-key-for-rpc';
+  let work: string;
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-rpc-'));
+    fs.writeFileSync(path.join(work, 'connection.json'), JSON.stringify({ apiKey: API_KEY }));
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  const rpcRun = (more: string[]) =>
+    cli(
+      [
+        'rpc',
+        ...more,
+        '--app',
+        APP_DIR,
+        '--target',
+        'http://mock.helpdesk.test',
+        '--connection-file',
+        'connection.json',
+      ],
+      { cwd: work },
+    );
+
+  test('prints the items of dynamic options; the key never reaches the output', async () => {
+    const mock = nock('http://mock.helpdesk.test')
+      .get('/api/me')
+      .matchHeader('x-api-key', API_KEY)
+      .reply(200, {})
+      .get('/api/queues')
+      .matchHeader('x-api-key', API_KEY)
+      .reply(200, { queues: [{ id: 'q1', name: 'Support' }] });
+    const result = await rpcRun(['listQueues', '--json']);
+    mock.done();
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([{ label: 'Support', value: 'q1' }]);
+    expect(result.stdout + result.stderr).not.toContain(API_KEY);
+  });
+
+  test('an unknown RPC or parameter is bad usage with a suggestion', async () => {
+    const unknown = await rpcRun(['listQueue']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('listQueues');
+    const parameter = await rpcRun(['listQueues', '--param', 'nope=1']);
+    expect(parameter.code).toBe(2);
+    expect(parameter.stderr).toContain('nope');
   });
 });

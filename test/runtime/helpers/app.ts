@@ -1,6 +1,6 @@
 // Source-model builders for the runtime tests. Every test app goes through the real pipeline
 // (compileApp → files in Make's layout → loadApp), so the runtime runs what would be deployed.
-import type { App, BaseSpec, ConnectionSpec, ModuleSpec } from '../../../lib/types';
+import type { App, BaseSpec, ConnectionSpec, ModuleSpec, RpcSpec } from '../../../lib/types';
 
 export const API = 'https://api.example.test';
 export const AUTH = 'https://auth.example.test';
@@ -104,6 +104,7 @@ export function testApp(parts: {
   base?: BaseSpec;
   connections?: ConnectionSpec[];
   common?: Record<string, unknown> | null;
+  rpcs?: RpcSpec[];
 }): App {
   const connections = parts.connections ?? [oauthConnection()];
   return {
@@ -122,7 +123,7 @@ export function testApp(parts: {
     groups: [{ label: 'All', modules: parts.modules.map((m) => m.name) }],
     connections,
     modules: parts.modules,
-    rpcs: [],
+    rpcs: parts.rpcs ?? [],
   };
 }
 

@@ -1,0 +1,111 @@
+// `hotmart-make rpc <rpcName>`: one RPC of the built app (or any Make app) through the runtime,
+// the items a module's dynamic options or fields would show.
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { ReportedFailure, UsageError } from '../errors';
+import type { CliIo } from '../io';
+import { rpcParameters } from '../module-input';
+import { otherAppTarget, readConnectionFile } from '../other-app';
+import { describeFailure } from '../report-error';
+import { renderBundles } from '../table';
+import { parseTarget } from '../target-spec';
+import type { ResolvedTarget } from '../targets';
+
+interface RpcCommandOptions {
+  param?: string[];
+  paramsJson?: string;
+  target: string;
+  dist: string;
+  json?: boolean;
+  app?: string;
+  connectionFile?: string;
+  envCredentials?: boolean;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+export function registerRpc(program: Command, io: CliIo): void {
+  program
+    .command('rpc')
+    .description("Run an RPC of the built app and print its items (a module's dynamic options)")
+    .argument('<rpcName>', 'the RPC id')
+    .option(
+      '--param <key=value>',
+      'a parameter of the RPC or of a module linking to it (repeat the option)',
+      collect,
+    )
+    .option('--params-json <json>', 'all parameters as one JSON object (--param wins per key)')
+    .addOption(
+      new Option(
+        '--target <target>',
+        'simulator | sandbox | production | an http(s) URL standing in for every host',
+      ).default('simulator'),
+    )
+    .option('--json', 'print the items as a JSON array on stdout (and nothing else)')
+    .option('--app <dir>', 'any Make app folder instead of the built app (with a URL --target)')
+    .option('--connection-file <file>', "the RPC's connection parameters as a JSON object")
+    .option(
+      '--env-credentials',
+      "with a URL --target, send HOTMART_CLIENT_ID/SECRET/BASIC_TOKEN (default: the simulator's)",
+    )
+    .option('--dist <dir>', 'the built app', 'dist')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ hotmart-make rpc listProducts
+  $ hotmart-make rpc listQueues --app ./my-app --target http://127.0.0.1:4010 --connection-file c.json
+
+Exit codes: 0 ok, 1 the RPC failed (Make error type and message on stderr), 2 bad usage.`,
+    )
+    .action(async (rpcName: string, options: RpcCommandOptions) => {
+      const target = parseTarget(options.target, 'rpc');
+      if (options.app !== undefined && target.kind !== 'url' && target.kind !== 'production') {
+        throw new UsageError(
+          `--app runs another app: give --target <http(s) URL> or --target production`,
+          'rpc',
+        );
+      }
+      /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+      const { loadApp } = require('../../runtime') as typeof import('../../runtime');
+      const { executeRpc } = require('../../harness') as typeof import('../../harness');
+      const { resolveTarget } = require('../targets') as typeof import('../targets');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
+      const parameters = rpcParameters(app, rpcName, options, 'rpc');
+      const connection =
+        options.connectionFile === undefined
+          ? undefined
+          : readConnectionFile(path.resolve(io.cwd, options.connectionFile));
+      let resolved: ResolvedTarget;
+      if (options.app !== undefined) {
+        resolved = otherAppTarget(target, app, connection);
+      } else {
+        resolved = await resolveTarget(target, io.env, 'rpc', {
+          envCredentials: options.envCredentials === true,
+        });
+        if (connection !== undefined) resolved = { ...resolved, connectionParameters: connection };
+      }
+      try {
+        const result = await executeRpc({ app, rpcName, parameters, target: resolved });
+        if (options.json) io.stdout(`${JSON.stringify(result.items, null, 2)}\n`);
+        else
+          io.stdout(
+            renderBundles(result.items as Array<Record<string, unknown>>, io.columns ?? 100),
+          );
+        if (io.stderrIsTty) {
+          io.stderr(
+            `${rpcName} on ${resolved.label}: ${result.items.length} item(s), ` +
+              `${result.requests} request(s), ${result.durationMs} ms\n`,
+          );
+        }
+      } catch (error) {
+        io.stderr(`${describeFailure(error)}\n`);
+        throw new ReportedFailure();
+      } finally {
+        await resolved.close();
+      }
+    });
+}

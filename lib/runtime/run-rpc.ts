@@ -1,0 +1,69 @@
+// Running an RPC the way Make does (make-app-format §2.6): the live data behind a module's form
+// (dynamic options, dynamic fields, samples). Its parameters are the module's (passed as
+// `parameters.*`), checked against the RPC's own parameter list; its communication is a search's
+// (request-less or requests, `iterate`, `output`, `limit`, pagination) within Make's RPC bound of
+// three pages. Items come back as they are output (dynamic options are `{label, value}`), not as
+// module bundles.
+import type { Caps } from './caps';
+import { finalizeError } from './boundary';
+import { runCommunication } from './communication';
+import { Redactor } from './redact';
+import { startRun, withLog, type RunOptions } from './run-module';
+import { RunLog } from './run-log';
+import { findRpc, type RuntimeApp } from './runtime-app';
+import { toWire } from './wire';
+
+/**
+ * Make stops an RPC after three pages (two pagination requests; decision, see README R24); the
+ * other caps are a module's. The `caps` run option overrides them, as for modules.
+ */
+export const RPC_CAPS: Readonly<Partial<Caps>> = Object.freeze({ paginationRequests: 2 });
+
+export interface RpcResult {
+  /** What the RPC output, item by item (dates as ISO strings). */
+  items: unknown[];
+  log: RunLog;
+}
+
+/**
+ * Runs an RPC and resolves to its items and run log. Every failure rejects with a MakeError whose
+ * non-enumerable `log` is the run log.
+ */
+export async function runRpc(
+  app: RuntimeApp,
+  rpcName: string,
+  options: RunOptions = {},
+): Promise<RpcResult> {
+  const redactor = options.connection?.redactor ?? new Redactor();
+  const log = new RunLog(redactor, options.log);
+  try {
+    const rpc = findRpc(app, rpcName);
+    const { scope, env } = await startRun(app, {
+      where: `rpc ${rpc.name}`,
+      needs: rpc as { connection: string | null; altConnection?: string | null },
+      parameters: rpc.parameters as unknown[],
+      metadata: {},
+      options,
+      log,
+      defaultCaps: RPC_CAPS,
+      keepUndeclared: true,
+    });
+    const items: unknown[] = [];
+    const chunks = runCommunication(rpc.communication, scope, env, {
+      base: app.definition.base,
+      allowPagination: true,
+    });
+    for await (const chunk of chunks) {
+      for (const output of chunk.outputs) {
+        const value = toWire(output);
+        if (value === undefined) continue;
+        // A request-less output that is an array is the list itself, as for a search.
+        if (Array.isArray(value)) items.push(...(value as unknown[]));
+        else items.push(value);
+      }
+    }
+    return { items, log };
+  } catch (error) {
+    throw withLog(finalizeError(error, redactor), log);
+  }
+}
