@@ -8,6 +8,7 @@ import { registerDocs } from './commands/docs';
 import { registerRecord } from './commands/record';
 import { registerRpc } from './commands/rpc';
 import { registerRun } from './commands/run';
+import { registerTrigger } from './commands/trigger';
 import { registerSimulator, waitForSignal, type StopSignal } from './commands/simulator';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ExitWith, ReportedFailure, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
@@ -29,6 +30,7 @@ Run "hotmart-make <command> --help" for a command's options.`,
   registerBuild(program, io);
   registerRun(program, io);
   registerRpc(program, io);
+  registerTrigger(program, io);
   registerRecord(program, io);
   registerDeploy(program, io);
   registerDocs(program, io);

@@ -17,7 +17,7 @@ export interface ModuleInputOptions {
   dist: string;
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
+export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 

@@ -4,6 +4,9 @@
 import {
   createConnection,
   runRpc,
+  runTrigger,
+  type TriggerStart,
+  type TriggerState,
   streamModule,
   type Bundle,
   type Connection,
@@ -150,6 +153,52 @@ export async function executeRpc(options: ExecuteRpcOptions): Promise<ExecuteRpc
   return {
     items,
     requests: log.requestCount + (connection ? connection.log.requestCount : 0),
+    durationMs: Date.now() - started,
+  };
+}
+
+export interface ExecuteTriggerOptions {
+  app: RuntimeApp;
+  moduleName: string;
+  parameters: Record<string, unknown>;
+  target: ResolvedTarget;
+  state: TriggerState | undefined;
+  start?: TriggerStart;
+}
+
+export interface ExecuteTriggerResult {
+  bundles: Bundle[];
+  state: TriggerState;
+  requests: number;
+  durationMs: number;
+}
+
+/** Runs a polling trigger once against a target, from `state` (or `start` on a first run). */
+export async function executeTrigger(
+  options: ExecuteTriggerOptions,
+): Promise<ExecuteTriggerResult> {
+  const started = Date.now();
+  const { target } = options;
+  const connectionName = options.app.definition.modules.find(
+    (module) => module.name === options.moduleName,
+  )?.connection;
+  const connection =
+    typeof connectionName === 'string'
+      ? await createConnection(options.app, connectionName, target.connectionParameters, {
+          hostMap: target.hostMap,
+        })
+      : undefined;
+  const result = await runTrigger(options.app, options.moduleName, {
+    parameters: options.parameters,
+    hostMap: target.hostMap,
+    ...(connection ? { connection } : {}),
+    ...(options.state === undefined ? {} : { state: options.state }),
+    ...(options.start === undefined ? {} : { start: options.start }),
+  });
+  return {
+    bundles: result.bundles,
+    state: result.state,
+    requests: result.log.requestCount + (connection ? connection.log.requestCount : 0),
     durationMs: Date.now() - started,
   };
 }

@@ -4,6 +4,7 @@ export { exampleParameters } from './examples';
 export {
   executeModule,
   executeRpc,
+  executeTrigger,
   type ExecuteResult,
   type ExecuteRpcResult,
   type Progress,

@@ -10,6 +10,13 @@ export {
   type RunResult,
 } from './run-module';
 export { runRpc, RPC_CAPS, type RpcResult } from './run-rpc';
+export {
+  runTrigger,
+  type TriggerOptions,
+  type TriggerResult,
+  type TriggerStart,
+  type TriggerState,
+} from './run-trigger';
 export { createRuntimeApp, type RuntimeApp } from './runtime-app';
 export { MAKE_CAPS, NO_CAPS, type Caps } from './caps';
 export {

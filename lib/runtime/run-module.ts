@@ -44,6 +44,8 @@ export interface RunOptions {
   log?: RunLogOptions;
   /** How to wait `repeat.delay` milliseconds between repetitions. Default: a timer. */
   sleep?: (ms: number) => Promise<void>;
+  /** The `data` IML root (a polling trigger's `lastID`/`lastDate`). Default `{}`. */
+  data?: Record<string, unknown>;
 }
 
 export interface RunResult {
@@ -243,7 +245,7 @@ export async function startRun(
     connection: connection?.view(),
     common: app.definition.common ?? {},
     temp: {},
-    data: {},
+    data: options.data ?? {},
     now: clock.now,
     environment: options.environment ?? {},
     scenario: {},

@@ -33,6 +33,7 @@ describe('help and usage', () => {
     ['simulator', '--port <port>'],
     ['test-functions', '--app <dir|file>'],
     ['rpc', '--connection-file <file>'],
+    ['trigger', '--state-file <file>'],
   ])('%s --help exits 0 and documents its options', async (command, option) => {
     const result = await cli([command, '--help']);
     expect(result.code).toBe(0);
@@ -541,5 +542,78 @@ describe('rpc <name> --app: an RPC of any Make app, against a URL target', () =>
     const parameter = await rpcRun(['listQueues', '--param', 'nope=1']);
     expect(parameter.code).toBe(2);
     expect(parameter.stderr).toContain('nope');
+  });
+});
+
+describe('trigger <module> --state-file: a polling trigger run twice from the CLI', () => {
+  const APP_DIR = path.resolve(__dirname, '..', 'fixtures', 'make-layout', 'acme-helpdesk');
+  const API_KEY = 'sekrit-api-key-for-trigger';
+  let work: string;
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-trigger-'));
+    fs.writeFileSync(path.join(work, 'connection.json'), JSON.stringify({ apiKey: API_KEY }));
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  const triggerRun = (more: string[]) =>
+    cli(
+      [
+        'trigger',
+        'watchNewTickets',
+        '--app',
+        APP_DIR,
+        '--target',
+        'http://mock.helpdesk.test',
+        '--connection-file',
+        'connection.json',
+        '--param',
+        'queue=q1',
+        '--json',
+        ...more,
+      ],
+      { cwd: work },
+    );
+
+  test('the second run reads the state the first wrote and prints only the new ticket', async () => {
+    const tickets = (...ids: number[]) => ({
+      tickets: ids.map((id) => ({ id, subject: `t${id}` })),
+      has_more: false,
+    });
+    const mock = nock('http://mock.helpdesk.test')
+      .get('/api/me')
+      .twice()
+      .reply(200, {})
+      .get('/api/queues/q1/tickets')
+      .query(true)
+      .reply(200, tickets(2, 1))
+      .get('/api/queues/q1/tickets')
+      .query(true)
+      .reply(200, tickets(3, 2, 1));
+    const first = await triggerRun(['--state-file', 'state.json']);
+    expect(first.stderr).toBe('');
+    expect(JSON.parse(first.stdout)).toEqual([
+      { id: 1, subject: 't1' },
+      { id: 2, subject: 't2' },
+    ]);
+    expect(JSON.parse(fs.readFileSync(path.join(work, 'state.json'), 'utf8'))).toEqual({
+      lastID: 2,
+    });
+    const second = await triggerRun(['--state-file', 'state.json']);
+    mock.done();
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toEqual([{ id: 3, subject: 't3' }]);
+    expect(fs.readFileSync(path.join(work, 'state.json'), 'utf8')).toContain('"lastID": 3');
+    expect(first.stdout + second.stdout).not.toContain(API_KEY);
+  });
+
+  test('a bad --start or a state file that is not a JSON object is bad usage; nothing is written', async () => {
+    const start = await triggerRun(['--start', 'yesterday']);
+    expect(start.code).toBe(2);
+    expect(start.stderr).toContain('--start must be all, now, date:<ISO date> or id:<id>');
+    fs.writeFileSync(path.join(work, 'broken.json'), '[1]');
+    const broken = await triggerRun(['--state-file', 'broken.json']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('must hold a JSON object');
+    expect(fs.readFileSync(path.join(work, 'broken.json'), 'utf8')).toBe('[1]');
   });
 });

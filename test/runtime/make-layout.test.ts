@@ -6,7 +6,7 @@
 import path from 'node:path';
 import nock from 'nock';
 import { appFromFiles, readLayoutFiles } from '../../lib/compile';
-import { createConnection, loadApp, runModule } from '../../lib/runtime';
+import { createConnection, loadApp, runModule, runTrigger } from '../../lib/runtime';
 import { checkApp, formatIssue } from '../../lib/validate';
 import { CREDENTIALS, SECRET_MARK } from './helpers/app';
 import { installLeakCheck } from './helpers/leak-check';
@@ -126,6 +126,7 @@ describe('Make’s older per-component layout (test/fixtures/make-layout/acme-he
     expect(loose.map((m) => [m.name, m.type, m.crud, m.webhook])).toEqual([
       ['createTicket', 'action', 'create', undefined],
       ['listTickets', 'search', undefined, undefined],
+      ['watchNewTickets', 'trigger', undefined, undefined],
       ['watchTickets', 'instant_trigger', undefined, 'ticketEvents'],
     ]);
     expect(modules[1]?.mappableParameters.map((p) => p.name)).toEqual(['queue', 'limit']);
@@ -159,6 +160,47 @@ describe('Make’s older per-component layout (test/fixtures/make-layout/acme-he
     });
     api.done();
     expect(bundles).toEqual([{ id: 9 }]);
+  });
+
+  test('runs its polling trigger twice: the second run gets the state and only the new ticket', async () => {
+    const app = await loadApp(HELPDESK);
+    const api = nock('https://helpdesk.acme.test')
+      .get('/api/me')
+      .reply(200, {})
+      .get('/api/queues/q1/tickets')
+      .query({ sort: '-id', page: '1' })
+      .reply(200, {
+        tickets: [
+          { id: 12, subject: 'b' },
+          { id: 11, subject: 'a' },
+        ],
+        has_more: false,
+      })
+      .get('/api/queues/q1/tickets')
+      .query({ sort: '-id', page: '1' })
+      .reply(200, {
+        tickets: [
+          { id: 13, subject: 'c' },
+          { id: 12, subject: 'b' },
+        ],
+        has_more: true,
+      });
+    const connection = await createConnection(app, 'acme', { apiKey: CREDENTIALS.apiKey });
+    const parameters = { queue: 'q1' };
+    const first = await runTrigger(app, 'watchNewTickets', { connection, parameters });
+    expect(first.bundles).toEqual([
+      { id: 11, subject: 'a' },
+      { id: 12, subject: 'b' },
+    ]);
+    // desc order: ticket 12 was seen, so page 2 is never asked for.
+    const second = await runTrigger(app, 'watchNewTickets', {
+      connection,
+      parameters,
+      state: first.state,
+    });
+    api.done();
+    expect(second.bundles).toEqual([{ id: 13, subject: 'c' }]);
+    expect(second.state).toEqual({ lastID: 13 });
   });
 
   test('runs a search whose output calls the app’s function, paginating', async () => {

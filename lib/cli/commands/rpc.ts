@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ReportedFailure, UsageError } from '../errors';
 import type { CliIo } from '../io';
-import { rpcParameters } from '../module-input';
+import { collect, rpcParameters } from '../module-input';
 import { otherAppTarget, readConnectionFile } from '../other-app';
 import { describeFailure } from '../report-error';
 import { renderBundles } from '../table';
@@ -20,10 +20,6 @@ interface RpcCommandOptions {
   app?: string;
   connectionFile?: string;
   envCredentials?: boolean;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 export function registerRpc(program: Command, io: CliIo): void {

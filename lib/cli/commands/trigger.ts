@@ -1,0 +1,159 @@
+// `hotmart-make trigger <module> [--state-file F]`: one run of a polling trigger. With a state
+// file, a repeated run reads the state the previous one wrote, so only new items are printed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { ReportedFailure, UsageError } from '../errors';
+import type { CliIo } from '../io';
+import { collect, moduleParameters } from '../module-input';
+import { otherAppTarget, readConnectionFile } from '../other-app';
+import { describeFailure } from '../report-error';
+import { renderBundles } from '../table';
+import { parseTarget } from '../target-spec';
+import type { ResolvedTarget } from '../targets';
+
+interface TriggerCommandOptions {
+  param?: string[];
+  paramsJson?: string;
+  target: string;
+  dist: string;
+  json?: boolean;
+  app?: string;
+  connectionFile?: string;
+  envCredentials?: boolean;
+  stateFile?: string;
+  start?: string;
+}
+
+/** `all`, `now`, `date:<ISO>` or `id:<id>` → runTrigger's `start`. */
+function parseStart(
+  text: string | undefined,
+): 'all' | 'now' | { date: string } | { id: string } | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'all' || text === 'now') return text;
+  if (text.startsWith('date:') && !Number.isNaN(Date.parse(text.slice(5)))) {
+    return { date: text.slice(5) };
+  }
+  if (text.startsWith('id:') && text.length > 3) return { id: text.slice(3) };
+  throw new UsageError(
+    `--start must be all, now, date:<ISO date> or id:<id>, got "${text}"`,
+    'trigger',
+  );
+}
+
+/** The state a previous run wrote, or undefined when the file does not exist yet. */
+function readState(file: string): Record<string, unknown> | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`--state-file: ${file} is not valid JSON (${reason})`, 'trigger');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UsageError(`--state-file: ${file} must hold a JSON object`, 'trigger');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Writes the state whole or not at all: a temporary file beside it, then a rename. */
+function writeState(file: string, state: unknown): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
+  fs.renameSync(temporary, file);
+}
+
+export function registerTrigger(program: Command, io: CliIo): void {
+  program
+    .command('trigger')
+    .description('Run a polling trigger once and print its new bundles (state in --state-file)')
+    .argument('<moduleName>', 'the polling trigger module id')
+    .option(
+      '--state-file <file>',
+      'read the state before the run and write it after (created when missing)',
+    )
+    .option('--start <where>', 'first run only: all (default), now, date:<ISO date> or id:<id>')
+    .option('--param <key=value>', 'a module parameter (repeat the option)', collect)
+    .option('--params-json <json>', 'all parameters as one JSON object (--param wins per key)')
+    .addOption(
+      new Option(
+        '--target <target>',
+        'simulator | sandbox | production | an http(s) URL standing in for every host',
+      ).default('simulator'),
+    )
+    .option('--json', 'print the bundles as a JSON array on stdout (and nothing else)')
+    .option('--app <dir>', 'any Make app folder instead of the built app (with a URL --target)')
+    .option('--connection-file <file>', "the module's connection parameters as a JSON object")
+    .option(
+      '--env-credentials',
+      "with a URL --target, send HOTMART_CLIENT_ID/SECRET/BASIC_TOKEN (default: the simulator's)",
+    )
+    .option('--dist <dir>', 'the built app', 'dist')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ hotmart-make trigger watchTickets --app ./my-app --target http://127.0.0.1:4010 \\
+      --connection-file c.json --state-file state.json     (run again: only new items)
+
+Exit codes: 0 ok, 1 the trigger failed (Make error type and message on stderr), 2 bad usage.`,
+    )
+    .action(async (moduleName: string, options: TriggerCommandOptions) => {
+      const target = parseTarget(options.target, 'trigger');
+      if (options.app !== undefined && target.kind !== 'url' && target.kind !== 'production') {
+        throw new UsageError(
+          `--app runs another app: give --target <http(s) URL> or --target production`,
+          'trigger',
+        );
+      }
+      const start = parseStart(options.start);
+      const stateFile =
+        options.stateFile === undefined ? undefined : path.resolve(io.cwd, options.stateFile);
+      const state = stateFile === undefined ? undefined : readState(stateFile);
+      /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+      const { loadApp } = require('../../runtime') as typeof import('../../runtime');
+      const { executeTrigger } = require('../../harness') as typeof import('../../harness');
+      const { resolveTarget } = require('../targets') as typeof import('../targets');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
+      const parameters = moduleParameters(app, moduleName, options, 'trigger');
+      const connection =
+        options.connectionFile === undefined
+          ? undefined
+          : readConnectionFile(path.resolve(io.cwd, options.connectionFile));
+      let resolved: ResolvedTarget;
+      if (options.app !== undefined) {
+        resolved = otherAppTarget(target, app, connection);
+      } else {
+        resolved = await resolveTarget(target, io.env, 'trigger', {
+          envCredentials: options.envCredentials === true,
+        });
+        if (connection !== undefined) resolved = { ...resolved, connectionParameters: connection };
+      }
+      try {
+        const result = await executeTrigger({
+          app,
+          moduleName,
+          parameters,
+          target: resolved,
+          state,
+          ...(start === undefined ? {} : { start }),
+        });
+        if (stateFile !== undefined) writeState(stateFile, result.state);
+        if (options.json) io.stdout(`${JSON.stringify(result.bundles, null, 2)}\n`);
+        else io.stdout(renderBundles(result.bundles, io.columns ?? 100));
+        if (io.stderrIsTty) {
+          io.stderr(
+            `${moduleName} on ${resolved.label}: ${result.bundles.length} new bundle(s), ` +
+              `${result.requests} request(s), ${result.durationMs} ms\n`,
+          );
+        }
+      } catch (error) {
+        io.stderr(`${describeFailure(error)}\n`);
+        throw new ReportedFailure();
+      } finally {
+        await resolved.close();
+      }
+    });
+}
