@@ -17,6 +17,13 @@ export {
   type TriggerStart,
   type TriggerState,
 } from './run-trigger';
+export {
+  receiveWebhook,
+  type WebhookOptions,
+  type WebhookRequest,
+  type WebhookResponse,
+  type WebhookResult,
+} from './receive-webhook';
 export { createRuntimeApp, type RuntimeApp } from './runtime-app';
 export { MAKE_CAPS, NO_CAPS, type Caps } from './caps';
 export {

@@ -46,6 +46,8 @@ export interface RunOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The `data` IML root (a polling trigger's `lastID`/`lastDate`). Default `{}`. */
   data?: Record<string, unknown>;
+  /** The `payload` IML root: what the webhook passed to an instant trigger (receiveWebhook). */
+  payload?: unknown;
 }
 
 export interface RunResult {
@@ -58,9 +60,9 @@ export interface ModuleStream extends AsyncIterable<Bundle> {
   readonly log: RunLog;
 }
 
-const RUNNABLE = new Set(['action', 'search', 'universal', 'trigger']);
+const RUNNABLE = new Set(['action', 'search', 'universal', 'trigger', 'instant_trigger']);
 const PAGINATED = new Set(['search', 'trigger']);
-const SINGLE = new Set(['action', 'universal']);
+const SINGLE = new Set(['action', 'universal', 'instant_trigger']);
 
 function invalidOutput(module: ModuleSpec, found: string): RuntimeError {
   return new RuntimeError(
@@ -246,6 +248,7 @@ export async function startRun(
     common: app.definition.common ?? {},
     temp: {},
     data: options.data ?? {},
+    payload: options.payload,
     now: clock.now,
     environment: options.environment ?? {},
     scenario: {},
@@ -280,7 +283,7 @@ async function* runPages(
   const where = `module ${module.name}`;
   if (!RUNNABLE.has(module.type)) {
     throw new RuntimeError(
-      `${where}: ${module.type} modules are not run by this runtime (only action, search, universal and trigger).`,
+      `${where}: ${module.type} modules are not run by this runtime (only action, search, universal, trigger and instant_trigger).`,
       {
         code: 'OPTION_INVALID',
         where,

@@ -1,0 +1,252 @@
+// A webhook call, handled the way Make handles it (make-app-format §2.8): the webhook's
+// communication sees the request (`body`, `query`, `method`, `headers`) and the webhook's own
+// parameters (`parameters`, alias `data`); `verification` answers a service's handshake without
+// bundles; `condition` drops a call; `iterate` and `output` turn it into payloads; `respond` is the
+// answer (Make's default: 200 "Accepted"). Each payload then runs through the instant trigger
+// module (its communication sees it as `payload`; without one the payload is the bundle).
+import { toDisplayText } from '../iml';
+import { finalizeError } from './boundary';
+import { RuntimeError } from './errors';
+import { createScope, evaluate, type EvalClock, type Scope } from './iml';
+import { processParameters } from './parameters';
+import { Redactor } from './redact';
+import { runModule, withLog, type Bundle, type RunOptions } from './run-module';
+import { RunLog } from './run-log';
+import { findModule, type RuntimeApp } from './runtime-app';
+import { describeType, isPlainObject, toWire } from './wire';
+
+export interface WebhookRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+export interface WebhookOptions extends RunOptions {
+  /** Values of the webhook's own parameters (set when the webhook was created in Make). */
+  webhookParameters?: Record<string, unknown>;
+}
+
+export interface WebhookResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface WebhookResult {
+  /** What Make answers the caller. */
+  response: WebhookResponse;
+  /** The instant trigger's bundles, one per payload (none for a verification). */
+  bundles: Bundle[];
+  log: RunLog;
+}
+
+/** Make's answer when the webhook declares none. */
+const ACCEPTED: WebhookResponse = {
+  status: 200,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body: 'Accepted',
+};
+
+function invalid(where: string, message: string): RuntimeError {
+  return new RuntimeError(`${where}: ${message}`, { code: 'DEFINITION_INVALID', where });
+}
+
+/** The `respond` directive evaluated: `{ type, status, headers, body }`. */
+function respondWith(
+  directive: unknown,
+  scope: Scope,
+  where: string,
+  clock: EvalClock,
+): WebhookResponse {
+  if (directive === undefined) return ACCEPTED;
+  const value = evaluate(directive, scope, where, clock);
+  if (!isPlainObject(value)) throw invalid(where, `evaluated to ${describeType(value)}.`);
+  const status = value.status === undefined ? 200 : Number(value.status);
+  if (!Number.isInteger(status) || status < 100 || status > 599) {
+    throw invalid(where, `status ${String(value.status)} is not an HTTP status.`);
+  }
+  const headers: Record<string, string> = {};
+  if (isPlainObject(value.headers)) {
+    for (const [name, text] of Object.entries(value.headers)) {
+      if (text !== undefined) headers[name.toLowerCase()] = toDisplayText(text);
+    }
+  }
+  const type = value.type ?? 'json';
+  const body = toWire(value.body);
+  if (type === 'json') {
+    headers['content-type'] ??= 'application/json';
+    return { status, headers, body: body === undefined ? '' : JSON.stringify(body) };
+  }
+  if (type === 'urlencoded') {
+    headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    const pairs = isPlainObject(body) ? Object.entries(body) : [];
+    return {
+      status,
+      headers,
+      body: new URLSearchParams(
+        pairs.map(([k, v]): [string, string] => [k, toDisplayText(v)]),
+      ).toString(),
+    };
+  }
+  headers['content-type'] ??= 'text/plain; charset=utf-8';
+  return { status, headers, body: body === undefined ? '' : toDisplayText(body) };
+}
+
+/** The payloads of one call: `iterate` + `output`, else `output`, else the body. */
+function payloadsOf(
+  communication: Record<string, unknown>,
+  scope: Scope,
+  where: string,
+  clock: EvalClock,
+): unknown[] {
+  const { iterate, output } = communication;
+  if (iterate === undefined) {
+    const value =
+      output === undefined ? scope.body : evaluate(output, scope, `${where} › output`, clock);
+    return value === undefined ? [] : [value];
+  }
+  const spec = isPlainObject(iterate) ? iterate : { container: iterate };
+  const container = evaluate(spec.container, scope, `${where} › iterate`, clock);
+  if (container === undefined || container === null) return [];
+  if (!Array.isArray(container)) {
+    throw invalid(
+      `${where} › iterate`,
+      `evaluated to ${describeType(container)}; expected an array.`,
+    );
+  }
+  const payloads: unknown[] = [];
+  for (const item of container as unknown[]) {
+    scope.item = item;
+    if (
+      spec.condition !== undefined &&
+      !evaluate(spec.condition, scope, `${where} › iterate.condition`, clock)
+    ) {
+      continue;
+    }
+    const value = output === undefined ? item : evaluate(output, scope, `${where} › output`, clock);
+    if (value !== undefined) payloads.push(value);
+  }
+  scope.item = undefined;
+  return payloads;
+}
+
+/** True when the module's communication does nothing (absent or `{}`): the payload is the bundle. */
+function passesPayload(communication: unknown): boolean {
+  if (communication === undefined || communication === null) return true;
+  return isPlainObject(communication) && Object.keys(communication).length === 0;
+}
+
+/**
+ * Handles one call of an instant trigger's webhook: Make's answer and the module's bundles.
+ * Rejects with a MakeError (its non-enumerable `log` is the run log) when a template fails.
+ */
+export async function receiveWebhook(
+  app: RuntimeApp,
+  moduleName: string,
+  request: WebhookRequest,
+  options: WebhookOptions = {},
+): Promise<WebhookResult> {
+  const redactor = options.connection?.redactor ?? new Redactor();
+  const log = new RunLog(redactor, options.log);
+  try {
+    const module = findModule(app, moduleName);
+    const where = `module ${module.name}`;
+    if (module.type !== 'instant_trigger') {
+      throw new RuntimeError(
+        `${where}: receiveWebhook runs instant triggers; this is a ${module.type}.`,
+        {
+          code: 'OPTION_INVALID',
+          where,
+        },
+      );
+    }
+    const hookName = (module as { webhook?: unknown }).webhook;
+    const webhook = (app.definition.webhooks ?? []).find((hook) => hook.name === hookName);
+    if (webhook === undefined) {
+      throw invalid(
+        where,
+        `links to the webhook '${String(hookName)}', which the app does not have.`,
+      );
+    }
+    const hookWhere = `webhook ${webhook.name}`;
+    const hookParameters = processParameters(
+      webhook.parameters as unknown[],
+      options.webhookParameters ?? {},
+      { where: hookWhere },
+    );
+    const clock: EvalClock = {
+      now: new Date(),
+      timezone: options.timezone ?? 'UTC',
+      functions: app.functions,
+    };
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers ?? {}))
+      headers[name.toLowerCase()] = value;
+    const scope = createScope({
+      parameters: hookParameters,
+      data: hookParameters,
+      common: app.definition.common ?? {},
+      body: request.body,
+      query: request.query ?? {},
+      method: (request.method ?? 'POST').toUpperCase(),
+      headers,
+      now: clock.now,
+      environment: options.environment ?? {},
+    });
+    const communication = isPlainObject(webhook.communication) ? webhook.communication : {};
+
+    const verification = communication.verification;
+    if (isPlainObject(verification)) {
+      const asked = evaluate(
+        verification.condition,
+        scope,
+        `${hookWhere} › verification.condition`,
+        clock,
+      );
+      if (asked) {
+        log.info(
+          'WEBHOOK_VERIFICATION',
+          `${hookWhere}: a verification request was answered; no bundles.`,
+        );
+        return {
+          response: respondWith(
+            verification.respond,
+            scope,
+            `${hookWhere} › verification.respond`,
+            clock,
+          ),
+          bundles: [],
+          log,
+        };
+      }
+    }
+    const accepted =
+      communication.condition === undefined ||
+      Boolean(evaluate(communication.condition, scope, `${hookWhere} › condition`, clock));
+    const payloads = accepted ? payloadsOf(communication, scope, hookWhere, clock) : [];
+    const response = respondWith(communication.respond, scope, `${hookWhere} › respond`, clock);
+
+    const bundles: Bundle[] = [];
+    for (const payload of payloads) {
+      if (passesPayload(module.communication)) {
+        const bundle = toWire(payload);
+        if (!isPlainObject(bundle))
+          throw invalid(where, `the payload is ${describeType(bundle)}; a bundle is an object.`);
+        bundles.push(bundle);
+        continue;
+      }
+      const { payload: _payload, ...runOptions } = options;
+      const result = await runModule(app, module.name, {
+        ...runOptions,
+        payload,
+        log: options.log ?? {},
+      });
+      for (const entry of result.log.entries) log.record(entry);
+      bundles.push(...result.bundles);
+    }
+    return { response, bundles, log };
+  } catch (error) {
+    throw withLog(finalizeError(error, redactor), log);
+  }
+}

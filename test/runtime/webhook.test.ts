@@ -1,0 +1,97 @@
+// Conformance rows W1–W5 (lib/runtime/README.md): webhook calls through the public
+// `receiveWebhook`, on the acme-crm app in Make's layout (a webhook with verification, iterate and
+// respond; an instant trigger whose communication reads `payload`).
+import path from 'node:path';
+import { loadApp, receiveWebhook, type RuntimeApp } from '../../lib/runtime';
+import { installLeakCheck } from './helpers/leak-check';
+import { failure } from './helpers/runtime';
+
+installLeakCheck();
+
+const CRM = path.resolve(__dirname, '..', 'fixtures', 'make-layout', 'acme-crm', 'src');
+let app: RuntimeApp;
+beforeAll(async () => {
+  app = await loadApp(CRM);
+});
+
+const created = { type: 'contact.created', contact: { id: 'c_1', email: 'a@example.test' } };
+const changed = { type: 'contact.changed', contact: { id: 'c_2', email: 'b@example.test' } };
+
+test('W1 verification: the handshake is answered as declared, without bundles', async () => {
+  const { response, bundles, log } = await receiveWebhook(
+    app,
+    'watchContacts',
+    { method: 'POST', headers: { 'X-Hook-Secret': 'abc123' }, body: {} },
+    { webhookParameters: { event: 'contact.created' } },
+  );
+  expect(response).toEqual({
+    status: 200,
+    headers: { 'x-hook-secret': 'abc123', 'content-type': 'text/plain; charset=utf-8' },
+    body: '',
+  });
+  expect(bundles).toEqual([]);
+  expect(log.entries.map((entry) => entry.kind === 'info' && entry.code)).toEqual([
+    'WEBHOOK_VERIFICATION',
+  ]);
+});
+
+test('W2 iterate with a condition on the webhook’s parameters, then the module’s output from payload', async () => {
+  const { response, bundles } = await receiveWebhook(
+    app,
+    'watchContacts',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: { events: [created, changed, created] },
+    },
+    { webhookParameters: { event: 'contact.created' } },
+  );
+  expect(bundles).toEqual([created.contact, created.contact]);
+  expect(response).toEqual({
+    status: 202,
+    headers: { 'content-type': 'application/json' },
+    body: '{"received":3}',
+  });
+});
+
+test('W3 a call with nothing for the trigger still gets the declared answer', async () => {
+  const { response, bundles } = await receiveWebhook(
+    app,
+    'watchContacts',
+    { body: { events: [changed] } },
+    { webhookParameters: { event: 'contact.created' } },
+  );
+  expect(bundles).toEqual([]);
+  expect(response.status).toBe(202);
+});
+
+test('W4 the webhook’s parameters are checked like any parameters', async () => {
+  const error = await failure(
+    receiveWebhook(
+      app,
+      'watchContacts',
+      { body: {} },
+      { webhookParameters: { event: 'contact.deleted' } },
+    ),
+  );
+  expect(error.name).toBe('DataError');
+  expect(error.message).toContain('webhook acmeEvents');
+});
+
+test('W5 only instant triggers receive webhooks', async () => {
+  const error = await failure(receiveWebhook(app, 'getContact', { body: {} }));
+  expect(error).toMatchObject({ code: 'OPTION_INVALID' });
+});
+
+test('W6 nothing declared: Make’s default answer, and the payload is the bundle (older layout app)', async () => {
+  const helpdesk = await loadApp(path.resolve(CRM, '..', '..', 'acme-helpdesk'));
+  const { response, bundles } = await receiveWebhook(helpdesk, 'watchTickets', {
+    body: { ticket: { id: 5, subject: 'Printer' } },
+  });
+  expect(response).toEqual({
+    status: 200,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body: 'Accepted',
+  });
+  expect(bundles).toEqual([{ id: 5, subject: 'Printer' }]);
+});
