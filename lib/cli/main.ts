@@ -9,6 +9,7 @@ import { registerRecord } from './commands/record';
 import { registerRpc } from './commands/rpc';
 import { registerRun } from './commands/run';
 import { registerTrigger } from './commands/trigger';
+import { registerWebhook } from './commands/webhook';
 import { registerSimulator, waitForSignal, type StopSignal } from './commands/simulator';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ExitWith, ReportedFailure, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
@@ -35,6 +36,7 @@ Run "hotmart-make <command> --help" for a command's options.`,
   registerDeploy(program, io);
   registerDocs(program, io);
   registerSimulator(program, io, untilStopped);
+  registerWebhook(program, io, untilStopped);
   return program;
 }
 

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import http from 'node:http';
 import path from 'node:path';
 import { bin, REPO, spawnBin, type CliRun } from './helpers';
 
@@ -36,7 +37,18 @@ test('build writes the app and validate accepts it (as the npm scripts)', async 
 test('--help lists every command and exits 0; no command is bad usage (2)', async () => {
   const [help, none] = await Promise.all([bin(['--help']), bin([])]);
   expect(help.code).toBe(0);
-  for (const command of ['build', 'validate', 'run', 'record', 'deploy', 'docs', 'simulator']) {
+  for (const command of [
+    'build',
+    'validate',
+    'run',
+    'rpc',
+    'trigger',
+    'webhook',
+    'record',
+    'deploy',
+    'docs',
+    'simulator',
+  ]) {
     expect(help.stdout).toContain(`  ${command} `);
   }
   expect(none.code).toBe(2);
@@ -234,4 +246,87 @@ test('the simulator stops when whatever started it goes away without passing on 
     if (alive()) process.kill(announced.pid, 'SIGKILL');
     parent.kill('SIGKILL');
   }
+});
+
+test('rpc, trigger and webhook of a Make app (acme-helpdesk) end to end through the binary', async () => {
+  const appDir = path.join(REPO, 'test', 'fixtures', 'make-layout', 'acme-helpdesk');
+  const apiKey = 'sekrit-api-key-for-the-binary';
+  let tickets = [{ id: 1, subject: 'first' }];
+  // A loopback stand-in for the helpdesk API: the binary cannot see nock.
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.headers['x-api-key'] !== apiKey) {
+      response.writeHead(401).end();
+      return;
+    }
+    const json = (value: unknown): void => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+    };
+    if (url.pathname === '/api/me') json({});
+    else if (url.pathname === '/api/queues') json({ queues: [{ id: 'q1', name: 'Support' }] });
+    else if (url.pathname === '/api/queues/q1/tickets') {
+      json({ tickets: [...tickets].reverse(), has_more: false });
+    } else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  fs.writeFileSync(path.join(work, 'helpdesk.json'), JSON.stringify({ apiKey }));
+  const common = [
+    '--app',
+    appDir,
+    '--target',
+    origin,
+    '--connection-file',
+    'helpdesk.json',
+    '--json',
+  ];
+  const trigger = [
+    'trigger',
+    'watchNewTickets',
+    '--param',
+    'queue=q1',
+    '--state-file',
+    'state.json',
+  ];
+  try {
+    const rpc = await bin(['rpc', 'listQueues', ...common], { cwd: work });
+    expect(rpc.stderr).toBe('');
+    expect(JSON.parse(rpc.stdout)).toEqual([{ label: 'Support', value: 'q1' }]);
+    const first = await bin([...trigger, ...common], { cwd: work });
+    expect(JSON.parse(first.stdout)).toEqual([{ id: 1, subject: 'first' }]);
+    tickets = [...tickets, { id: 2, subject: 'second' }];
+    const second = await bin([...trigger, ...common], { cwd: work });
+    expect(JSON.parse(second.stdout)).toEqual([{ id: 2, subject: 'second' }]);
+    for (const run of [rpc, first, second]) {
+      expect(run.code).toBe(0);
+      expect(run.stdout + run.stderr).not.toContain(apiKey);
+    }
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  // The webhook receiver: a real process on a free port, stopped by a signal.
+  let announce: (url: string) => void = () => undefined;
+  const listening = new Promise<string>((resolve) => {
+    announce = resolve;
+  });
+  const receiver = spawnBin(['webhook', 'watchTickets', '--app', appDir, '--port', '0', '--json'], {
+    cwd: work,
+    onStderr: (text) => {
+      const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
+      if (match?.[1] !== undefined) announce(match[1]);
+    },
+  });
+  const url = await listening;
+  const answer = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ticket: { id: 9, subject: 'hook' } }),
+  });
+  expect(await answer.text()).toBe('Accepted');
+  receiver.kill('SIGTERM');
+  const ended = await receiver.done;
+  expect(ended.stdout).toBe('{"id":9,"subject":"hook"}\n');
+  expect(ended.stderr).toContain('Stopped (SIGTERM).');
 });

@@ -34,6 +34,7 @@ describe('help and usage', () => {
     ['test-functions', '--app <dir|file>'],
     ['rpc', '--connection-file <file>'],
     ['trigger', '--state-file <file>'],
+    ['webhook', '--webhook-params-json <json>'],
   ])('%s --help exits 0 and documents its options', async (command, option) => {
     const result = await cli([command, '--help']);
     expect(result.code).toBe(0);
@@ -615,5 +616,58 @@ describe('trigger <module> --state-file: a polling trigger run twice from the CL
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('must hold a JSON object');
     expect(fs.readFileSync(path.join(work, 'broken.json'), 'utf8')).toBe('[1]');
+  });
+});
+
+describe('webhook <module> --app: a local receiver for an instant trigger', () => {
+  const APP_DIR = path.resolve(__dirname, '..', 'fixtures', 'make-layout', 'acme-helpdesk');
+
+  test('answers each call as Make would and prints the bundles as they arrive; stops on the signal', async () => {
+    let stop: (reason: string) => void = () => undefined;
+    const stopped = new Promise<string>((resolve) => {
+      stop = resolve;
+    });
+    let url: ((value: string) => void) | undefined;
+    const listening = new Promise<string>((resolve) => {
+      url = resolve;
+    });
+    const lines: string[] = [];
+    const running = cli(['webhook', 'watchTickets', '--app', APP_DIR, '--port', '0', '--json'], {
+      untilStopped: () => stopped,
+      onStderr: (text) => {
+        const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
+        if (match?.[1] !== undefined) url?.(match[1]);
+      },
+      onStdout: (text) => lines.push(text),
+    });
+    const address = await listening;
+    const response = await fetch(address, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ticket: { id: 5, subject: 'Printer' } }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('Accepted');
+    stop('test');
+    const result = await running;
+    expect(result.code).toBe(0);
+    expect(lines.join('')).toBe('{"id":5,"subject":"Printer"}\n');
+    expect(result.stderr).toContain('Stopped (test).');
+  });
+
+  test('only instant triggers; bad webhook parameters are bad usage', async () => {
+    const search = await cli(['webhook', 'listTickets', '--app', APP_DIR, '--port', '0']);
+    expect(search.code).toBe(2);
+    expect(search.stderr).toContain('listTickets is not an instant trigger');
+    const broken = await cli([
+      'webhook',
+      'watchTickets',
+      '--app',
+      APP_DIR,
+      '--webhook-params-json',
+      '[',
+    ]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('--webhook-params-json is not valid JSON');
   });
 });

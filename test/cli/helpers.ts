@@ -25,6 +25,7 @@ export interface InProcessOptions {
   tty?: boolean;
   untilStopped?: StopSignal;
   onStdout?: (text: string) => void;
+  onStderr?: (text: string) => void;
 }
 
 /** Runs `hotmart-make <args>` in this process (nock applies), capturing both streams. */
@@ -38,6 +39,7 @@ export async function cli(args: string[], options: InProcessOptions = {}): Promi
     },
     stderr: (text) => {
       stderr += text;
+      options.onStderr?.(text);
     },
     stderrIsTty: options.tty ?? false,
     columns: undefined,
@@ -53,6 +55,8 @@ export interface ChildOptions {
   env?: NodeJS.ProcessEnv;
   /** Called with each stdout chunk (e.g. to learn the simulator's URL). */
   onStdout?: (text: string) => void;
+  /** Called with each stderr chunk (the webhook receiver announces its URL there). */
+  onStderr?: (text: string) => void;
 }
 
 export interface Child {
@@ -77,6 +81,7 @@ export function spawnBin(args: string[], options: ChildOptions = {}): Child {
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
+    options.onStderr?.(chunk);
   });
   const done = new Promise<CliRun>((resolve, reject) => {
     child.on('error', reject);

@@ -1,0 +1,177 @@
+// `hotmart-make webhook <module> --app <dir> [--port N]`: a local receiver for an instant
+// trigger's webhook, on loopback until stopped. Every request goes through `receiveWebhook`; the
+// answer goes back to the caller and the bundles are printed as they arrive.
+import http from 'node:http';
+import path from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { ReportedFailure, UsageError } from '../errors';
+import type { CliIo } from '../io';
+import { collect, moduleParameters } from '../module-input';
+import { describeFailure } from '../report-error';
+import type { StopSignal } from './simulator';
+
+interface WebhookCommandOptions {
+  app?: string;
+  dist: string;
+  port: number;
+  webhookParamsJson?: string;
+  json?: boolean;
+  param?: string[];
+}
+
+/** The largest webhook body read; a bigger one is answered 413. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new InvalidArgumentError('expected a whole number from 0 to 65535');
+  }
+  return n;
+}
+
+function jsonObject(text: string | undefined, option: string): Record<string, unknown> {
+  if (text === undefined) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${option} is not valid JSON: ${reason}`, 'webhook');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UsageError(`${option} must be a JSON object`, 'webhook');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** The request body as Make reads it: JSON, a form, or text. */
+function parseBody(bytes: Buffer, contentType: string | undefined): unknown {
+  const text = bytes.toString('utf8');
+  if (text === '') return undefined;
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === 'application/x-www-form-urlencoded') {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  if (type === 'application/json' || type.endsWith('+json') || type === '') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function readBody(request: http.IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(undefined);
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+export function registerWebhook(program: Command, io: CliIo, untilStopped: StopSignal): void {
+  program
+    .command('webhook')
+    .description(
+      "Receive an instant trigger's webhook calls on a loopback port and print the bundles",
+    )
+    .argument('<moduleName>', 'the instant trigger module id')
+    .option('--port <port>', 'port to listen on (0 = any free port)', port, 8790)
+    .option('--app <dir>', 'any Make app folder instead of the built app')
+    .option('--webhook-params-json <json>', "the webhook's own parameters as one JSON object")
+    .option('--param <key=value>', 'a module parameter (repeat the option)', collect)
+    .option('--json', 'print each bundle as one line of JSON')
+    .option('--dist <dir>', 'the built app', 'dist')
+    .action(async (moduleName: string, options: WebhookCommandOptions) => {
+      const webhookParameters = jsonObject(options.webhookParamsJson, '--webhook-params-json');
+      /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+      const { loadApp, receiveWebhook } =
+        require('../../runtime') as typeof import('../../runtime');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
+      const parameters = moduleParameters(
+        app,
+        moduleName,
+        { ...options, target: 'simulator' },
+        'webhook',
+      );
+      const module = app.definition.modules.find((candidate) => candidate.name === moduleName);
+      if (module?.type !== 'instant_trigger') {
+        throw new UsageError(`${moduleName} is not an instant trigger`, 'webhook');
+      }
+      if (typeof module.connection === 'string') {
+        throw new UsageError(
+          `${moduleName} uses the connection ${module.connection}; the webhook receiver runs instant triggers without one`,
+          'webhook',
+        );
+      }
+      const server = http.createServer((request, response) => {
+        void (async () => {
+          const bytes = await readBody(request);
+          if (bytes === undefined) {
+            response.writeHead(413).end();
+            return;
+          }
+          const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(request.headers)) {
+            if (typeof value === 'string') headers[name] = value;
+            else if (Array.isArray(value)) headers[name] = value.join(', ');
+          }
+          try {
+            const result = await receiveWebhook(
+              app,
+              moduleName,
+              {
+                method: request.method ?? 'POST',
+                headers,
+                query: Object.fromEntries(url.searchParams),
+                body: parseBody(bytes, request.headers['content-type']),
+              },
+              { parameters, webhookParameters },
+            );
+            response.writeHead(result.response.status, result.response.headers);
+            response.end(String(result.response.body));
+            for (const bundle of result.bundles) {
+              io.stdout(
+                options.json
+                  ? `${JSON.stringify(bundle)}\n`
+                  : `${JSON.stringify(bundle, null, 2)}\n`,
+              );
+            }
+          } catch (error) {
+            io.stderr(`${describeFailure(error)}\n`);
+            response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Error');
+          }
+        })();
+      });
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port, '127.0.0.1', () => resolve());
+      }).catch((error: unknown) => {
+        io.stderr(`The webhook receiver could not listen: ${describeFailure(error)}\n`);
+        throw new ReportedFailure();
+      });
+      const address = server.address();
+      const bound = typeof address === 'object' && address !== null ? address.port : options.port;
+      io.stderr(
+        `Receiving ${moduleName}'s webhook at http://127.0.0.1:${bound}/ (Ctrl+C to stop)\n`,
+      );
+      const reason = await untilStopped();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      io.stderr(`Stopped (${reason}).\n`);
+    });
+}
