@@ -5,6 +5,7 @@
 // answer (Make's default: 200 "Accepted"). Each payload then runs through the instant trigger
 // module (its communication sees it as `payload`; without one the payload is the bundle).
 import { toDisplayText } from '../iml';
+import { parameterNames } from '../shared';
 import { finalizeError } from './boundary';
 import { RuntimeError } from './errors';
 import { createScope, evaluate, type EvalClock, type Scope } from './iml';
@@ -170,6 +171,11 @@ export async function receiveWebhook(
       );
     }
     const hookWhere = `webhook ${webhook.name}`;
+    // A password-type webhook parameter (a shared secret, a signing key) is redacted like a
+    // connection's credentials.
+    for (const name of parameterNames(webhook.parameters, (type) => type === 'password')) {
+      redactor.add(options.webhookParameters?.[name]);
+    }
     const hookParameters = processParameters(
       webhook.parameters as unknown[],
       options.webhookParameters ?? {},

@@ -95,3 +95,15 @@ test('W6 nothing declared: Make’s default answer, and the payload is the bundl
   });
   expect(bundles).toEqual([{ id: 5, subject: 'Printer' }]);
 });
+
+test('W7 a password-type webhook parameter is a secret: redacted wherever the log shows it', async () => {
+  const secret = 'sekrit-webhook-signing-secret';
+  const { log } = await receiveWebhook(
+    app,
+    'watchContacts',
+    { body: { events: [created] } },
+    { webhookParameters: { event: 'contact.created', signingSecret: secret } },
+  );
+  expect(log.redactor.contains(`signature ${secret}`)).toBe(true);
+  expect(JSON.stringify(log)).not.toContain(secret);
+});
