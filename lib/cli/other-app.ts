@@ -3,13 +3,14 @@
 // app (base URL, connection and module URLs); --target production leaves them as they are. The
 // connection's parameters come from --connection-file, since only the Hotmart app's are known.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ResolvedTarget, TargetSpec } from '../harness';
 import type { RuntimeApp } from '../runtime';
 import { isPlainObject } from '../shared';
 import { UsageError } from './errors';
 
 /** The connection parameters in `file`: a JSON object, or a usage error saying what is wrong. */
-export function readConnectionFile(file: string): Record<string, unknown> {
+function readConnectionFile(file: string): Record<string, unknown> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -35,7 +36,7 @@ export function readConnectionFile(file: string): Record<string, unknown> {
  * Where another app's requests go: with a URL target, every host the app writes literally goes to
  * that origin; with `production`, nowhere else. Its connection gets `connection` (or nothing).
  */
-export function otherAppTarget(
+function otherAppTarget(
   spec: TargetSpec,
   app: RuntimeApp,
   connection: Record<string, unknown> | undefined,
@@ -50,5 +51,57 @@ export function otherAppTarget(
         ? {}
         : Object.fromEntries([...app.literalHosts].map((host) => [host, origin])),
     close: () => Promise.resolve(),
+  };
+}
+
+/** The options every command that runs a component against a target shares. */
+export interface TargetedOptions {
+  target: string;
+  dist: string;
+  app?: string;
+  connectionFile?: string;
+  envCredentials?: boolean;
+}
+
+/**
+ * The app a command runs (the built app, or `--app`), what `prepare` makes of it (its parameters:
+ * a usage error there must come before a target is started, or the simulator would be left
+ * running), and where its requests go: `--app` needs a URL or production target;
+ * `--connection-file` gives the connection's parameters. The caller closes the target.
+ */
+export async function appAndTarget<T>(
+  io: { cwd: string; env: NodeJS.ProcessEnv },
+  options: TargetedOptions,
+  command: string,
+  prepare: (app: RuntimeApp) => T,
+): Promise<{ app: RuntimeApp; prepared: T; target: ResolvedTarget }> {
+  /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+  const { parseTarget } = require('./target-spec') as typeof import('./target-spec');
+  const spec = parseTarget(options.target, command);
+  if (options.app !== undefined && spec.kind !== 'url' && spec.kind !== 'production') {
+    throw new UsageError(
+      `--app runs another app: give --target <http(s) URL> (every host of the app goes there) or --target production (the app's own hosts)`,
+      command,
+    );
+  }
+  const { loadApp } = require('../runtime') as typeof import('../runtime');
+  const { resolveTarget } = require('./targets') as typeof import('./targets');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
+  const prepared = prepare(app);
+  const connection =
+    options.connectionFile === undefined
+      ? undefined
+      : readConnectionFile(path.resolve(io.cwd, options.connectionFile));
+  if (options.app !== undefined) {
+    return { app, prepared, target: otherAppTarget(spec, app, connection) };
+  }
+  const resolved = await resolveTarget(spec, io.env, command, {
+    envCredentials: options.envCredentials === true,
+  });
+  return {
+    app,
+    prepared,
+    target: connection === undefined ? resolved : { ...resolved, connectionParameters: connection },
   };
 }

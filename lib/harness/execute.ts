@@ -118,6 +118,18 @@ export async function executeModule(options: ExecuteOptions): Promise<ExecuteRes
   };
 }
 
+/** A connection of the named type on the target, or undefined when the component needs none. */
+function connectionFor(
+  app: RuntimeApp,
+  connectionName: string | null | undefined,
+  target: ResolvedTarget,
+): Promise<Connection | undefined> {
+  if (typeof connectionName !== 'string') return Promise.resolve(undefined);
+  return createConnection(app, connectionName, target.connectionParameters, {
+    hostMap: target.hostMap,
+  });
+}
+
 export interface ExecuteRpcOptions {
   app: RuntimeApp;
   rpcName: string;
@@ -136,15 +148,11 @@ export interface ExecuteRpcResult {
 export async function executeRpc(options: ExecuteRpcOptions): Promise<ExecuteRpcResult> {
   const started = Date.now();
   const { target } = options;
-  const connectionName = options.app.definition.rpcs.find(
-    (rpc) => rpc.name === options.rpcName,
-  )?.connection;
-  const connection =
-    typeof connectionName === 'string'
-      ? await createConnection(options.app, connectionName, target.connectionParameters, {
-          hostMap: target.hostMap,
-        })
-      : undefined;
+  const connection = await connectionFor(
+    options.app,
+    options.app.definition.rpcs.find((rpc) => rpc.name === options.rpcName)?.connection,
+    target,
+  );
   const { items, log } = await runRpc(options.app, options.rpcName, {
     parameters: options.parameters,
     hostMap: target.hostMap,
@@ -179,15 +187,11 @@ export async function executeTrigger(
 ): Promise<ExecuteTriggerResult> {
   const started = Date.now();
   const { target } = options;
-  const connectionName = options.app.definition.modules.find(
-    (module) => module.name === options.moduleName,
-  )?.connection;
-  const connection =
-    typeof connectionName === 'string'
-      ? await createConnection(options.app, connectionName, target.connectionParameters, {
-          hostMap: target.hostMap,
-        })
-      : undefined;
+  const connection = await connectionFor(
+    options.app,
+    options.app.definition.modules.find((module) => module.name === options.moduleName)?.connection,
+    target,
+  );
   const result = await runTrigger(options.app, options.moduleName, {
     parameters: options.parameters,
     hostMap: target.hostMap,

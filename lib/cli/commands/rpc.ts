@@ -1,15 +1,12 @@
 // `hotmart-make rpc <rpcName>`: one RPC of the built app (or any Make app) through the runtime,
 // the items a module's dynamic options or fields would show.
-import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { ReportedFailure, UsageError } from '../errors';
+import { ReportedFailure } from '../errors';
 import type { CliIo } from '../io';
 import { collect, rpcParameters } from '../module-input';
-import { otherAppTarget, readConnectionFile } from '../other-app';
+import { appAndTarget } from '../other-app';
 import { describeFailure } from '../report-error';
 import { renderBundles } from '../table';
-import { parseTarget } from '../target-spec';
-import type { ResolvedTarget } from '../targets';
 
 interface RpcCommandOptions {
   param?: string[];
@@ -57,33 +54,16 @@ Examples:
 Exit codes: 0 ok, 1 the RPC failed (Make error type and message on stderr), 2 bad usage.`,
     )
     .action(async (rpcName: string, options: RpcCommandOptions) => {
-      const target = parseTarget(options.target, 'rpc');
-      if (options.app !== undefined && target.kind !== 'url' && target.kind !== 'production') {
-        throw new UsageError(
-          `--app runs another app: give --target <http(s) URL> or --target production`,
-          'rpc',
-        );
-      }
       /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
-      const { loadApp } = require('../../runtime') as typeof import('../../runtime');
       const { executeRpc } = require('../../harness') as typeof import('../../harness');
-      const { resolveTarget } = require('../targets') as typeof import('../targets');
       /* eslint-enable @typescript-eslint/no-require-imports */
-      const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
-      const parameters = rpcParameters(app, rpcName, options, 'rpc');
-      const connection =
-        options.connectionFile === undefined
-          ? undefined
-          : readConnectionFile(path.resolve(io.cwd, options.connectionFile));
-      let resolved: ResolvedTarget;
-      if (options.app !== undefined) {
-        resolved = otherAppTarget(target, app, connection);
-      } else {
-        resolved = await resolveTarget(target, io.env, 'rpc', {
-          envCredentials: options.envCredentials === true,
-        });
-        if (connection !== undefined) resolved = { ...resolved, connectionParameters: connection };
-      }
+      const {
+        app,
+        prepared: parameters,
+        target: resolved,
+      } = await appAndTarget(io, options, 'rpc', (loaded) =>
+        rpcParameters(loaded, rpcName, options, 'rpc'),
+      );
       try {
         const result = await executeRpc({ app, rpcName, parameters, target: resolved });
         if (options.json) io.stdout(`${JSON.stringify(result.items, null, 2)}\n`);

@@ -1,5 +1,4 @@
 // `hotmart-make run <moduleName>`: one module of the built app through the runtime.
-import path from 'node:path';
 import type { Command } from 'commander';
 import { ReportedFailure } from '../errors';
 import type { CliIo } from '../io';
@@ -7,10 +6,7 @@ import { addModuleInputOptions, moduleParameters, type ModuleInputOptions } from
 import { progressLine } from '../progress';
 import { describeFailure } from '../report-error';
 import { renderBundles } from '../table';
-import { parseTarget } from '../target-spec';
-import { otherAppTarget, readConnectionFile } from '../other-app';
-import type { ResolvedTarget } from '../targets';
-import { UsageError } from '../errors';
+import { appAndTarget } from '../other-app';
 
 interface RunOptions extends ModuleInputOptions {
   app?: string;
@@ -47,33 +43,16 @@ Examples:
 Exit codes: 0 ok, 1 the module failed (Make error type and message on stderr), 2 bad usage.`,
   );
   command.action(async (moduleName: string, options: RunOptions) => {
-    const target = parseTarget(options.target, 'run');
-    if (options.app !== undefined && target.kind !== 'url' && target.kind !== 'production') {
-      throw new UsageError(
-        `--app runs another app: give --target <http(s) URL> (every host of the app goes there) or --target production (the app's own hosts)`,
-        'run',
-      );
-    }
     /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
-    const { loadApp } = require('../../runtime') as typeof import('../../runtime');
     const { executeModule } = require('../../harness') as typeof import('../../harness');
-    const { resolveTarget } = require('../targets') as typeof import('../targets');
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
-    const parameters = moduleParameters(app, moduleName, options, 'run');
-    const connection =
-      options.connectionFile === undefined
-        ? undefined
-        : readConnectionFile(path.resolve(io.cwd, options.connectionFile));
-    let resolved: ResolvedTarget;
-    if (options.app !== undefined) {
-      resolved = otherAppTarget(target, app, connection);
-    } else {
-      resolved = await resolveTarget(target, io.env, 'run', {
-        envCredentials: options.envCredentials === true,
-      });
-      if (connection !== undefined) resolved = { ...resolved, connectionParameters: connection };
-    }
+    const {
+      app,
+      prepared: parameters,
+      target: resolved,
+    } = await appAndTarget(io, options, 'run', (loaded) =>
+      moduleParameters(loaded, moduleName, options, 'run'),
+    );
     const progress = progressLine(io, moduleName);
     try {
       const result = await executeModule({

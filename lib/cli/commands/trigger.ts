@@ -6,11 +6,9 @@ import { Option, type Command } from 'commander';
 import { ReportedFailure, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { collect, moduleParameters } from '../module-input';
-import { otherAppTarget, readConnectionFile } from '../other-app';
+import { appAndTarget } from '../other-app';
 import { describeFailure } from '../report-error';
 import { renderBundles } from '../table';
-import { parseTarget } from '../target-spec';
-import type { ResolvedTarget } from '../targets';
 
 interface TriggerCommandOptions {
   param?: string[];
@@ -100,37 +98,20 @@ Examples:
 Exit codes: 0 ok, 1 the trigger failed (Make error type and message on stderr), 2 bad usage.`,
     )
     .action(async (moduleName: string, options: TriggerCommandOptions) => {
-      const target = parseTarget(options.target, 'trigger');
-      if (options.app !== undefined && target.kind !== 'url' && target.kind !== 'production') {
-        throw new UsageError(
-          `--app runs another app: give --target <http(s) URL> or --target production`,
-          'trigger',
-        );
-      }
       const start = parseStart(options.start);
       const stateFile =
         options.stateFile === undefined ? undefined : path.resolve(io.cwd, options.stateFile);
       const state = stateFile === undefined ? undefined : readState(stateFile);
       /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
-      const { loadApp } = require('../../runtime') as typeof import('../../runtime');
       const { executeTrigger } = require('../../harness') as typeof import('../../harness');
-      const { resolveTarget } = require('../targets') as typeof import('../targets');
       /* eslint-enable @typescript-eslint/no-require-imports */
-      const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
-      const parameters = moduleParameters(app, moduleName, options, 'trigger');
-      const connection =
-        options.connectionFile === undefined
-          ? undefined
-          : readConnectionFile(path.resolve(io.cwd, options.connectionFile));
-      let resolved: ResolvedTarget;
-      if (options.app !== undefined) {
-        resolved = otherAppTarget(target, app, connection);
-      } else {
-        resolved = await resolveTarget(target, io.env, 'trigger', {
-          envCredentials: options.envCredentials === true,
-        });
-        if (connection !== undefined) resolved = { ...resolved, connectionParameters: connection };
-      }
+      const {
+        app,
+        prepared: parameters,
+        target: resolved,
+      } = await appAndTarget(io, options, 'trigger', (loaded) =>
+        moduleParameters(loaded, moduleName, options, 'trigger'),
+      );
       try {
         const result = await executeTrigger({
           app,
