@@ -138,3 +138,31 @@ function withLimit(
     limit: Number.isFinite(max) ? Math.min(options.limit, max) : options.limit,
   };
 }
+
+/**
+ * The options of `rpc` and `trigger`: parameters, the target, `--app` with its connection file,
+ * `--json` and the built app's folder. `what` names the component ("the RPC's").
+ */
+export function addComponentOptions(command: Command, what: string, printed: string): Command {
+  return command
+    .option(
+      '--param <key=value>',
+      'a parameter (repeat the option; repeat a key for a list)',
+      collect,
+    )
+    .option('--params-json <json>', 'all parameters as one JSON object (--param wins per key)')
+    .addOption(
+      new Option(
+        '--target <target>',
+        'simulator | sandbox | production | an http(s) URL standing in for every host',
+      ).default('simulator'),
+    )
+    .option('--json', `print the ${printed} as a JSON array on stdout (and nothing else)`)
+    .option('--app <dir>', 'any Make app folder instead of the built app (with a URL --target)')
+    .option('--connection-file <file>', `${what} connection parameters as a JSON object`)
+    .option(
+      '--env-credentials',
+      "with a URL --target, send HOTMART_CLIENT_ID/SECRET/BASIC_TOKEN (default: the simulator's)",
+    )
+    .option('--dist <dir>', 'the built app', 'dist');
+}

@@ -1,9 +1,9 @@
 // `hotmart-make rpc <rpcName>`: one RPC of the built app (or any Make app) through the runtime,
 // the items a module's dynamic options or fields would show.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { ReportedFailure } from '../errors';
 import type { CliIo } from '../io';
-import { collect, rpcParameters } from '../module-input';
+import { addComponentOptions, rpcParameters } from '../module-input';
 import { appAndTarget } from '../other-app';
 import { describeFailure } from '../report-error';
 import { renderBundles } from '../table';
@@ -20,30 +20,11 @@ interface RpcCommandOptions {
 }
 
 export function registerRpc(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('rpc')
     .description("Run an RPC of the built app and print its items (a module's dynamic options)")
-    .argument('<rpcName>', 'the RPC id')
-    .option(
-      '--param <key=value>',
-      'a parameter of the RPC or of a module linking to it (repeat the option)',
-      collect,
-    )
-    .option('--params-json <json>', 'all parameters as one JSON object (--param wins per key)')
-    .addOption(
-      new Option(
-        '--target <target>',
-        'simulator | sandbox | production | an http(s) URL standing in for every host',
-      ).default('simulator'),
-    )
-    .option('--json', 'print the items as a JSON array on stdout (and nothing else)')
-    .option('--app <dir>', 'any Make app folder instead of the built app (with a URL --target)')
-    .option('--connection-file <file>', "the RPC's connection parameters as a JSON object")
-    .option(
-      '--env-credentials',
-      "with a URL --target, send HOTMART_CLIENT_ID/SECRET/BASIC_TOKEN (default: the simulator's)",
-    )
-    .option('--dist <dir>', 'the built app', 'dist')
+    .argument('<rpcName>', 'the RPC id');
+  addComponentOptions(command, "the RPC's", 'items')
     .addHelpText(
       'after',
       `

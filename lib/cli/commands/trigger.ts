@@ -2,10 +2,10 @@
 // file, a repeated run reads the state the previous one wrote, so only new items are printed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { ReportedFailure, UsageError } from '../errors';
 import type { CliIo } from '../io';
-import { collect, moduleParameters } from '../module-input';
+import { addComponentOptions, moduleParameters } from '../module-input';
 import { appAndTarget } from '../other-app';
 import { describeFailure } from '../report-error';
 import { renderBundles } from '../table';
@@ -63,7 +63,7 @@ function writeState(file: string, state: unknown): void {
 }
 
 export function registerTrigger(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('trigger')
     .description('Run a polling trigger once and print its new bundles (state in --state-file)')
     .argument('<moduleName>', 'the polling trigger module id')
@@ -71,23 +71,8 @@ export function registerTrigger(program: Command, io: CliIo): void {
       '--state-file <file>',
       'read the state before the run and write it after (created when missing)',
     )
-    .option('--start <where>', 'first run only: all (default), now, date:<ISO date> or id:<id>')
-    .option('--param <key=value>', 'a module parameter (repeat the option)', collect)
-    .option('--params-json <json>', 'all parameters as one JSON object (--param wins per key)')
-    .addOption(
-      new Option(
-        '--target <target>',
-        'simulator | sandbox | production | an http(s) URL standing in for every host',
-      ).default('simulator'),
-    )
-    .option('--json', 'print the bundles as a JSON array on stdout (and nothing else)')
-    .option('--app <dir>', 'any Make app folder instead of the built app (with a URL --target)')
-    .option('--connection-file <file>', "the module's connection parameters as a JSON object")
-    .option(
-      '--env-credentials',
-      "with a URL --target, send HOTMART_CLIENT_ID/SECRET/BASIC_TOKEN (default: the simulator's)",
-    )
-    .option('--dist <dir>', 'the built app', 'dist')
+    .option('--start <where>', 'first run only: all (default), now, date:<ISO date> or id:<id>');
+  addComponentOptions(command, "the module's", 'new bundles')
     .addHelpText(
       'after',
       `
