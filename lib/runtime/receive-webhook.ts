@@ -132,6 +132,38 @@ function payloadsOf(
   return payloads;
 }
 
+/**
+ * A shared webhook (`web-shared`) receives the calls of every account: `uid`, evaluated on the
+ * request, says whose call it is, and only the connection with that `uid` gets bundles (make-app-
+ * format §2.8). Without a connection to compare with, every call is taken (noted in the log).
+ */
+function forThisAccount(
+  type: string,
+  uid: unknown,
+  scope: Scope,
+  options: WebhookOptions,
+  where: string,
+  clock: EvalClock,
+  log: RunLog,
+): boolean {
+  if (type !== 'web-shared' || uid === undefined) return true;
+  const caller = evaluate(uid, scope, `${where} › uid`, clock);
+  const own = options.connection?.uid;
+  if (options.connection === undefined || own === undefined || own === null) {
+    log.info(
+      'WEBHOOK_UID_UNCHECKED',
+      `${where}: no connection uid to compare the call's uid with; the call is taken.`,
+    );
+    return true;
+  }
+  if (toDisplayText(caller) === toDisplayText(own)) return true;
+  log.info(
+    'WEBHOOK_OTHER_ACCOUNT',
+    `${where}: the call's uid belongs to another connection; no bundles.`,
+  );
+  return false;
+}
+
 /** True when the module's communication does nothing (absent or `{}`): the payload is the bundle. */
 function passesPayload(communication: unknown): boolean {
   if (communication === undefined || communication === null) return true;
@@ -228,8 +260,9 @@ export async function receiveWebhook(
       }
     }
     const accepted =
-      communication.condition === undefined ||
-      Boolean(evaluate(communication.condition, scope, `${hookWhere} › condition`, clock));
+      forThisAccount(webhook.type, communication.uid, scope, options, hookWhere, clock, log) &&
+      (communication.condition === undefined ||
+        Boolean(evaluate(communication.condition, scope, `${hookWhere} › condition`, clock)));
     const payloads = accepted ? payloadsOf(communication, scope, hookWhere, clock) : [];
     const response = respondWith(communication.respond, scope, `${hookWhere} › respond`, clock);
 

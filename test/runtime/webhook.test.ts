@@ -2,7 +2,13 @@
 // `receiveWebhook`, on the acme-crm app in Make's layout (a webhook with verification, iterate and
 // respond; an instant trigger whose communication reads `payload`).
 import path from 'node:path';
-import { loadApp, receiveWebhook, type RuntimeApp } from '../../lib/runtime';
+import {
+  createConnection,
+  createRuntimeApp,
+  loadApp,
+  receiveWebhook,
+  type RuntimeApp,
+} from '../../lib/runtime';
 import { installLeakCheck } from './helpers/leak-check';
 import { failure } from './helpers/runtime';
 
@@ -106,4 +112,35 @@ test('W7 a password-type webhook parameter is a secret: redacted wherever the lo
   );
   expect(log.redactor.contains(`signature ${secret}`)).toBe(true);
   expect(JSON.stringify(log)).not.toContain(secret);
+});
+
+test('W8 a shared webhook: only the connection whose uid the call names gets bundles', async () => {
+  const definition = structuredClone(app.definition);
+  const hook = definition.webhooks?.[0];
+  if (hook === undefined) throw new Error('the fixture has a webhook');
+  hook.type = 'web-shared';
+  hook.communication = { uid: '{{body.account}}', output: '{{body.event}}' };
+  const shared = createRuntimeApp(definition);
+  const connection = await createConnection(
+    shared,
+    'acmeOauth',
+    {},
+    { data: { accessToken: 'x' } },
+  );
+  connection.uid = 'acct-1';
+  const call = (account: string) =>
+    receiveWebhook(
+      shared,
+      'watchContacts',
+      { body: { account, event: created } },
+      { connection, webhookParameters: { event: 'contact.created' } },
+    );
+  const mine = await call('acct-1');
+  expect(mine.bundles).toEqual([created.contact]);
+  const theirs = await call('acct-2');
+  expect(theirs.bundles).toEqual([]);
+  expect(theirs.response.body).toBe('Accepted');
+  expect(theirs.log.entries.map((entry) => entry.kind === 'info' && entry.code)).toEqual([
+    'WEBHOOK_OTHER_ACCOUNT',
+  ]);
 });
