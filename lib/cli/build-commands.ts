@@ -86,7 +86,7 @@ function readFolder(
   try {
     const source = readLayout(dir);
     return {
-      app: appFromFiles(new Map(source.values)),
+      app: appFromFiles(source.values),
       layout: { manifest: source.values.get(MAKECOMAPP_FILE), kind: source.kind },
     };
   } catch (error) {

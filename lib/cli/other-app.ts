@@ -63,6 +63,13 @@ export interface TargetedOptions {
   envCredentials?: boolean;
 }
 
+/** What `addComponentOptions` (module-input.ts) declares: the target options, parameters, --json. */
+export interface ComponentOptions extends TargetedOptions {
+  param?: string[];
+  paramsJson?: string;
+  json?: boolean;
+}
+
 /**
  * The app a command runs (the built app, or `--app`), what `prepare` makes of it (its parameters:
  * a usage error there must come before a target is started, or the simulator would be left

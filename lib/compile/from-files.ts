@@ -63,7 +63,7 @@ const SHAPE_TEXT: Record<Shape, string> = {
 };
 
 class Reader {
-  constructor(private readonly files: Map<string, unknown>) {}
+  constructor(private readonly files: ReadonlyMap<string, unknown>) {}
 
   /** The content of `path`, which `namedBy` (a makecomapp.json pointer) says must exist. */
   read(path: string, shape: Shape, namedBy: string): unknown {
@@ -233,7 +233,7 @@ function readCodes(
  * objects/arrays/strings where expected) and throws a `CompileError` naming the missing or
  * ill-typed file; run `validateApp` on the result for the full format.
  */
-export function appFromFiles(files: Map<string, unknown>): App {
+export function appFromFiles(files: ReadonlyMap<string, unknown>): App {
   const reader = new Reader(files);
   const manifestFile = reader.read(MAKECOMAPP_FILE, 'object', 'the layout') as Record<
     string,

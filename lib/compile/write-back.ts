@@ -156,7 +156,7 @@ export async function writeBackLayout(
   app: App,
   source: LayoutSource,
 ): Promise<Map<string, string>> {
-  const before = appFromFiles(new Map(source.values));
+  const before = appFromFiles(source.values);
   const original = source.values.get(MAKECOMAPP_FILE);
   const manifest = structuredClone(original) as PlainObject;
   const taken = new Set(namedFiles(manifest).map(([file]) => file.toLowerCase()));

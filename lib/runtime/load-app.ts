@@ -65,7 +65,7 @@ function readApp(dir: string, options: LoadOptions): RuntimeApp {
 
   let definition;
   try {
-    definition = appFromFiles(new Map(source.values));
+    definition = appFromFiles(source.values);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const file = (error as { file?: unknown }).file;

@@ -11,7 +11,7 @@ import { RuntimeError } from './errors';
 import { createScope, evaluate, type EvalClock, type Scope } from './iml';
 import { processParameters } from './parameters';
 import { Redactor } from './redact';
-import { runModule, withLog, type Bundle, type RunOptions } from './run-module';
+import { clockOf, runModule, withLog, type Bundle, type RunOptions } from './run-module';
 import { RunLog } from './run-log';
 import { findModule, type RuntimeApp } from './runtime-app';
 import { describeType, isPlainObject, toWire } from './wire';
@@ -213,11 +213,7 @@ export async function receiveWebhook(
       options.webhookParameters ?? {},
       { where: hookWhere },
     );
-    const clock: EvalClock = {
-      now: new Date(),
-      timezone: options.timezone ?? 'UTC',
-      functions: app.functions,
-    };
+    const clock = clockOf(app, options, options.connection);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers ?? {}))
       headers[name.toLowerCase()] = value;

@@ -109,7 +109,8 @@ function isTemplateObject(template: unknown): boolean {
   return typeof template === 'object' && template !== null;
 }
 
-function clockOf(
+/** The run's clock, zone and the app's functions: the options', else the connection's, else now/UTC. */
+export function clockOf(
   app: RuntimeApp,
   options: RunOptions,
   connection: Connection | undefined,

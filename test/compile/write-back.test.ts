@@ -30,7 +30,7 @@ function layoutFolders(dir: string): string[] {
 
 function read(dir: string): { source: LayoutSource; app: App } {
   const source = readLayout(dir);
-  return { source, app: appFromFiles(new Map(source.values)) };
+  return { source, app: appFromFiles(source.values) };
 }
 
 /** The paths whose text differs between two file maps, and the paths only one of them has. */

@@ -4,20 +4,11 @@ import type { Command } from 'commander';
 import { ReportedFailure } from '../errors';
 import type { CliIo } from '../io';
 import { addComponentOptions, rpcParameters } from '../module-input';
-import { appAndTarget } from '../other-app';
+import { appAndTarget, type ComponentOptions } from '../other-app';
 import { describeFailure } from '../report-error';
 import { renderBundles } from '../table';
 
-interface RpcCommandOptions {
-  param?: string[];
-  paramsJson?: string;
-  target: string;
-  dist: string;
-  json?: boolean;
-  app?: string;
-  connectionFile?: string;
-  envCredentials?: boolean;
-}
+type RpcCommandOptions = ComponentOptions;
 
 export function registerRpc(program: Command, io: CliIo): void {
   const command = program

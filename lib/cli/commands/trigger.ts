@@ -6,19 +6,11 @@ import type { Command } from 'commander';
 import { ReportedFailure, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { addComponentOptions, moduleParameters } from '../module-input';
-import { appAndTarget } from '../other-app';
+import { appAndTarget, type ComponentOptions } from '../other-app';
 import { describeFailure } from '../report-error';
 import { renderBundles } from '../table';
 
-interface TriggerCommandOptions {
-  param?: string[];
-  paramsJson?: string;
-  target: string;
-  dist: string;
-  json?: boolean;
-  app?: string;
-  connectionFile?: string;
-  envCredentials?: boolean;
+interface TriggerCommandOptions extends ComponentOptions {
   stateFile?: string;
   start?: string;
 }
