@@ -4,6 +4,7 @@
 // Make's types.
 import { MakeError, RuntimeError } from './errors';
 import type { Redactor } from './redact';
+import type { RunLog } from './run-log';
 
 export function finalizeError(error: unknown, redactor: Redactor): MakeError {
   if (error instanceof MakeError) {
@@ -22,4 +23,10 @@ export function finalizeError(error: unknown, redactor: Redactor): MakeError {
     code: 'UNEXPECTED',
   });
   return wrapped;
+}
+
+/** Attaches the run's log to an error leaving the runtime, so callers can show what happened. */
+export function withLog(error: MakeError, log: RunLog): MakeError {
+  Object.defineProperty(error, 'log', { value: log, enumerable: false, configurable: true });
+  return error;
 }

@@ -6,9 +6,9 @@ export {
   streamModule,
   type Bundle,
   type ModuleStream,
-  type RunOptions,
   type RunResult,
 } from './run-module';
+export type { RunOptions } from './start-run';
 export { runRpc, RPC_CAPS, type RpcResult } from './run-rpc';
 export {
   runTrigger,

@@ -6,12 +6,13 @@
 // module (its communication sees it as `payload`; without one the payload is the bundle).
 import { toDisplayText } from '../iml';
 import { parameterNames } from '../shared';
-import { finalizeError } from './boundary';
+import { finalizeError, withLog } from './boundary';
 import { RuntimeError } from './errors';
 import { createScope, evaluate, type EvalClock, type Scope } from './iml';
 import { processParameters } from './parameters';
 import { Redactor } from './redact';
-import { clockOf, runModule, withLog, type Bundle, type RunOptions } from './run-module';
+import { runModule, type Bundle } from './run-module';
+import { clockOf, type RunOptions } from './start-run';
 import { RunLog } from './run-log';
 import { findModule, type RuntimeApp } from './runtime-app';
 import { describeType, isPlainObject, toWire } from './wire';

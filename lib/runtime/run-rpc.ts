@@ -5,10 +5,10 @@
 // three pages. Items come back as they are output (dynamic options are `{label, value}`), not as
 // module bundles.
 import type { Caps } from './caps';
-import { finalizeError } from './boundary';
+import { finalizeError, withLog } from './boundary';
 import { runCommunication } from './communication';
 import { Redactor } from './redact';
-import { startRun, withLog, type RunOptions } from './run-module';
+import { startRun, type RunOptions } from './start-run';
 import { RunLog } from './run-log';
 import { findRpc, type RuntimeApp } from './runtime-app';
 import { toWire } from './wire';

@@ -6,7 +6,8 @@
 // emitted, oldest first and at most `limit` of them; the state moves to the last one emitted, so
 // what `limit` held back comes on the next run and nothing comes twice.
 import { RuntimeError } from './errors';
-import { streamModule, type Bundle, type RunOptions } from './run-module';
+import { streamModule, type Bundle } from './run-module';
+import type { RunOptions } from './start-run';
 import type { RunLog } from './run-log';
 import { findModule, type RuntimeApp } from './runtime-app';
 import { isPlainObject } from './wire';
