@@ -127,6 +127,12 @@ function makeErrorOfType<T extends MakeErrorType>(type: T) {
 }
 
 export class RuntimeError extends makeErrorOfType('RuntimeError') {}
+
+/** The app's definition cannot be run as written: `<where>: <message>`. */
+export function definitionInvalid(where: string, message: string): RuntimeError {
+  return new RuntimeError(`${where}: ${message}`, { code: 'DEFINITION_INVALID', where });
+}
+
 export class DataError extends makeErrorOfType('DataError') {}
 export class RateLimitError extends makeErrorOfType('RateLimitError') {
   readonly resetSeconds: number | undefined;

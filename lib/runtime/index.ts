@@ -21,9 +21,18 @@ export {
   receiveWebhook,
   type WebhookOptions,
   type WebhookRequest,
-  type WebhookResponse,
   type WebhookResult,
 } from './receive-webhook';
+export type { WebhookResponse } from './respond-to-caller';
+export { runResponder, type ResponderResult } from './run-responder';
+export {
+  attachWebhook,
+  detachWebhook,
+  updateWebhook,
+  type WebhookLifecycleOptions,
+  type WebhookLifecycleResult,
+  type WebhookRegistration,
+} from './webhook-lifecycle';
 export { createRuntimeApp, type RuntimeApp } from './runtime-app';
 export { MAKE_CAPS, NO_CAPS, type Caps } from './caps';
 export {

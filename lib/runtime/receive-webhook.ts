@@ -7,12 +7,14 @@
 import { toDisplayText } from '../iml';
 import { parameterNames } from '../shared';
 import { finalizeError, withLog } from './boundary';
-import { RuntimeError } from './errors';
+import { definitionInvalid, RuntimeError } from './errors';
 import { createScope, evaluate, type EvalClock, type Scope } from './iml';
 import { processParameters } from './parameters';
 import { Redactor } from './redact';
 import { runModule, type Bundle } from './run-module';
 import { clockOf, type RunOptions } from './start-run';
+import { respondWith, type WebhookResponse } from './respond-to-caller';
+import { runResponder } from './run-responder';
 import { RunLog } from './run-log';
 import { findModule, type RuntimeApp } from './runtime-app';
 import { describeType, isPlainObject, toWire } from './wire';
@@ -27,12 +29,15 @@ export interface WebhookRequest {
 export interface WebhookOptions extends RunOptions {
   /** Values of the webhook's own parameters (set when the webhook was created in Make). */
   webhookParameters?: Record<string, unknown>;
-}
-
-export interface WebhookResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
+  /**
+   * The scenario's responder module, when it has one: after a call that produced bundles, its
+   * answer replaces the webhook's `respond`. `parameters` are the responder's values, or a
+   * function mapping the call's bundles to them (what the scenario maps).
+   */
+  responder?: {
+    module: string;
+    parameters?: Record<string, unknown> | ((bundles: Bundle[]) => Record<string, unknown>);
+  };
 }
 
 export interface WebhookResult {
@@ -41,58 +46,6 @@ export interface WebhookResult {
   /** The instant trigger's bundles, one per payload (none for a verification). */
   bundles: Bundle[];
   log: RunLog;
-}
-
-/** Make's answer when the webhook declares none. */
-const ACCEPTED: WebhookResponse = {
-  status: 200,
-  headers: { 'content-type': 'text/plain; charset=utf-8' },
-  body: 'Accepted',
-};
-
-function invalid(where: string, message: string): RuntimeError {
-  return new RuntimeError(`${where}: ${message}`, { code: 'DEFINITION_INVALID', where });
-}
-
-/** The `respond` directive evaluated: `{ type, status, headers, body }`. */
-function respondWith(
-  directive: unknown,
-  scope: Scope,
-  where: string,
-  clock: EvalClock,
-): WebhookResponse {
-  if (directive === undefined) return ACCEPTED;
-  const value = evaluate(directive, scope, where, clock);
-  if (!isPlainObject(value)) throw invalid(where, `evaluated to ${describeType(value)}.`);
-  const status = value.status === undefined ? 200 : Number(value.status);
-  if (!Number.isInteger(status) || status < 100 || status > 599) {
-    throw invalid(where, `status ${String(value.status)} is not an HTTP status.`);
-  }
-  const headers: Record<string, string> = {};
-  if (isPlainObject(value.headers)) {
-    for (const [name, text] of Object.entries(value.headers)) {
-      if (text !== undefined) headers[name.toLowerCase()] = toDisplayText(text);
-    }
-  }
-  const type = value.type ?? 'json';
-  const body = toWire(value.body);
-  if (type === 'json') {
-    headers['content-type'] ??= 'application/json';
-    return { status, headers, body: body === undefined ? '' : JSON.stringify(body) };
-  }
-  if (type === 'urlencoded') {
-    headers['content-type'] ??= 'application/x-www-form-urlencoded';
-    const pairs = isPlainObject(body) ? Object.entries(body) : [];
-    return {
-      status,
-      headers,
-      body: new URLSearchParams(
-        pairs.map(([k, v]): [string, string] => [k, toDisplayText(v)]),
-      ).toString(),
-    };
-  }
-  headers['content-type'] ??= 'text/plain; charset=utf-8';
-  return { status, headers, body: body === undefined ? '' : toDisplayText(body) };
 }
 
 /** The payloads of one call: `iterate` + `output`, else `output`, else the body. */
@@ -112,7 +65,7 @@ function payloadsOf(
   const container = evaluate(spec.container, scope, `${where} › iterate`, clock);
   if (container === undefined || container === null) return [];
   if (!Array.isArray(container)) {
-    throw invalid(
+    throw definitionInvalid(
       `${where} › iterate`,
       `evaluated to ${describeType(container)}; expected an array.`,
     );
@@ -165,6 +118,12 @@ function forThisAccount(
   return false;
 }
 
+/** The run options a call passes on to the modules it runs (not the webhook's own). */
+function baseOptions(options: WebhookOptions): RunOptions {
+  const { webhookParameters: _w, responder: _r, payload: _p, ...rest } = options;
+  return rest;
+}
+
 /** True when the module's communication does nothing (absent or `{}`): the payload is the bundle. */
 function passesPayload(communication: unknown): boolean {
   if (communication === undefined || communication === null) return true;
@@ -198,7 +157,7 @@ export async function receiveWebhook(
     const hookName = (module as { webhook?: unknown }).webhook;
     const webhook = (app.definition.webhooks ?? []).find((hook) => hook.name === hookName);
     if (webhook === undefined) {
-      throw invalid(
+      throw definitionInvalid(
         where,
         `links to the webhook '${String(hookName)}', which the app does not have.`,
       );
@@ -268,20 +227,32 @@ export async function receiveWebhook(
       if (passesPayload(module.communication)) {
         const bundle = toWire(payload);
         if (!isPlainObject(bundle))
-          throw invalid(where, `the payload is ${describeType(bundle)}; a bundle is an object.`);
+          throw definitionInvalid(
+            where,
+            `the payload is ${describeType(bundle)}; a bundle is an object.`,
+          );
         bundles.push(bundle);
         continue;
       }
-      const { payload: _payload, ...runOptions } = options;
       const result = await runModule(app, module.name, {
-        ...runOptions,
+        ...baseOptions(options),
         payload,
         log: options.log ?? {},
       });
       for (const entry of result.log.entries) log.record(entry);
       bundles.push(...result.bundles);
     }
-    return { response, bundles, log };
+    if (options.responder === undefined || bundles.length === 0) {
+      return { response, bundles, log };
+    }
+    const { module: responderName, parameters } = options.responder;
+    const answered = await runResponder(app, responderName, {
+      ...baseOptions(options),
+      parameters: typeof parameters === 'function' ? parameters(bundles) : (parameters ?? {}),
+      log: options.log ?? {},
+    });
+    for (const entry of answered.log.entries) log.record(entry);
+    return { response: answered.response, bundles, log };
   } catch (error) {
     throw withLog(finalizeError(error, redactor), log);
   }

@@ -86,7 +86,7 @@ async function* runPages(
   const where = `module ${module.name}`;
   if (!RUNNABLE.has(module.type)) {
     throw new RuntimeError(
-      `${where}: ${module.type} modules are not run by this runtime (only action, search, universal, trigger and instant_trigger).`,
+      `${where}: a ${module.type} module answers a webhook's caller and has no bundles; run it with runResponder (or receiveWebhook's responder option).`,
       {
         code: 'OPTION_INVALID',
         where,

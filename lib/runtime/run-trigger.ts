@@ -5,7 +5,7 @@
 // given to the templates as `data.lastID` / `data.lastDate`. Only items newer than the state are
 // emitted, oldest first and at most `limit` of them; the state moves to the last one emitted, so
 // what `limit` held back comes on the next run and nothing comes twice.
-import { RuntimeError } from './errors';
+import { definitionInvalid, RuntimeError } from './errors';
 import { streamModule, type Bundle } from './run-module';
 import type { RunOptions } from './start-run';
 import type { RunLog } from './run-log';
@@ -54,10 +54,6 @@ interface Marked {
   time: number;
 }
 
-function definitionError(where: string, message: string): RuntimeError {
-  return new RuntimeError(`${where}: ${message}`, { code: 'DEFINITION_INVALID', where });
-}
-
 /** The requests of a communication (one or a chain); the trigger directive is on the last. */
 function requestsOf(communication: unknown): Array<Record<string, unknown>> {
   const list = Array.isArray(communication) ? communication : [communication];
@@ -69,17 +65,17 @@ function triggerOf(where: string, communication: unknown): TriggerSpec {
   const response = isPlainObject(last?.response) ? last.response : {};
   const trigger = response.trigger;
   if (!isPlainObject(trigger))
-    throw definitionError(where, 'a polling trigger needs response.trigger.');
+    throw definitionInvalid(where, 'a polling trigger needs response.trigger.');
   const { type, order, id, date } = trigger;
   if (type !== 'id' && type !== 'date') {
-    throw definitionError(where, 'response.trigger.type must be "id" or "date".');
+    throw definitionInvalid(where, 'response.trigger.type must be "id" or "date".');
   }
   if (order !== 'asc' && order !== 'desc' && order !== 'unordered') {
-    throw definitionError(where, 'response.trigger.order must be "asc", "desc" or "unordered".');
+    throw definitionInvalid(where, 'response.trigger.order must be "asc", "desc" or "unordered".');
   }
-  if (id === undefined) throw definitionError(where, 'response.trigger.id is required.');
+  if (id === undefined) throw definitionInvalid(where, 'response.trigger.id is required.');
   if (type === 'date' && date === undefined) {
-    throw definitionError(where, 'response.trigger.date is required when type is "date".');
+    throw definitionInvalid(where, 'response.trigger.date is required when type is "date".');
   }
   return { type, order, id, date };
 }

@@ -2,7 +2,7 @@
 // `dist/` is the source model, file by file) plus what the runtime derives once per app.
 import { createCustomFunctions, type CustomFunctions } from '../iml';
 import { didYouMean } from '../shared';
-import type { App, ConnectionSpec, ModuleSpec, RpcSpec } from '../types';
+import type { App, ConnectionSpec, ModuleSpec, RpcSpec, WebhookSpec } from '../types';
 import { RuntimeError } from './errors';
 import { declaredLiteralHosts } from './hosts';
 
@@ -84,4 +84,16 @@ export function findRpc(app: RuntimeApp, name: string): RpcSpec {
       app.definition.rpcs.map((r) => r.name),
     );
   return rpc;
+}
+
+export function findWebhook(app: RuntimeApp, name: string): WebhookSpec {
+  const webhooks = app.definition.webhooks ?? [];
+  const webhook = webhooks.find((w) => w.name === name);
+  if (!webhook)
+    throw unknown(
+      'webhook',
+      name,
+      webhooks.map((w) => w.name),
+    );
+  return webhook;
 }

@@ -39,6 +39,11 @@ export interface RunOptions {
   data?: Record<string, unknown>;
   /** The `payload` IML root: what the webhook passed to an instant trigger (receiveWebhook). */
   payload?: unknown;
+  /**
+   * The `webhook` IML root: the webhook's registration (`id`, `url` and what `attach` stored), seen
+   * by attach, detach and update and by an instant trigger's templates.
+   */
+  webhook?: Record<string, unknown>;
 }
 
 /** The run's clock, zone and the app's functions: the options', else the connection's, else now/UTC. */
@@ -182,6 +187,7 @@ export async function startRun(
     temp: {},
     data: options.data ?? {},
     payload: options.payload,
+    webhook: options.webhook,
     now: clock.now,
     environment: options.environment ?? {},
     scenario: {},
