@@ -3,6 +3,7 @@
 // early) and reports progress from the run log as it grows.
 import {
   createConnection,
+  runEpoch,
   runRpc,
   runTrigger,
   type TriggerStart,
@@ -160,6 +161,43 @@ export async function executeRpc(options: ExecuteRpcOptions): Promise<ExecuteRpc
   });
   return {
     items,
+    requests: log.requestCount + (connection ? connection.log.requestCount : 0),
+    durationMs: Date.now() - started,
+  };
+}
+
+export interface ExecuteEpochOptions {
+  app: RuntimeApp;
+  moduleName: string;
+  parameters: Record<string, unknown>;
+  target: ResolvedTarget;
+}
+
+export interface ExecuteEpochResult {
+  items: Array<Record<string, unknown>>;
+  /** runTrigger's `start` for each item. */
+  starts: TriggerStart[];
+  requests: number;
+  durationMs: number;
+}
+
+/** Lists a polling trigger's epoch choices ("Choose where to start") against a target. */
+export async function executeEpoch(options: ExecuteEpochOptions): Promise<ExecuteEpochResult> {
+  const started = Date.now();
+  const { target } = options;
+  const connection = await connectionFor(
+    options.app,
+    options.app.definition.modules.find((module) => module.name === options.moduleName)?.connection,
+    target,
+  );
+  const { items, starts, log } = await runEpoch(options.app, options.moduleName, {
+    parameters: options.parameters,
+    hostMap: target.hostMap,
+    ...(connection ? { connection } : {}),
+  });
+  return {
+    items,
+    starts,
     requests: log.requestCount + (connection ? connection.log.requestCount : 0),
     durationMs: Date.now() - started,
   };

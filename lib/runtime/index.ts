@@ -10,6 +10,7 @@ export {
 } from './run-module';
 export type { RunOptions } from './start-run';
 export { runRpc, RPC_CAPS, type RpcResult } from './run-rpc';
+export { runEpoch, type EpochResult } from './run-epoch';
 export {
   runTrigger,
   type TriggerOptions,

@@ -60,7 +60,7 @@ function requestsOf(communication: unknown): Array<Record<string, unknown>> {
   return list.filter(isPlainObject);
 }
 
-function triggerOf(where: string, communication: unknown): TriggerSpec {
+export function triggerOf(where: string, communication: unknown): TriggerSpec {
   const last = requestsOf(communication).at(-1);
   const response = isPlainObject(last?.response) ? last.response : {};
   const trigger = response.trigger;

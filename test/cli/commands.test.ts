@@ -607,6 +607,22 @@ describe('trigger <module> --state-file: a polling trigger run twice from the CL
     expect(first.stdout + second.stdout).not.toContain(API_KEY);
   });
 
+  test('--choose lists the epoch’s choices with the --start that begins after each', async () => {
+    const mock = nock('http://mock.helpdesk.test')
+      .get('/api/me')
+      .reply(200, {})
+      .get('/api/queues/q1/tickets')
+      .query({ sort: '-id', page: '1' })
+      .reply(200, { tickets: [{ id: 7, subject: 'Printer' }], has_more: false });
+    const listed = await triggerRun(['--choose']);
+    mock.done();
+    expect(listed.stderr).toBe('');
+    expect(JSON.parse(listed.stdout)).toEqual([{ label: '#7 Printer', date: 7, start: 'id:7' }]);
+    const both = await triggerRun(['--choose', '--start', 'now']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--choose lists where to start');
+  });
+
   test('a bad --start or a state file that is not a JSON object is bad usage; nothing is written', async () => {
     const start = await triggerRun(['--start', 'yesterday']);
     expect(start.code).toBe(2);

@@ -13,6 +13,7 @@ import { renderBundles } from '../table';
 interface TriggerCommandOptions extends ComponentOptions {
   stateFile?: string;
   start?: string;
+  choose?: boolean;
 }
 
 /** `all`, `now`, `date:<ISO>` or `id:<id>` → runTrigger's `start`. */
@@ -54,6 +55,44 @@ function writeState(file: string, state: unknown): void {
   fs.renameSync(temporary, file);
 }
 
+/** `--choose`: the epoch's choices, each with the `--start` that begins after it. */
+async function listChoices(
+  io: CliIo,
+  moduleName: string,
+  options: TriggerCommandOptions,
+): Promise<void> {
+  /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+  const { executeEpoch } = require('../../harness') as typeof import('../../harness');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const {
+    app,
+    prepared: parameters,
+    target: resolved,
+  } = await appAndTarget(io, options, 'trigger', (loaded) =>
+    moduleParameters(loaded, moduleName, options, 'trigger'),
+  );
+  try {
+    const result = await executeEpoch({ app, moduleName, parameters, target: resolved });
+    const choices = result.items.map((item, index) => {
+      const start = result.starts[index];
+      const flag =
+        start === undefined || typeof start !== 'object'
+          ? ''
+          : 'date' in start
+            ? `date:${start.date}`
+            : `id:${String(start.id)}`;
+      return { ...item, start: flag };
+    });
+    if (options.json) io.stdout(`${JSON.stringify(choices, null, 2)}\n`);
+    else io.stdout(renderBundles(choices, io.columns ?? 100));
+  } catch (error) {
+    io.stderr(`${describeFailure(error)}\n`);
+    throw new ReportedFailure();
+  } finally {
+    await resolved.close();
+  }
+}
+
 export function registerTrigger(program: Command, io: CliIo): void {
   const command = program
     .command('trigger')
@@ -63,7 +102,11 @@ export function registerTrigger(program: Command, io: CliIo): void {
       '--state-file <file>',
       'read the state before the run and write it after (created when missing)',
     )
-    .option('--start <where>', 'first run only: all (default), now, date:<ISO date> or id:<id>');
+    .option('--start <where>', 'first run only: all (default), now, date:<ISO date> or id:<id>')
+    .option(
+      '--choose',
+      'list the trigger\'s epoch choices (Make\'s "Choose manually") instead of running it',
+    );
   addComponentOptions(command, "the module's", 'new bundles')
     .addHelpText(
       'after',
@@ -71,10 +114,21 @@ export function registerTrigger(program: Command, io: CliIo): void {
 Examples:
   $ hotmart-make trigger watchTickets --app ./my-app --target http://127.0.0.1:4010 \\
       --connection-file c.json --state-file state.json     (run again: only new items)
+  $ hotmart-make trigger watchTickets --app ./my-app --choose   (then --start date:<a listed date>)
 
 Exit codes: 0 ok, 1 the trigger failed (Make error type and message on stderr), 2 bad usage.`,
     )
     .action(async (moduleName: string, options: TriggerCommandOptions) => {
+      if (options.choose === true) {
+        if (options.start !== undefined || options.stateFile !== undefined) {
+          throw new UsageError(
+            '--choose lists where to start; it takes no --start or --state-file',
+            'trigger',
+          );
+        }
+        await listChoices(io, moduleName, options);
+        return;
+      }
       const start = parseStart(options.start);
       const stateFile =
         options.stateFile === undefined ? undefined : path.resolve(io.cwd, options.stateFile);
