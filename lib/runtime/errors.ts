@@ -50,6 +50,7 @@ export type MakeErrorCode =
   | 'INVALID_RESPONSE'
   | 'NETWORK'
   | 'TIMEOUT'
+  | 'RUN_TIME_LIMIT'
   | 'HOST_NOT_ALLOWED'
   | 'PARAMETER_INVALID'
   | 'PARAMETER_REQUIRED'

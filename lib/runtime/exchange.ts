@@ -135,10 +135,24 @@ async function sendFollowing(
   env: RunEnv,
   options: ExchangeOptions,
 ): Promise<Sent> {
-  const signal = timeoutSignal(first);
+  const deadline = env.deadline;
+  const signal = deadline
+    ? AbortSignal.any([timeoutSignal(first), deadline.signal])
+    : timeoutSignal(first);
   let request = first;
   for (let hop = 0; ; hop += 1) {
-    const sent = await sendHop(request, hop, signal, spec, env, options);
+    let sent: Sent;
+    try {
+      sent = await sendHop(request, hop, signal, spec, env, options);
+    } catch (error) {
+      if (deadline?.signal.aborted === true && error instanceof MakeError) {
+        throw new RuntimeError(
+          `${env.where}: stopped at the run's time limit of ${deadline.limitMs / 1000} s (Make's limit for an RPC is 40 s) while waiting for ${describeRequest(request)}.`,
+          { code: 'RUN_TIME_LIMIT', where: env.where },
+        );
+      }
+      throw error;
+    }
     if (hop === 0) env.contacted?.add(request.url.host);
     const { statusCode, headers } = sent.response;
     const location = redirectLocation(request.method, statusCode, headers, request);

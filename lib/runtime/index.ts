@@ -9,8 +9,9 @@ export {
   type RunResult,
 } from './run-module';
 export type { RunOptions } from './start-run';
-export { runRpc, RPC_CAPS, type RpcResult } from './run-rpc';
+export { runRpc, RPC_CAPS, RPC_TIME_LIMIT_MS, type RpcResult } from './run-rpc';
 export { runEpoch, type EpochResult } from './run-epoch';
+export { runSearchButton, type SearchButtonOptions } from './search-button';
 export {
   runTrigger,
   type TriggerOptions,

@@ -89,6 +89,8 @@ function processLevel(
   let dynamic = false;
   const declared = new Set<string>();
   const visit = (list: readonly unknown[]): void => {
+    // An `rpc://` item stands for fields an RPC declares (dynamic-parameters.ts loads them).
+    if (list.some((item) => typeof item === 'string' && item.startsWith('rpc://'))) dynamic = true;
     for (const spec of asSpecs(list)) {
       // Banners are UI only; they have no value.
       if (spec.type === 'banner') continue;

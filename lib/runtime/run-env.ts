@@ -15,6 +15,11 @@ export interface AuthHooks {
   view(): Record<string, unknown>;
 }
 
+export interface RunDeadline {
+  signal: AbortSignal;
+  limitMs: number;
+}
+
 export interface RunEnv {
   /** `module listSubscriptions`, `connection hotmart token`. */
   where: string;
@@ -37,6 +42,11 @@ export interface RunEnv {
   auth?: AuthHooks;
   /** Hosts actually contacted (the connection records its own for the allow-list). */
   contacted?: Set<string>;
+  /**
+   * The run's time budget (Make's 40 s for an RPC): aborts the request in flight when it runs out,
+   * and every request after it.
+   */
+  deadline?: RunDeadline;
   /** Waits between `repeat` runs; default a timer (tests pass their own). */
   sleep?: (ms: number) => Promise<void>;
 }

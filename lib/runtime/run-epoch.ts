@@ -7,7 +7,7 @@ import { finalizeError, withLog } from './boundary';
 import { runCommunication } from './communication';
 import { definitionInvalid, RuntimeError } from './errors';
 import { Redactor } from './redact';
-import { RPC_CAPS } from './run-rpc';
+import { cutAtTimeLimit, RPC_CAPS, RPC_TIME_LIMIT_MS } from './run-rpc';
 import { RunLog } from './run-log';
 import { triggerOf, type TriggerStart } from './run-trigger';
 import { findModule, type RuntimeApp } from './runtime-app';
@@ -77,6 +77,7 @@ export async function runEpoch(
       options,
       log,
       defaultCaps: RPC_CAPS,
+      defaultTimeLimit: RPC_TIME_LIMIT_MS,
     });
     const byId = triggerOf(`module ${module.name}`, module.communication).type === 'id';
     const items: Array<Record<string, unknown>> = [];
@@ -90,21 +91,25 @@ export async function runEpoch(
         allowPagination: true,
       },
     );
-    for await (const chunk of chunks) {
-      for (const output of chunk.outputs) {
-        const value = toWire(output);
-        for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
-          if (item === undefined) continue;
-          if (!isPlainObject(item) || item.label === undefined || !isStartValue(item.date)) {
-            throw definitionInvalid(
-              `${where} › response.output`,
-              'each choice is an object with a label and a date (the id, for a trigger by id).',
-            );
+    try {
+      for await (const chunk of chunks) {
+        for (const output of chunk.outputs) {
+          const value = toWire(output);
+          for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+            if (item === undefined) continue;
+            if (!isPlainObject(item) || item.label === undefined || !isStartValue(item.date)) {
+              throw definitionInvalid(
+                `${where} › response.output`,
+                'each choice is an object with a label and a date (the id, for a trigger by id).',
+              );
+            }
+            items.push(item);
+            starts.push(byId ? { id: item.date } : { date: String(item.date) });
           }
-          items.push(item);
-          starts.push(byId ? { id: item.date } : { date: String(item.date) });
         }
       }
+    } catch (error) {
+      if (!cutAtTimeLimit(error, log)) throw error;
     }
     return { items, starts, log };
   } catch (error) {

@@ -6,6 +6,7 @@ import type { ModuleSpec, ResponseSpec } from '../types';
 import { finalizeError, withLog } from './boundary';
 import { runCommunication } from './communication';
 import { RuntimeError } from './errors';
+import { checkRpcParameters } from './dynamic-parameters';
 import { evaluate } from './iml';
 import { Redactor } from './redact';
 import { RunLog } from './run-log';
@@ -93,17 +94,27 @@ async function* runPages(
       },
     );
   }
+  const specs = [
+    ...(module.staticParameters as unknown[]),
+    ...(module.mappableParameters as unknown[]),
+  ];
   const { scope, env } = await startRun(app, {
     where,
     needs: module,
-    parameters: [
-      ...(module.staticParameters as unknown[]),
-      ...(module.mappableParameters as unknown[]),
-    ],
+    parameters: specs,
     metadata: { expect: module.mappableParameters, interface: module.interface },
     options,
     log,
   });
+  if (options.checkRpcOptions === true) {
+    scope.parameters = await checkRpcParameters(
+      app,
+      specs,
+      options.parameters ?? {},
+      scope.parameters as Record<string, unknown>,
+      { where, options, log },
+    );
+  }
 
   const chunks = runCommunication(module.communication, scope, env, {
     base: app.definition.base,

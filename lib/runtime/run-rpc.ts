@@ -7,6 +7,7 @@
 import type { Caps } from './caps';
 import { finalizeError, withLog } from './boundary';
 import { runCommunication } from './communication';
+import { MakeError } from './errors';
 import { Redactor } from './redact';
 import { startRun, type RunOptions } from './start-run';
 import { RunLog } from './run-log';
@@ -18,6 +19,19 @@ import { toWire } from './wire';
  * other caps are a module's. The `caps` run option overrides them, as for modules.
  */
 export const RPC_CAPS: Readonly<Partial<Caps>> = Object.freeze({ paginationRequests: 2 });
+
+/** Make's execution limit for an RPC (make-app-format §2.6). */
+export const RPC_TIME_LIMIT_MS = 40_000;
+
+/**
+ * A run of an RPC (or epoch) past its time limit keeps what it had, like a run past a cap (README
+ * R25): the error becomes a `CAP_RUN_TIME` warning. True when `error` was that.
+ */
+export function cutAtTimeLimit(error: unknown, log: RunLog): boolean {
+  if (!(error instanceof MakeError) || error.code !== 'RUN_TIME_LIMIT') return false;
+  log.warn('CAP_RUN_TIME', `${error.message} The result is cut.`);
+  return true;
+}
 
 export interface RpcResult {
   /** What the RPC output, item by item (dates as ISO strings). */
@@ -47,20 +61,25 @@ export async function runRpc(
       log,
       defaultCaps: RPC_CAPS,
       keepUndeclared: true,
+      defaultTimeLimit: RPC_TIME_LIMIT_MS,
     });
     const items: unknown[] = [];
     const chunks = runCommunication(rpc.communication, scope, env, {
       base: app.definition.base,
       allowPagination: true,
     });
-    for await (const chunk of chunks) {
-      for (const output of chunk.outputs) {
-        const value = toWire(output);
-        if (value === undefined) continue;
-        // A request-less output that is an array is the list itself, as for a search.
-        if (Array.isArray(value)) items.push(...(value as unknown[]));
-        else items.push(value);
+    try {
+      for await (const chunk of chunks) {
+        for (const output of chunk.outputs) {
+          const value = toWire(output);
+          if (value === undefined) continue;
+          // A request-less output that is an array is the list itself, as for a search.
+          if (Array.isArray(value)) items.push(...(value as unknown[]));
+          else items.push(value);
+        }
       }
+    } catch (error) {
+      if (!cutAtTimeLimit(error, log)) throw error;
     }
     return { items, log };
   } catch (error) {

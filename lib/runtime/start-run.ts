@@ -7,7 +7,7 @@ import { InvalidConfigurationError, RuntimeError } from './errors';
 import { checkHostMap, type HostMap } from './hosts';
 import { createScope, evaluate, type EvalClock, type Scope } from './iml';
 import { processParameters } from './parameters';
-import type { RunEnv } from './run-env';
+import type { RunDeadline, RunEnv } from './run-env';
 import type { RunLog, RunLogOptions } from './run-log';
 import type { RuntimeApp } from './runtime-app';
 import { isAbsoluteUrl } from './url';
@@ -44,6 +44,17 @@ export interface RunOptions {
    * by attach, detach and update and by an instant trigger's templates.
    */
   webhook?: Record<string, unknown>;
+  /**
+   * Load the `rpc://` options and fields of the module's parameters, as Make's form does, to
+   * declare the fields they add and refuse a select value no RPC offered (one run per RPC).
+   * Default false: a scenario run does not reload them.
+   */
+  checkRpcOptions?: boolean;
+  /**
+   * The run's whole time budget in milliseconds: past it, the request in flight is aborted. Default:
+   * 40 000 for RPCs and epochs (Make's RPC limit), none for modules (each request has its timeout).
+   */
+  timeLimit?: number;
 }
 
 /** The run's clock, zone and the app's functions: the options', else the connection's, else now/UTC. */
@@ -142,6 +153,8 @@ interface RunStart {
    * parameters); otherwise they are ignored.
    */
   keepUndeclared?: boolean;
+  /** The time budget when the options set none (RPCs: Make's 40 s). */
+  defaultTimeLimit?: number;
 }
 
 /** The given values whose names `declared` (parameter definitions) does not list. */
@@ -159,6 +172,21 @@ function undeclared(
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) if (!names.has(name)) out[name] = value;
   return out;
+}
+
+/** The run's deadline, started now; none without a limit. */
+function deadlineOf(where: string, limitMs: number | undefined): { deadline?: RunDeadline } {
+  if (limitMs === undefined || limitMs === Number.POSITIVE_INFINITY) return {};
+  if (!Number.isFinite(limitMs) || limitMs <= 0) {
+    throw new RuntimeError(
+      `${where}: options.timeLimit must be a positive number of milliseconds.`,
+      {
+        code: 'OPTION_INVALID',
+        where,
+      },
+    );
+  }
+  return { deadline: { signal: AbortSignal.timeout(limitMs), limitMs } };
 }
 
 /**
@@ -207,6 +235,7 @@ export async function startRun(
       : {}),
     ...(connection?.canRefresh() ? { auth: connection } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...deadlineOf(where, options.timeLimit ?? start.defaultTimeLimit),
   };
   return { scope, env };
 }

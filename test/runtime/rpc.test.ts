@@ -1,7 +1,7 @@
 // Conformance rows R24–R27 (lib/runtime/README.md): RPCs run through the public `runRpc`, the
 // live data behind dynamic options and fields.
 import nock from 'nock';
-import { runRpc, type RuntimeApp } from '../../lib/runtime';
+import { RPC_TIME_LIMIT_MS, runRpc, type RuntimeApp } from '../../lib/runtime';
 import type { RpcSpec } from '../../lib/types';
 import { API, testApp, testModule } from './helpers/app';
 import { installLeakCheck } from './helpers/leak-check';
@@ -139,4 +139,33 @@ test('R27 an unknown RPC, a missing connection and a failing response are MakeEr
   api.done();
   expect(failed.name).toBe('RuntimeError');
   expect((failed.log as { requests: unknown[] }).requests).toHaveLength(1);
+});
+
+test('R25 Make’s RPC time limit: the request in flight is aborted and what was listed is kept, with a warning', async () => {
+  const app = await appWith(listProjects);
+  const api = nock(API)
+    .get('/v1/projects')
+    .reply(200, { projects: [{ id: 1, name: 'One' }], more: true })
+    .get('/v1/projects')
+    .query({ page: '2' })
+    .delay(2_000)
+    .reply(200, { projects: [{ id: 2, name: 'Two' }], more: false });
+  // A budget of 300 ms stands in for Make's 40 s (the default, RPC_TIME_LIMIT_MS).
+  const { items, log } = await runRpc(app, 'listProjects', {
+    connection: acme.get(),
+    timeLimit: 300,
+  });
+  api.done();
+  expect(items).toEqual([{ label: 'One', value: 1 }]);
+  expect(log.warnings.map((entry) => entry.code)).toEqual(['CAP_RUN_TIME']);
+  expect(log.warnings[0]?.message).toContain("stopped at the run's time limit of 0.3 s");
+  expect(RPC_TIME_LIMIT_MS).toBe(40_000);
+});
+
+test('R25 a time limit that is not a positive number of milliseconds is refused', async () => {
+  const app = await appWith(listProjects);
+  const error = await failure(
+    runRpc(app, 'listProjects', { connection: acme.get(), timeLimit: -1 }),
+  );
+  expect(error).toMatchObject({ code: 'OPTION_INVALID' });
 });
