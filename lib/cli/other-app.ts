@@ -73,8 +73,7 @@ export interface ComponentOptions extends TargetedOptions {
 /**
  * The app a command runs (the built app, or `--app`), what `prepare` makes of it (its parameters:
  * a usage error there must come before a target is started, or the simulator would be left
- * running), and where its requests go: `--app` needs a URL or production target;
- * `--connection-file` gives the connection's parameters. The caller closes the target.
+ * running), and where its requests go (`targetFor`). The caller closes the target.
  */
 export async function appAndTarget<T>(
   io: { cwd: string; env: NodeJS.ProcessEnv },
@@ -84,31 +83,48 @@ export async function appAndTarget<T>(
 ): Promise<{ app: RuntimeApp; prepared: T; target: ResolvedTarget }> {
   /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
   const { parseTarget } = require('./target-spec') as typeof import('./target-spec');
-  const spec = parseTarget(options.target, command);
+  const { loadApp } = require('../runtime') as typeof import('../runtime');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  // The target is checked before the app is read, so a bad --target is reported first.
+  checkAppTarget(parseTarget(options.target, command), options, command);
+  const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
+  const prepared = prepare(app);
+  return { app, prepared, target: await targetFor(io, options, command, app) };
+}
+
+function checkAppTarget(spec: TargetSpec, options: TargetedOptions, command: string): void {
   if (options.app !== undefined && spec.kind !== 'url' && spec.kind !== 'production') {
     throw new UsageError(
       `--app runs another app: give --target <http(s) URL> (every host of the app goes there) or --target production (the app's own hosts)`,
       command,
     );
   }
-  const { loadApp } = require('../runtime') as typeof import('../runtime');
+}
+
+/**
+ * Where a loaded app's requests go: `--app` needs a URL or production target (every host the app
+ * names goes to the URL); the built app uses any target; `--connection-file` gives the
+ * connection's parameters. The caller closes the target.
+ */
+export async function targetFor(
+  io: { cwd: string; env: NodeJS.ProcessEnv },
+  options: TargetedOptions,
+  command: string,
+  app: RuntimeApp,
+): Promise<ResolvedTarget> {
+  /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+  const { parseTarget } = require('./target-spec') as typeof import('./target-spec');
   const { resolveTarget } = require('./targets') as typeof import('./targets');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
-  const prepared = prepare(app);
+  const spec = parseTarget(options.target, command);
+  checkAppTarget(spec, options, command);
   const connection =
     options.connectionFile === undefined
       ? undefined
       : readConnectionFile(path.resolve(io.cwd, options.connectionFile));
-  if (options.app !== undefined) {
-    return { app, prepared, target: otherAppTarget(spec, app, connection) };
-  }
+  if (options.app !== undefined) return otherAppTarget(spec, app, connection);
   const resolved = await resolveTarget(spec, io.env, command, {
     envCredentials: options.envCredentials === true,
   });
-  return {
-    app,
-    prepared,
-    target: connection === undefined ? resolved : { ...resolved, connectionParameters: connection },
-  };
+  return connection === undefined ? resolved : { ...resolved, connectionParameters: connection };
 }

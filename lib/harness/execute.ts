@@ -119,8 +119,8 @@ export async function executeModule(options: ExecuteOptions): Promise<ExecuteRes
   };
 }
 
-/** A connection of the named type on the target, or undefined when the component needs none. */
-function connectionFor(
+/** A connection of the named type on the target, or undefined when the component needs none (null). */
+export function connectionFor(
   app: RuntimeApp,
   connectionName: string | null | undefined,
   target: ResolvedTarget,

@@ -2,6 +2,7 @@
 // simulator, a URL, Hotmart), with parameters picked from the simulator's data.
 export { exampleParameters } from './examples';
 export {
+  connectionFor,
   executeEpoch,
   executeModule,
   executeRpc,

@@ -671,6 +671,101 @@ describe('webhook <module> --app: a local receiver for an instant trigger', () =
     expect(result.stderr).toContain('Stopped (test).');
   });
 
+  test('an instant trigger with a connection: connected on the target, its request made per call', async () => {
+    const API_KEY = 'sekrit-api-key-for-webhook';
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-webhook-'));
+    try {
+      const app = path.join(work, 'app');
+      fs.cpSync(APP_DIR, app, { recursive: true });
+      const metadata = path.join(app, 'modules', 'watchTickets', 'metadata.json');
+      fs.writeFileSync(
+        metadata,
+        fs.readFileSync(metadata, 'utf8').replace('"connection": null', '"connection": "acme"'),
+      );
+      fs.writeFileSync(
+        path.join(app, 'modules', 'watchTickets', 'api.imljson'),
+        JSON.stringify({
+          url: '/tickets/{{payload.id}}',
+          response: { output: { id: '{{body.id}}', status: '{{body.status}}' } },
+        }),
+      );
+      fs.writeFileSync(path.join(work, 'connection.json'), JSON.stringify({ apiKey: API_KEY }));
+      const mock = nock('http://mock.helpdesk.test')
+        .get('/api/me')
+        .reply(200, {})
+        .get('/api/tickets/5')
+        .matchHeader('x-api-key', API_KEY)
+        .reply(200, { id: 5, status: 'open' });
+      let stop: (reason: string) => void = () => undefined;
+      const stopped = new Promise<string>((resolve) => {
+        stop = resolve;
+      });
+      let url: ((value: string) => void) | undefined;
+      const listening = new Promise<string>((resolve) => {
+        url = resolve;
+      });
+      const lines: string[] = [];
+      const running = cli(
+        [
+          'webhook',
+          'watchTickets',
+          '--app',
+          app,
+          '--target',
+          'http://mock.helpdesk.test',
+          '--connection-file',
+          'connection.json',
+          '--port',
+          '0',
+          '--json',
+        ],
+        {
+          cwd: work,
+          untilStopped: () => stopped,
+          onStderr: (text) => {
+            const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
+            if (match?.[1] !== undefined) url?.(match[1]);
+          },
+          onStdout: (text) => lines.push(text),
+        },
+      );
+      // A receiver that fails to start ends the command: its stderr says why.
+      const address = await Promise.race([
+        listening,
+        running.then((early) => Promise.reject(new Error(`ended early: ${early.stderr}`))),
+      ]);
+      const response = await fetch(address, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ticket: { id: 5 } }),
+      });
+      expect(response.status).toBe(200);
+      stop('test');
+      const result = await running;
+      mock.done();
+      expect(result.code).toBe(0);
+      expect(lines.join('')).toBe('{"id":5,"status":"open"}\n');
+      expect(result.stdout + result.stderr).not.toContain(API_KEY);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  test('--target for a trigger without a connection is bad usage', async () => {
+    const result = await cli([
+      'webhook',
+      'watchTickets',
+      '--app',
+      APP_DIR,
+      '--target',
+      'http://mock.helpdesk.test',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'use no connection; --target and --connection-file do not apply',
+    );
+  });
+
   test('only instant triggers; bad webhook parameters are bad usage', async () => {
     const search = await cli(['webhook', 'listTickets', '--app', APP_DIR, '--port', '0']);
     expect(search.code).toBe(2);

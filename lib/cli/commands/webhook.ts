@@ -7,12 +7,19 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ReportedFailure, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { collect, moduleParameters } from '../module-input';
+import { targetFor } from '../other-app';
 import { describeFailure } from '../report-error';
 import type { StopSignal } from './simulator';
+import type { ResolvedTarget } from '../../harness';
+import type { Connection, RuntimeApp } from '../../runtime';
+import type { ModuleSpec } from '../../types';
 
 interface WebhookCommandOptions {
   app?: string;
   dist: string;
+  target?: string;
+  connectionFile?: string;
+  envCredentials?: boolean;
   port: number;
   webhookParamsJson?: string;
   json?: boolean;
@@ -81,6 +88,54 @@ function readBody(request: http.IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
+/**
+ * The connection an instant trigger needs (its own, or its shared webhook's, which routes calls
+ * by the connection's uid), created on the target; none when neither names one.
+ */
+async function connectionOf(
+  io: CliIo,
+  app: RuntimeApp,
+  module: ModuleSpec,
+  options: WebhookCommandOptions,
+): Promise<{ connection: Connection; target: ResolvedTarget } | undefined> {
+  const webhook = (app.definition.webhooks ?? []).find(
+    (hook) => hook.name === (module as { webhook?: unknown }).webhook,
+  );
+  const name =
+    typeof module.connection === 'string'
+      ? module.connection
+      : webhook?.type === 'web-shared' && typeof webhook.connection === 'string'
+        ? webhook.connection
+        : undefined;
+  if (name === undefined) {
+    if (options.target !== undefined || options.connectionFile !== undefined) {
+      throw new UsageError(
+        `${module.name} and its webhook use no connection; --target and --connection-file do not apply`,
+        'webhook',
+      );
+    }
+    return undefined;
+  }
+  /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+  const { connectionFor } = require('../../harness') as typeof import('../../harness');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const target = await targetFor(
+    io,
+    { ...options, target: options.target ?? 'simulator' },
+    'webhook',
+    app,
+  );
+  try {
+    const connection = await connectionFor(app, name, target);
+    if (connection === undefined) return undefined;
+    return { connection, target };
+  } catch (error) {
+    await target.close();
+    io.stderr(`${describeFailure(error)}\n`);
+    throw new ReportedFailure();
+  }
+}
+
 export function registerWebhook(program: Command, io: CliIo, untilStopped: StopSignal): void {
   program
     .command('webhook')
@@ -93,6 +148,12 @@ export function registerWebhook(program: Command, io: CliIo, untilStopped: StopS
     .option('--webhook-params-json <json>', "the webhook's own parameters as one JSON object")
     .option('--param <key=value>', 'a module parameter (repeat the option)', collect)
     .option('--json', 'print each bundle as one line of JSON')
+    .option(
+      '--target <target>',
+      'for a trigger with a connection: simulator (default) | sandbox | production | an http(s) URL',
+    )
+    .option('--connection-file <file>', "the connection's parameters as a JSON object")
+    .option('--env-credentials', 'with a URL --target, send HOTMART_* credentials from the env')
     .option('--dist <dir>', 'the built app', 'dist')
     .action(async (moduleName: string, options: WebhookCommandOptions) => {
       const webhookParameters = jsonObject(options.webhookParamsJson, '--webhook-params-json');
@@ -111,12 +172,7 @@ export function registerWebhook(program: Command, io: CliIo, untilStopped: StopS
       if (module?.type !== 'instant_trigger') {
         throw new UsageError(`${moduleName} is not an instant trigger`, 'webhook');
       }
-      if (typeof module.connection === 'string') {
-        throw new UsageError(
-          `${moduleName} uses the connection ${module.connection}; the webhook receiver runs instant triggers without one`,
-          'webhook',
-        );
-      }
+      const connected = await connectionOf(io, app, module, options);
       const server = http.createServer((request, response) => {
         void (async () => {
           const bytes = await readBody(request);
@@ -140,7 +196,11 @@ export function registerWebhook(program: Command, io: CliIo, untilStopped: StopS
                 query: Object.fromEntries(url.searchParams),
                 body: parseBody(bytes, request.headers['content-type']),
               },
-              { parameters, webhookParameters },
+              {
+                parameters,
+                webhookParameters,
+                ...(connected ? { connection: connected.connection } : {}),
+              },
             );
             response.writeHead(result.response.status, result.response.headers);
             response.end(String(result.response.body));
@@ -172,6 +232,7 @@ export function registerWebhook(program: Command, io: CliIo, untilStopped: StopS
       const reason = await untilStopped();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await connected?.target.close();
       io.stderr(`Stopped (${reason}).\n`);
     });
 }
