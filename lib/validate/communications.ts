@@ -6,12 +6,14 @@ import type { SourcePath } from './constraint';
 import { declaredNames } from './parameters';
 import { requestsOf, walkStrings } from './walk';
 
-type SiteKind = 'base' | 'connection' | 'module' | 'rpc';
+type SiteKind = 'base' | 'connection' | 'module' | 'rpc' | 'webhook';
 
 export interface CommunicationSite {
   kind: SiteKind;
-  /** Index in `app.connections` / `app.modules` / `app.rpcs`; -1 for the base. */
+  /** Index in `app.connections` / `app.modules` / `app.rpcs` / `app.webhooks`; -1 for the base. */
   index: number;
+  /** Its requests are merged with the base (modules, RPCs, a webhook's attach/detach/update). */
+  inheritsBase: boolean;
   /** Path of the communication (or epoch) in the source model. */
   path: SourcePath;
   value: unknown;
@@ -26,13 +28,16 @@ export interface KeySet {
 const OAUTH_SECTIONS = ['preauthorize', 'authorize', 'token', 'info', 'refresh', 'invalidate'];
 
 export function communicationSites(app: App): CommunicationSite[] {
-  const sites: CommunicationSite[] = [{ kind: 'base', index: -1, path: ['base'], value: app.base }];
+  const sites: CommunicationSite[] = [
+    { kind: 'base', index: -1, path: ['base'], value: app.base, inheritsBase: false },
+  ];
   app.connections.forEach((c, i) => {
     sites.push({
       kind: 'connection',
       index: i,
       path: ['connections', i, 'communication'],
       value: c.communication,
+      inheritsBase: false,
     });
   });
   app.modules.forEach((m, i) => {
@@ -41,10 +46,17 @@ export function communicationSites(app: App): CommunicationSite[] {
       index: i,
       path: ['modules', i, 'communication'],
       value: m.communication,
+      inheritsBase: true,
     });
     const epoch = (m as Loose<ModuleSpec>).epoch;
     if (epoch !== undefined) {
-      sites.push({ kind: 'module', index: i, path: ['modules', i, 'epoch'], value: epoch });
+      sites.push({
+        kind: 'module',
+        index: i,
+        path: ['modules', i, 'epoch'],
+        value: epoch,
+        inheritsBase: true,
+      });
     }
   });
   app.rpcs.forEach((r, i) => {
@@ -53,7 +65,23 @@ export function communicationSites(app: App): CommunicationSite[] {
       index: i,
       path: ['rpcs', i, 'communication'],
       value: r.communication,
+      inheritsBase: true,
     });
+  });
+  // A webhook's communication handles incoming calls (no request, no base); attach, detach and
+  // update are requests to the service, merged with the base like a module's.
+  (app.webhooks ?? []).forEach((w, i) => {
+    for (const section of ['communication', 'attach', 'detach', 'update'] as const) {
+      const value = w[section];
+      if (value === undefined) continue;
+      sites.push({
+        kind: 'webhook',
+        index: i,
+        path: ['webhooks', i, section],
+        value,
+        inheritsBase: section !== 'communication',
+      });
+    }
   });
   return sites;
 }
@@ -76,6 +104,17 @@ export function requestsOfSite(
   return pairs.filter((pair): pair is [Record<string, unknown>, SourcePath] =>
     isPlainObject(pair[0]),
   );
+}
+
+/** The component a site belongs to, for its connection names (none for the base or a connection). */
+export function componentOf(
+  app: App,
+  site: CommunicationSite,
+): { connection?: unknown; altConnection?: unknown } | undefined {
+  if (site.kind === 'module') return app.modules[site.index];
+  if (site.kind === 'rpc') return app.rpcs[site.index];
+  if (site.kind === 'webhook') return app.webhooks?.[site.index];
+  return undefined;
 }
 
 /** Adds the keys of an IML object (`temp`, `response.data`) to a key set. */

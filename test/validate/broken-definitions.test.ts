@@ -7,6 +7,28 @@ const LIST_TASKS = 'modules/list-tasks/list-tasks.communication.iml.json';
 const CREATE_TASK = 'modules/create-task/create-task.communication.iml.json';
 const ACME_OAUTH = 'connections/acme/acme.oauth-communication.iml.json';
 
+const TASK_EVENTS = 'webhooks/task-events/task-events';
+
+/** A webhook registered with attach/detach, with `patch` laid over it. */
+function taskEvents(patch: Record<string, unknown>): unknown {
+  return {
+    name: 'taskEvents',
+    label: 'Task events',
+    type: 'web',
+    connection: 'acme',
+    parameters: [{ name: 'event', type: 'text', label: 'Event', required: true }],
+    communication: { output: '{{body}}' },
+    attach: {
+      url: '/hooks',
+      method: 'POST',
+      body: { url: '{{webhook.url}}', event: '{{parameters.event}}' },
+      response: { data: { hookId: '{{body.id}}' } },
+    },
+    detach: { url: '/hooks/{{webhook.hookId}}', method: 'DELETE' },
+    ...patch,
+  };
+}
+
 interface Case {
   name: string;
   edit: (e: Editor) => void;
@@ -404,6 +426,64 @@ const cases: Case[] = [
       },
     ],
     suggestion: 'clientId',
+  },
+  {
+    name: '{{parameters.x}} in a webhook’s communication not one of its parameters',
+    edit: (e) =>
+      e.set(
+        ['webhooks'],
+        [taskEvents({ communication: { condition: '{{parameters.evnt = body.type}}' } })],
+      ),
+    expected: [
+      {
+        component: 'webhook taskEvents',
+        file: `${TASK_EVENTS}.communication.iml.json`,
+        pointer: '/condition',
+        rule: 'parameters-reference-resolves',
+      },
+    ],
+    suggestion: 'event',
+  },
+  {
+    name: '{{connection.x}} in a webhook’s attach request',
+    edit: (e) =>
+      e.set(
+        ['webhooks'],
+        [
+          taskEvents({
+            attach: {
+              url: '/hooks',
+              method: 'POST',
+              headers: { 'X-Account': '{{connection.acountId}}' },
+              body: { url: '{{webhook.url}}' },
+            },
+          }),
+        ],
+      ),
+    expected: [
+      {
+        component: 'webhook taskEvents',
+        file: `${TASK_EVENTS}.attach.iml.json`,
+        pointer: '/headers/X-Account',
+        rule: 'connection-reference-resolves',
+      },
+    ],
+  },
+  {
+    name: 'invalid IML in a webhook’s detach request',
+    edit: (e) =>
+      e.set(
+        ['webhooks'],
+        [taskEvents({ detach: { url: '/hooks/{{webhook.hookId', method: 'DELETE' } })],
+      ),
+    expected: [
+      {
+        component: 'webhook taskEvents',
+        file: `${TASK_EVENTS}.detach.iml.json`,
+        pointer: '/url',
+        rule: 'iml-valid',
+      },
+    ],
   },
   {
     name: '{{connection.x}} neither a parameter nor stored data',

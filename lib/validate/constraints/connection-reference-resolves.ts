@@ -3,6 +3,7 @@
 import type { App } from '../../types';
 import {
   communicationSites,
+  componentOf,
   connectionIndex,
   connectionKeys,
   unionKeySets,
@@ -18,7 +19,7 @@ import { referencesTo } from '../references';
 /**
  * What `connection` holds at a site (make-app-format.md §3.6: parameters and stored data merged):
  * - connection code (OAuth `refresh` reads it): that connection;
- * - a module or RPC: its connection and altConnection (either may be the one in use);
+ * - a module, RPC or webhook: its connection and altConnection (either may be the one in use);
  * - the base: any connection. `undefined` = the component has no connection at all.
  */
 function scopeOf(app: App, site: CommunicationSite): { keys: KeySet; owner: string } | undefined {
@@ -31,11 +32,10 @@ function scopeOf(app: App, site: CommunicationSite): { keys: KeySet; owner: stri
   if (site.kind === 'connection') {
     return { keys: connectionKeys(app, site.index), owner: 'the connection' };
   }
-  const component = site.kind === 'module' ? app.modules[site.index] : app.rpcs[site.index];
-  const ids = [
-    component?.connection,
-    (component as { altConnection?: unknown } | undefined)?.altConnection,
-  ].filter((id): id is string => typeof id === 'string');
+  const component = componentOf(app, site);
+  const ids = [component?.connection, component?.altConnection].filter(
+    (id): id is string => typeof id === 'string',
+  );
   if (ids.length === 0) return undefined;
   const indexes = ids.map((id) => connectionIndex(app, id));
   // An unknown connection id is reported by connection-exists; nothing to check against here.

@@ -32,7 +32,8 @@ function moduleParams(app: App, index: number): DeclaredNames {
  * - a module: its static and mappable parameters;
  * - an RPC: its own parameters plus those of every component whose parameters call it (Make
  *   passes the calling module's parameters to the RPC);
- * - the base (shared by all modules and RPCs): the parameters of any module or RPC.
+ * - a webhook (its communication, attach, detach, update): its own parameters;
+ * - the base (shared by all modules, RPCs and webhook requests): any of their parameters.
  */
 function scopeOf(app: App, site: CommunicationSite): { names: DeclaredNames; owner: string } {
   switch (site.kind) {
@@ -58,6 +59,11 @@ function scopeOf(app: App, site: CommunicationSite): { names: DeclaredNames; own
         names: merge([declaredNames(rpc?.parameters), ...callers]),
         owner: 'the RPC (or a module calling it)',
       };
+    }
+    case 'webhook': {
+      // The webhook's own parameters (set when it is created); `data` is their alias.
+      const webhook = app.webhooks?.[site.index];
+      return { names: declaredNames(webhook?.parameters), owner: 'the webhook' };
     }
     case 'base':
       return {

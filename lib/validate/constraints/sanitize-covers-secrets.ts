@@ -19,6 +19,7 @@ import { isPlainObject } from '../../shared';
 import type { App } from '../../types';
 import {
   communicationSites,
+  componentOf,
   connectionIndex,
   requestsOfSite,
   storedDataKeys,
@@ -62,11 +63,8 @@ function rootsFor(app: App, site: CommunicationSite): SecretRoots {
   if (site.kind === 'base') {
     indexes = app.connections.map((_, i) => i);
   } else {
-    const component = site.kind === 'module' ? app.modules[site.index] : app.rpcs[site.index];
-    indexes = [
-      component?.connection,
-      (component as { altConnection?: unknown } | undefined)?.altConnection,
-    ]
+    const component = componentOf(app, site);
+    indexes = [component?.connection, component?.altConnection]
       .map((id) => connectionIndex(app, id))
       .filter((i) => i >= 0);
   }
@@ -90,8 +88,7 @@ function rootsFor(app: App, site: CommunicationSite): SecretRoots {
 function addTempSecrets(app: App, site: CommunicationSite, roots: SecretRoots): void {
   const inScope = communicationSites(app).filter(
     (s) =>
-      (s.kind === site.kind && s.index === site.index) ||
-      (s.kind === 'base' && (site.kind === 'module' || site.kind === 'rpc')),
+      (s.kind === site.kind && s.index === site.index) || (s.kind === 'base' && site.inheritsBase),
   );
   const entries: Array<[string, unknown]> = [];
   for (const scope of inScope) {
@@ -213,7 +210,7 @@ export const sanitizeCoversSecrets: Constraint = {
     for (const site of communicationSites(app)) {
       const roots = rootsFor(app, site);
       addTempSecrets(app, site, roots);
-      const inherits = site.kind === 'module' || site.kind === 'rpc';
+      const inherits = site.inheritsBase;
       for (const [request, path] of requestsOfSite(app, site)) {
         const own = sanitizeOf(request);
         const sanitize = own ?? (inherits ? baseSanitize : []);

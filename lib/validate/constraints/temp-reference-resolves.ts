@@ -17,7 +17,7 @@ import { referencesTo } from '../references';
 function visibleSites(all: CommunicationSite[], site: CommunicationSite): CommunicationSite[] {
   if (site.kind === 'base' || site.kind === 'connection') return [site];
   const own = all.filter((s) => s.kind === site.kind && s.index === site.index);
-  return [...own, ...all.filter((s) => s.kind === 'base')];
+  return site.inheritsBase ? [...own, ...all.filter((s) => s.kind === 'base')] : own;
 }
 
 export const tempReferenceResolves: Constraint = {
