@@ -293,12 +293,17 @@ test('rpc, trigger and webhook of a Make app (acme-helpdesk) end to end through 
     const rpc = await bin(['rpc', 'listQueues', ...common], { cwd: work });
     expect(rpc.stderr).toBe('');
     expect(JSON.parse(rpc.stdout)).toEqual([{ label: 'Support', value: 'q1' }]);
+    const choices = await bin(
+      ['trigger', 'watchNewTickets', '--param', 'queue=q1', '--choose', ...common],
+      { cwd: work },
+    );
+    expect(JSON.parse(choices.stdout)).toEqual([{ label: '#1 first', date: 1, start: 'id:1' }]);
     const first = await bin([...trigger, ...common], { cwd: work });
     expect(JSON.parse(first.stdout)).toEqual([{ id: 1, subject: 'first' }]);
     tickets = [...tickets, { id: 2, subject: 'second' }];
     const second = await bin([...trigger, ...common], { cwd: work });
     expect(JSON.parse(second.stdout)).toEqual([{ id: 2, subject: 'second' }]);
-    for (const run of [rpc, first, second]) {
+    for (const run of [rpc, choices, first, second]) {
       expect(run.code).toBe(0);
       expect(run.stdout + run.stderr).not.toContain(apiKey);
     }
@@ -319,6 +324,9 @@ test('rpc, trigger and webhook of a Make app (acme-helpdesk) end to end through 
     },
   });
   const url = await listening;
+  // The helpdesk's verification: answered with the challenge, no bundle printed.
+  const challenge = await fetch(`${url}?challenge=c-42`);
+  expect(await challenge.text()).toBe('c-42');
   const answer = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

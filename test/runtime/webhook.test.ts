@@ -102,6 +102,20 @@ test('W6 nothing declared: Make’s default answer, and the payload is the bundl
   expect(bundles).toEqual([{ id: 5, subject: 'Printer' }]);
 });
 
+test('W1 the older layout app’s verification: a GET with a challenge is echoed, without bundles', async () => {
+  const helpdesk = await loadApp(path.resolve(CRM, '..', '..', 'acme-helpdesk'));
+  const { response, bundles } = await receiveWebhook(helpdesk, 'watchTickets', {
+    method: 'GET',
+    query: { challenge: 'c-1' },
+  });
+  expect(response).toEqual({
+    status: 200,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body: 'c-1',
+  });
+  expect(bundles).toEqual([]);
+});
+
 test('W7 a password-type webhook parameter is a secret: redacted wherever the log shows it', async () => {
   const secret = 'sekrit-webhook-signing-secret';
   const { log } = await receiveWebhook(
