@@ -751,6 +751,60 @@ describe('webhook <module> --app: a local receiver for an instant trigger', () =
     }
   });
 
+  test('a password webhook parameter never reaches the output, even when the call fails', async () => {
+    const crm = path.resolve(__dirname, '..', 'fixtures', 'make-layout', 'acme-crm', 'src');
+    const secret = 'sekrit-signing-secret-for-cli';
+    let stop: (reason: string) => void = () => undefined;
+    const stopped = new Promise<string>((resolve) => {
+      stop = resolve;
+    });
+    let url: ((value: string) => void) | undefined;
+    const listening = new Promise<string>((resolve) => {
+      url = resolve;
+    });
+    const running = cli(
+      [
+        'webhook',
+        'watchContacts',
+        '--app',
+        crm,
+        '--port',
+        '0',
+        '--webhook-params-json',
+        JSON.stringify({ event: 'contact.created', signingSecret: secret }),
+      ],
+      {
+        untilStopped: () => stopped,
+        onStderr: (text) => {
+          const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
+          if (match?.[1] !== undefined) url?.(match[1]);
+        },
+      },
+    );
+    const address = await Promise.race([
+      listening,
+      running.then((early) => Promise.reject(new Error(`ended early: ${early.stderr}`))),
+    ]);
+    const good = await fetch(address, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ events: [{ type: 'contact.created', contact: { id: 'c_1' } }] }),
+    });
+    expect(good.status).toBe(202);
+    // `events` is not a list: the webhook's iterate fails and the error is printed.
+    const bad = await fetch(address, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ events: secret }),
+    });
+    expect(bad.status).toBe(500);
+    stop('test');
+    const result = await running;
+    expect(result.stdout).toContain('"id": "c_1"');
+    expect(result.stderr).toContain('iterate');
+    expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+
   test('--target for a trigger without a connection is bad usage', async () => {
     const result = await cli([
       'webhook',
