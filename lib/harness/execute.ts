@@ -131,6 +131,13 @@ export function connectionFor(
   });
 }
 
+/** What every component run on a target reports besides its result. */
+interface Measured {
+  /** Requests of this run: the connection's and the component's. */
+  requests: number;
+  durationMs: number;
+}
+
 export interface ExecuteRpcOptions {
   app: RuntimeApp;
   rpcName: string;
@@ -138,32 +145,42 @@ export interface ExecuteRpcOptions {
   target: ResolvedTarget;
 }
 
-export interface ExecuteRpcResult {
+export interface ExecuteRpcResult extends Measured {
   items: unknown[];
-  /** Requests of this run: the connection's and the RPC's. */
-  requests: number;
-  durationMs: number;
+}
+
+/**
+ * Runs one component against a target: a connection of the type it names (when it names one) on
+ * the target, then `run` with the target's host map and that connection.
+ */
+async function onTarget<T extends { log: RunLog }>(
+  app: RuntimeApp,
+  connectionName: string | null | undefined,
+  target: ResolvedTarget,
+  run: (options: { hostMap: Record<string, string>; connection?: Connection }) => Promise<T>,
+): Promise<T & Measured> {
+  const started = Date.now();
+  const connection = await connectionFor(app, connectionName, target);
+  const result = await run({ hostMap: target.hostMap, ...(connection ? { connection } : {}) });
+  return {
+    ...result,
+    requests: result.log.requestCount + (connection ? connection.log.requestCount : 0),
+    durationMs: Date.now() - started,
+  };
+}
+
+function moduleConnection(app: RuntimeApp, moduleName: string): string | null | undefined {
+  return app.definition.modules.find((module) => module.name === moduleName)?.connection;
 }
 
 /** Runs one RPC against a target: a connection of the RPC's type when it has one, then runRpc. */
 export async function executeRpc(options: ExecuteRpcOptions): Promise<ExecuteRpcResult> {
-  const started = Date.now();
-  const { target } = options;
-  const connection = await connectionFor(
-    options.app,
-    options.app.definition.rpcs.find((rpc) => rpc.name === options.rpcName)?.connection,
-    target,
+  const { app, rpcName } = options;
+  const connection = app.definition.rpcs.find((rpc) => rpc.name === rpcName)?.connection;
+  const { items, requests, durationMs } = await onTarget(app, connection, options.target, (on) =>
+    runRpc(app, rpcName, { ...on, parameters: options.parameters }),
   );
-  const { items, log } = await runRpc(options.app, options.rpcName, {
-    parameters: options.parameters,
-    hostMap: target.hostMap,
-    ...(connection ? { connection } : {}),
-  });
-  return {
-    items,
-    requests: log.requestCount + (connection ? connection.log.requestCount : 0),
-    durationMs: Date.now() - started,
-  };
+  return { items, requests, durationMs };
 }
 
 export interface ExecuteEpochOptions {
@@ -173,34 +190,22 @@ export interface ExecuteEpochOptions {
   target: ResolvedTarget;
 }
 
-export interface ExecuteEpochResult {
+export interface ExecuteEpochResult extends Measured {
   items: Array<Record<string, unknown>>;
   /** runTrigger's `start` for each item. */
   starts: TriggerStart[];
-  requests: number;
-  durationMs: number;
 }
 
 /** Lists a polling trigger's epoch choices ("Choose where to start") against a target. */
 export async function executeEpoch(options: ExecuteEpochOptions): Promise<ExecuteEpochResult> {
-  const started = Date.now();
-  const { target } = options;
-  const connection = await connectionFor(
-    options.app,
-    options.app.definition.modules.find((module) => module.name === options.moduleName)?.connection,
-    target,
+  const { app, moduleName } = options;
+  const { items, starts, requests, durationMs } = await onTarget(
+    app,
+    moduleConnection(app, moduleName),
+    options.target,
+    (on) => runEpoch(app, moduleName, { ...on, parameters: options.parameters }),
   );
-  const { items, starts, log } = await runEpoch(options.app, options.moduleName, {
-    parameters: options.parameters,
-    hostMap: target.hostMap,
-    ...(connection ? { connection } : {}),
-  });
-  return {
-    items,
-    starts,
-    requests: log.requestCount + (connection ? connection.log.requestCount : 0),
-    durationMs: Date.now() - started,
-  };
+  return { items, starts, requests, durationMs };
 }
 
 export interface ExecuteTriggerOptions {
@@ -212,35 +217,27 @@ export interface ExecuteTriggerOptions {
   start?: TriggerStart;
 }
 
-export interface ExecuteTriggerResult {
+export interface ExecuteTriggerResult extends Measured {
   bundles: Bundle[];
   state: TriggerState;
-  requests: number;
-  durationMs: number;
 }
 
 /** Runs a polling trigger once against a target, from `state` (or `start` on a first run). */
 export async function executeTrigger(
   options: ExecuteTriggerOptions,
 ): Promise<ExecuteTriggerResult> {
-  const started = Date.now();
-  const { target } = options;
-  const connection = await connectionFor(
-    options.app,
-    options.app.definition.modules.find((module) => module.name === options.moduleName)?.connection,
-    target,
+  const { app, moduleName } = options;
+  const { bundles, state, requests, durationMs } = await onTarget(
+    app,
+    moduleConnection(app, moduleName),
+    options.target,
+    (on) =>
+      runTrigger(app, moduleName, {
+        ...on,
+        parameters: options.parameters,
+        ...(options.state === undefined ? {} : { state: options.state }),
+        ...(options.start === undefined ? {} : { start: options.start }),
+      }),
   );
-  const result = await runTrigger(options.app, options.moduleName, {
-    parameters: options.parameters,
-    hostMap: target.hostMap,
-    ...(connection ? { connection } : {}),
-    ...(options.state === undefined ? {} : { state: options.state }),
-    ...(options.start === undefined ? {} : { start: options.start }),
-  });
-  return {
-    bundles: result.bundles,
-    state: result.state,
-    requests: result.log.requestCount + (connection ? connection.log.requestCount : 0),
-    durationMs: Date.now() - started,
-  };
+  return { bundles, state, requests, durationMs };
 }

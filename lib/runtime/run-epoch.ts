@@ -4,15 +4,14 @@
 // where `date` is what the trigger compares: a date, or an id for a trigger by id (Make's editor
 // schema requires both keys). A chosen item becomes runTrigger's `start`.
 import { finalizeError, withLog } from './boundary';
-import { runCommunication } from './communication';
 import { definitionInvalid, RuntimeError } from './errors';
 import { Redactor } from './redact';
-import { cutAtTimeLimit, RPC_CAPS, RPC_TIME_LIMIT_MS } from './run-rpc';
+import { listItems, RPC_CAPS, RPC_TIME_LIMIT_MS } from './run-rpc';
 import { RunLog } from './run-log';
 import { triggerOf, type TriggerStart } from './run-trigger';
 import { findModule, type RuntimeApp } from './runtime-app';
 import { startRun, type RunOptions } from './start-run';
-import { isPlainObject, toWire } from './wire';
+import { isPlainObject } from './wire';
 
 export interface EpochResult {
   /** The choices, as output: `{ label, date }` (dates as ISO text). */
@@ -82,34 +81,21 @@ export async function runEpoch(
     const byId = triggerOf(`module ${module.name}`, module.communication).type === 'id';
     const items: Array<Record<string, unknown>> = [];
     const starts: TriggerStart[] = [];
-    const chunks = runCommunication(
+    const listed = await listItems(
       epochCommunication(where, module.communication, epoch),
       scope,
       env,
-      {
-        base: app.definition.base,
-        allowPagination: true,
-      },
+      app,
     );
-    try {
-      for await (const chunk of chunks) {
-        for (const output of chunk.outputs) {
-          const value = toWire(output);
-          for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
-            if (item === undefined) continue;
-            if (!isPlainObject(item) || item.label === undefined || !isStartValue(item.date)) {
-              throw definitionInvalid(
-                `${where} › response.output`,
-                'each choice is an object with a label and a date (the id, for a trigger by id).',
-              );
-            }
-            items.push(item);
-            starts.push(byId ? { id: item.date } : { date: String(item.date) });
-          }
-        }
+    for (const item of listed) {
+      if (!isPlainObject(item) || item.label === undefined || !isStartValue(item.date)) {
+        throw definitionInvalid(
+          `${where} › response.output`,
+          'each choice is an object with a label and a date (the id, for a trigger by id).',
+        );
       }
-    } catch (error) {
-      if (!cutAtTimeLimit(error, log)) throw error;
+      items.push(item);
+      starts.push(byId ? { id: item.date } : { date: String(item.date) });
     }
     return { items, starts, log };
   } catch (error) {

@@ -10,6 +10,8 @@ import { runCommunication } from './communication';
 import { MakeError } from './errors';
 import { Redactor } from './redact';
 import { startRun, type RunOptions } from './start-run';
+import type { Scope } from './iml';
+import type { RunEnv } from './run-env';
 import { RunLog } from './run-log';
 import { findRpc, type RuntimeApp } from './runtime-app';
 import { toWire } from './wire';
@@ -27,7 +29,7 @@ export const RPC_TIME_LIMIT_MS = 40_000;
  * A run of an RPC (or epoch) past its time limit keeps what it had, like a run past a cap (README
  * R25): the error becomes a `CAP_RUN_TIME` warning. True when `error` was that.
  */
-export function cutAtTimeLimit(error: unknown, log: RunLog): boolean {
+function cutAtTimeLimit(error: unknown, log: RunLog): boolean {
   if (!(error instanceof MakeError) || error.code !== 'RUN_TIME_LIMIT') return false;
   log.warn('CAP_RUN_TIME', `${error.message} The result is cut.`);
   return true;
@@ -37,6 +39,36 @@ export interface RpcResult {
   /** What the RPC output, item by item (dates as ISO strings). */
   items: unknown[];
   log: RunLog;
+}
+
+/**
+ * The items a list-like communication (an RPC's, an epoch's) outputs, within its run's caps and
+ * time budget: an output that is an array is the list itself, as for a search.
+ */
+export async function listItems(
+  communication: unknown,
+  scope: Scope,
+  env: RunEnv,
+  app: RuntimeApp,
+): Promise<unknown[]> {
+  const items: unknown[] = [];
+  const chunks = runCommunication(communication, scope, env, {
+    base: app.definition.base,
+    allowPagination: true,
+  });
+  try {
+    for await (const chunk of chunks) {
+      for (const output of chunk.outputs) {
+        const value = toWire(output);
+        if (value === undefined) continue;
+        if (Array.isArray(value)) items.push(...(value as unknown[]));
+        else items.push(value);
+      }
+    }
+  } catch (error) {
+    if (!cutAtTimeLimit(error, env.log)) throw error;
+  }
+  return items;
 }
 
 /**
@@ -63,24 +95,7 @@ export async function runRpc(
       keepUndeclared: true,
       defaultTimeLimit: RPC_TIME_LIMIT_MS,
     });
-    const items: unknown[] = [];
-    const chunks = runCommunication(rpc.communication, scope, env, {
-      base: app.definition.base,
-      allowPagination: true,
-    });
-    try {
-      for await (const chunk of chunks) {
-        for (const output of chunk.outputs) {
-          const value = toWire(output);
-          if (value === undefined) continue;
-          // A request-less output that is an array is the list itself, as for a search.
-          if (Array.isArray(value)) items.push(...(value as unknown[]));
-          else items.push(value);
-        }
-      }
-    } catch (error) {
-      if (!cutAtTimeLimit(error, log)) throw error;
-    }
+    const items = await listItems(rpc.communication, scope, env, app);
     return { items, log };
   } catch (error) {
     throw withLog(finalizeError(error, redactor), log);

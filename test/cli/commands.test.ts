@@ -8,7 +8,7 @@ import nock from 'nock';
 import { FakeMake, TOKEN } from '../deploy/fake-make';
 import { writeFixtureDist } from '../deploy/fixture-dist';
 import { createSimulator, startSimulatorServer } from '../../lib/simulator';
-import { buildDist, cli, type BuiltDist } from './helpers';
+import { buildDist, cli, startReceiver, type BuiltDist } from './helpers';
 
 jest.setTimeout(30_000);
 
@@ -639,33 +639,19 @@ describe('webhook <module> --app: a local receiver for an instant trigger', () =
   const APP_DIR = path.resolve(__dirname, '..', 'fixtures', 'make-layout', 'acme-helpdesk');
 
   test('answers each call as Make would and prints the bundles as they arrive; stops on the signal', async () => {
-    let stop: (reason: string) => void = () => undefined;
-    const stopped = new Promise<string>((resolve) => {
-      stop = resolve;
-    });
-    let url: ((value: string) => void) | undefined;
-    const listening = new Promise<string>((resolve) => {
-      url = resolve;
-    });
     const lines: string[] = [];
-    const running = cli(['webhook', 'watchTickets', '--app', APP_DIR, '--port', '0', '--json'], {
-      untilStopped: () => stopped,
-      onStderr: (text) => {
-        const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
-        if (match?.[1] !== undefined) url?.(match[1]);
-      },
-      onStdout: (text) => lines.push(text),
-    });
-    const address = await listening;
-    const response = await fetch(address, {
+    const receiver = await startReceiver(
+      ['watchTickets', '--app', APP_DIR, '--port', '0', '--json'],
+      { onStdout: (text) => lines.push(text) },
+    );
+    const response = await fetch(receiver.address, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ticket: { id: 5, subject: 'Printer' } }),
     });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('Accepted');
-    stop('test');
-    const result = await running;
+    const result = await receiver.stop();
     expect(result.code).toBe(0);
     expect(lines.join('')).toBe('{"id":5,"subject":"Printer"}\n');
     expect(result.stderr).toContain('Stopped (test).');
@@ -696,18 +682,8 @@ describe('webhook <module> --app: a local receiver for an instant trigger', () =
         .get('/api/tickets/5')
         .matchHeader('x-api-key', API_KEY)
         .reply(200, { id: 5, status: 'open' });
-      let stop: (reason: string) => void = () => undefined;
-      const stopped = new Promise<string>((resolve) => {
-        stop = resolve;
-      });
-      let url: ((value: string) => void) | undefined;
-      const listening = new Promise<string>((resolve) => {
-        url = resolve;
-      });
-      const lines: string[] = [];
-      const running = cli(
+      const receiver = await startReceiver(
         [
-          'webhook',
           'watchTickets',
           '--app',
           app,
@@ -719,32 +695,18 @@ describe('webhook <module> --app: a local receiver for an instant trigger', () =
           '0',
           '--json',
         ],
-        {
-          cwd: work,
-          untilStopped: () => stopped,
-          onStderr: (text) => {
-            const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
-            if (match?.[1] !== undefined) url?.(match[1]);
-          },
-          onStdout: (text) => lines.push(text),
-        },
+        { cwd: work },
       );
-      // A receiver that fails to start ends the command: its stderr says why.
-      const address = await Promise.race([
-        listening,
-        running.then((early) => Promise.reject(new Error(`ended early: ${early.stderr}`))),
-      ]);
-      const response = await fetch(address, {
+      const response = await fetch(receiver.address, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ticket: { id: 5 } }),
       });
       expect(response.status).toBe(200);
-      stop('test');
-      const result = await running;
+      const result = await receiver.stop();
       mock.done();
       expect(result.code).toBe(0);
-      expect(lines.join('')).toBe('{"id":5,"status":"open"}\n');
+      expect(result.stdout).toBe('{"id":5,"status":"open"}\n');
       expect(result.stdout + result.stderr).not.toContain(API_KEY);
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
@@ -754,52 +716,29 @@ describe('webhook <module> --app: a local receiver for an instant trigger', () =
   test('a password webhook parameter never reaches the output, even when the call fails', async () => {
     const crm = path.resolve(__dirname, '..', 'fixtures', 'make-layout', 'acme-crm', 'src');
     const secret = 'sekrit-signing-secret-for-cli';
-    let stop: (reason: string) => void = () => undefined;
-    const stopped = new Promise<string>((resolve) => {
-      stop = resolve;
-    });
-    let url: ((value: string) => void) | undefined;
-    const listening = new Promise<string>((resolve) => {
-      url = resolve;
-    });
-    const running = cli(
-      [
-        'webhook',
-        'watchContacts',
-        '--app',
-        crm,
-        '--port',
-        '0',
-        '--webhook-params-json',
-        JSON.stringify({ event: 'contact.created', signingSecret: secret }),
-      ],
-      {
-        untilStopped: () => stopped,
-        onStderr: (text) => {
-          const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
-          if (match?.[1] !== undefined) url?.(match[1]);
-        },
-      },
-    );
-    const address = await Promise.race([
-      listening,
-      running.then((early) => Promise.reject(new Error(`ended early: ${early.stderr}`))),
+    const receiver = await startReceiver([
+      'watchContacts',
+      '--app',
+      crm,
+      '--port',
+      '0',
+      '--webhook-params-json',
+      JSON.stringify({ event: 'contact.created', signingSecret: secret }),
     ]);
-    const good = await fetch(address, {
+    const good = await fetch(receiver.address, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ events: [{ type: 'contact.created', contact: { id: 'c_1' } }] }),
     });
     expect(good.status).toBe(202);
     // `events` is not a list: the webhook's iterate fails and the error is printed.
-    const bad = await fetch(address, {
+    const bad = await fetch(receiver.address, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ events: secret }),
     });
     expect(bad.status).toBe(500);
-    stop('test');
-    const result = await running;
+    const result = await receiver.stop();
     expect(result.stdout).toContain('"id": "c_1"');
     expect(result.stderr).toContain('iterate');
     expect(result.stdout + result.stderr).not.toContain(secret);

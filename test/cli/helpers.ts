@@ -50,6 +50,50 @@ export async function cli(args: string[], options: InProcessOptions = {}): Promi
   return { code, stdout, stderr };
 }
 
+/** A `webhook` receiver running in this process: its address, and how to stop it. */
+export interface Receiver {
+  address: string;
+  /** Stops the receiver and resolves to the command's run. */
+  stop(): Promise<CliRun>;
+}
+
+/**
+ * Starts `hotmart-make webhook <args>` in this process and resolves once it listens; a receiver
+ * that ends before listening rejects with its stderr.
+ */
+export async function startReceiver(
+  args: string[],
+  options: Omit<InProcessOptions, 'untilStopped' | 'onStderr'> = {},
+): Promise<Receiver> {
+  let stop: (reason: string) => void = () => undefined;
+  const stopped = new Promise<string>((resolve) => {
+    stop = resolve;
+  });
+  let announce: (url: string) => void = () => undefined;
+  const listening = new Promise<string>((resolve) => {
+    announce = resolve;
+  });
+  const running = cli(['webhook', ...args], {
+    ...options,
+    untilStopped: () => stopped,
+    onStderr: (text) => {
+      const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
+      if (match?.[1] !== undefined) announce(match[1]);
+    },
+  });
+  const address = await Promise.race([
+    listening,
+    running.then((early) => Promise.reject(new Error(`ended early: ${early.stderr}`))),
+  ]);
+  return {
+    address,
+    stop: () => {
+      stop('test');
+      return running;
+    },
+  };
+}
+
 export interface ChildOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
