@@ -88,8 +88,8 @@ export default defineModule({
     {
       name: 'end_accession_date',
       type: 'date',
-      label: 'Accession date to',
-      help: 'Only subscriptions that started on or before this date.',
+      label: 'Cancellation request date to',
+      help: "Sent as Hotmart's `end_accession_date` filter. In Hotmart's data this field is the moment the subscriber asked to cancel (only cancelled subscriptions have it), not the end of an accession period. Hotmart does not document how the filter uses it; leave it empty unless you have checked its effect on your account.",
     },
     {
       name: 'cancelation_date',
@@ -130,7 +130,12 @@ export default defineModule({
     { name: 'subscription_id', type: 'number', label: 'Subscription ID' },
     { name: 'status', type: 'text', label: 'Status' },
     { name: 'accession_date', type: 'date', label: 'Accession date' },
-    { name: 'end_accession_date', type: 'date', label: 'Accession end date' },
+    {
+      name: 'end_accession_date',
+      type: 'date',
+      label: 'Cancellation request date',
+      help: 'When the subscriber asked to cancel (Hotmart’s `end_accession_date`); absent on active subscriptions.',
+    },
     { name: 'request_date', type: 'date', label: 'Request date' },
     {
       name: 'date_next_charge',

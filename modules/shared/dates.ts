@@ -12,15 +12,24 @@ export function fromEpoch(path: string): string {
 }
 
 /**
- * The time zone of Hotmart's `YYYY-MM-DD HH:mm:ss` strings (cancel and reactivate responses),
- * which Hotmart does not state: Hotmart is a Brazilian company and its dashboard shows São Paulo
- * time, which has been UTC−03:00 all year since Brazil dropped daylight saving in 2019.
+ * Hotmart's `YYYY-MM-DD HH:mm:ss` strings (cancel and reactivate answers) are UTC: Hotmart's
+ * billing clock is UTC (evidence in modules/README.md, "Dates received").
  */
-const HOTMART_TEXT_DATE_ZONE = 'America/Sao_Paulo';
+const HOTMART_TEXT_DATE_ZONE = 'UTC';
 
-/** `"2024-02-02 09:19:00"` (São Paulo time) → the date `2024-02-02T12:19:00.000Z`. */
+/** The whole text is `YYYY-MM-DD HH:mm:ss` with a plausible month, day and time. */
+const HOTMART_TEXT_DATE =
+  '/^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01]) ([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$/';
+
+/**
+ * `"2024-02-02 09:19:00"` (UTC) → the date `2024-02-02T09:19:00.000Z`. These dates come back from
+ * requests that already changed the subscription, so the output must never fail: anything that is
+ * not such a string (Hotmart once answered `"date_last_recurrence": 1`) passes through as text,
+ * and an absent or null value stays as it was.
+ */
 export function fromHotmartText(path: string): string {
-  return `{{if(${path}, parseDate(${path}, 'YYYY-MM-DD HH:mm:ss', '${HOTMART_TEXT_DATE_ZONE}'), ${path})}}`;
+  const isHotmartText = `replace(toString(${path}), "${HOTMART_TEXT_DATE}", "") = ""`;
+  return `{{if(${path}, if(${isHotmartText}, parseDate(${path}, 'YYYY-MM-DD HH:mm:ss', '${HOTMART_TEXT_DATE_ZONE}'), toString(${path})), ${path})}}`;
 }
 
 /**

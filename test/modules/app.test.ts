@@ -79,7 +79,7 @@ describe('the Hotmart app', () => {
       '**last 30 days**',
       '**1 January 2000**',
       '**3 days**',
-      'São Paulo time',
+      "read as **UTC**, Hotmart's billing clock",
       '500 API calls per minute',
     ]) {
       expect(readme).toContain(phrase);

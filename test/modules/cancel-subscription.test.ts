@@ -8,20 +8,20 @@ import { describeSubscriberCodeGuard } from '../support/subscriber-code-tests';
 
 const PATH = '/payments/api/v1/subscriptions/QX7K2M9P/cancel';
 
-// Hotmart's `YYYY-MM-DD HH:mm:ss` strings are São Paulo time (UTC−03:00).
+// Hotmart's `YYYY-MM-DD HH:mm:ss` strings are UTC, Hotmart's billing clock (modules/README.md).
 const EXPECTED = {
   status: 'INACTIVE',
   subscriber_code: 'QX7K2M9P',
-  creation_date: '2024-02-02T12:19:00.000Z',
+  creation_date: '2024-02-02T09:19:00.000Z',
   current_recurrence: 3,
-  date_last_recurrence: '2024-04-02T12:20:11.000Z',
-  date_next_charge: '2024-05-02T15:00:00.000Z',
+  date_last_recurrence: '2024-04-02T09:20:11.000Z',
+  date_next_charge: '2024-05-02T12:00:00.000Z',
   due_day: 2,
   trial_period: 0,
   interval_type_between_charges: 'MONTH',
   interval_between_charges: 1,
   max_charge_cycles: 12,
-  activation_date: '2024-02-02T12:21:05.000Z',
+  activation_date: '2024-02-02T09:21:05.000Z',
   shopper: { email: 'marina.lopes@example.com', phone: '(11) 987654321' },
 };
 
@@ -103,7 +103,7 @@ describe('cancelSubscription', () => {
       {
         status: 'INACTIVE',
         subscriber_code: 'QX7K2M9P',
-        creation_date: '2024-02-02T12:19:00.000Z',
+        creation_date: '2024-02-02T09:19:00.000Z',
       },
     ]);
   });

@@ -11,7 +11,7 @@ const PATH = '/payments/api/v1/subscriptions/QX7K2M9P/reactivate';
 const EXPECTED = {
   status: 'INACTIVE',
   subscriber_code: 'QX7K2M9P',
-  creation_date: '2024-02-02T12:19:00.000Z',
+  creation_date: '2024-02-02T09:19:00.000Z',
   interval_between_charges: 30,
   shopper: { email: 'marina.lopes@example.com', phone: '(11) 987654321' },
 };

@@ -110,7 +110,7 @@ describe('against a 200-subscription simulator', () => {
 
       expect(json(request.body)).toEqual({ send_mail: true });
       expect(bundles).toEqual([expectedActionOutput(json(request.responseBody))]);
-      // The São Paulo text dates of the answer read back as the simulator's own instants.
+      // The UTC text dates of the answer read back as the simulator's own instants.
       expect(bundles[0]).toMatchObject({
         status: 'INACTIVE',
         subscriber_code: code,
@@ -279,9 +279,9 @@ describe('against a 200-subscription simulator', () => {
 });
 
 describe("dates in the cancel answer during Brazil's former daylight saving time (clock: January 2019)", () => {
-  // Hotmart writes `YYYY-MM-DD HH:mm:ss` in Brazil time (reference §3.2); until February 2019
-  // Brazil time was UTC−02:00 in summer. The app reads the text as America/Sao_Paulo; the
-  // simulator must write it the same way for the instants to survive the round trip.
+  // Hotmart writes `YYYY-MM-DD HH:mm:ss` on its UTC billing clock; Brazil's old summer time
+  // (UTC−02:00 until February 2019) must not shift anything: the app and the simulator both
+  // read and write UTC, so the instants survive the round trip whatever Brazil's offset was.
   const summer = simulatorBackend({ seed: 5, size: 300, start: new Date('2019-01-20T12:00:00Z') });
   beforeEach(() => summer.setUp());
   afterEach(() => summer.tearDown());
