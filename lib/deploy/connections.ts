@@ -1,7 +1,13 @@
-// Pairs every local connection with its remote counterpart. Make names connections itself
-// (e.g. `hotmart-app-1`), so the pairing comes from the state file first and, failing that,
-// from a remote connection with the same label and a compatible type.
-import type { LocalConnection } from './local-app';
+// Pairs every local connection (or webhook) with its remote counterpart. Make names connections
+// and webhooks itself (e.g. `hotmart-app-1`), so the pairing comes from the state file first and,
+// failing that, from a remote component with the same label and a compatible type.
+
+/** What pairing needs of a local connection or webhook. */
+interface LocalNamed {
+  name: string;
+  label: string;
+  type: string;
+}
 
 export interface RemoteConnection {
   name: string;
@@ -21,15 +27,16 @@ function sameConnectionType(local: string, remote: string): boolean {
 }
 
 export function matchConnections(
-  locals: LocalConnection[],
+  locals: readonly LocalNamed[],
   remotes: RemoteConnection[],
   known: Record<string, string>,
+  noun: 'connection' | 'webhook' = 'connection',
 ): ConnectionMatch[] {
   const taken = new Set<string>();
   const byName = new Map(remotes.map((remote) => [remote.name, remote]));
   const matches: ConnectionMatch[] = [];
   // First pass: the state file, which is authoritative while the remote still exists.
-  const pending: LocalConnection[] = [];
+  const pending: LocalNamed[] = [];
   for (const local of locals) {
     const remembered = known[local.name];
     const remote = remembered === undefined ? undefined : byName.get(remembered);
@@ -52,7 +59,7 @@ export function matchConnections(
       matches.push({
         local: local.name,
         conflict:
-          `${candidates.length} connections on Make are labelled "${local.label}" ` +
+          `${candidates.length} ${noun}s on Make are labelled "${local.label}" ` +
           `(${candidates.map((c) => c.name).join(', ')}); record the right one in ` +
           `.deploy-state.json or delete the extras on Make`,
       });

@@ -10,8 +10,15 @@ export interface ExecutionContext {
   sdk: MakeSdk;
   /** Local connection name → remote name; filled in as connections are created. */
   connections: Map<string, string>;
+  /** Local webhook name → remote name; filled in as webhooks are created. */
+  webhooks: Map<string, string>;
   /** Called after a write that creates a remote name, so it can be persisted at once. */
-  onRemoteName?: (change: { app: string } | { connection: string; remote: string }) => void;
+  onRemoteName?: (
+    change:
+      | { app: string }
+      | { connection: string; remote: string }
+      | { webhook: string; remote: string },
+  ) => void;
 }
 
 export class DeployFailedError extends Error {
@@ -110,6 +117,23 @@ async function run(
     case 'rpc.section':
       await sdk.rpcs.setSection(app, version, write.name, write.section, write.text);
       return undefined;
+    case 'webhook.create': {
+      // The SDK's type for the answer leaves out `name`, which Make sends and everything after
+      // needs.
+      const created = (await sdk.webhooks.create(app, write.body)) as { name?: unknown };
+      if (typeof created.name !== 'string' || created.name === '') {
+        throw new InternalError(`Make created webhook "${write.local}" but did not say its name`);
+      }
+      ctx.webhooks.set(write.local, created.name);
+      ctx.onRemoteName?.({ webhook: write.local, remote: created.name });
+      return undefined;
+    }
+    case 'webhook.update':
+      await sdk.webhooks.update(remoteWebhook(ctx, write.local), write.body);
+      return undefined;
+    case 'webhook.section':
+      await sdk.webhooks.setSection(remoteWebhook(ctx, write.local), write.section, write.text);
+      return undefined;
     case 'module.create': {
       // `subtype` is not in the SDK's type but is part of Make's create call for universal
       // modules; the object is passed through unchanged.
@@ -128,6 +152,7 @@ async function run(
         altConnection: optionalRemote(ctx, metadata.altConnection),
       };
       if (metadata.crud !== null) body.crud = metadata.crud;
+      if (metadata.webhook !== null) body.webhook = remoteWebhook(ctx, metadata.webhook);
       await sdk.modules.update(app, version, write.name, body as unknown as UpdateSDKModuleBody);
       return undefined;
     }
@@ -141,6 +166,14 @@ function remoteConnection(ctx: ExecutionContext, local: string): string {
   const remote = ctx.connections.get(local);
   if (remote === undefined) {
     throw new InternalError(`connection "${local}" has no remote name yet (it was not created)`);
+  }
+  return remote;
+}
+
+function remoteWebhook(ctx: ExecutionContext, local: string): string {
+  const remote = ctx.webhooks.get(local);
+  if (remote === undefined) {
+    throw new InternalError(`webhook "${local}" has no remote name yet (it was not created)`);
   }
   return remote;
 }

@@ -1,5 +1,6 @@
 // Deploys a built app (`dist/`) to Make: read local, read remote, plan, then write only what
 // differs. `dryRun` stops after planning, so it makes read calls only.
+import type { ConnectionMatch } from './connections';
 import { executePlan } from './execute';
 import { readDist } from './local-app';
 import { readDeployManifest } from './manifest';
@@ -59,10 +60,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const remembered = state.apps[key];
   const appName = remembered?.remoteName ?? manifest.name;
   const known = remembered?.connections ?? {};
+  const knownWebhooks = remembered?.webhooks ?? {};
 
   let remote;
   try {
-    remote = await readRemote(sdk, local, appName, manifest.version, known);
+    remote = await readRemote(sdk, local, appName, manifest.version, known, knownWebhooks);
   } catch (error) {
     // A typed remote error passes as it is; anything else (a TypeError from a field that is not
     // where Make's API puts it) comes from an answer of an unexpected shape.
@@ -74,25 +76,32 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   if (conflicts.length > 0) throw new DeployConflictError(plan, conflicts);
   if (options.dryRun) return { plan, written: [], dryRun: true };
 
-  const connections = new Map<string, string>();
-  for (const match of remote.connections) {
-    if ('remote' in match && match.remote !== null) connections.set(match.local, match.remote.name);
-  }
+  const connections = pairedNames(remote.connections);
+  const webhooks = pairedNames(remote.webhooks);
   const next: DeployState = {
     ...state,
     apps: { ...state.apps, [key]: { remoteName: appName, connections: {} } },
   };
   const save = (): void => {
     const entry = next.apps[key];
-    if (entry) entry.connections = Object.fromEntries(connections);
+    if (entry) {
+      entry.connections = Object.fromEntries(connections);
+      if (webhooks.size > 0) entry.webhooks = Object.fromEntries(webhooks);
+    }
     writeState(options.statePath, next);
   };
   // Pairings found by label are saved too, so the next run does not depend on labels.
-  if (remote.app !== null && !sameMapping(known, connections)) save();
+  if (
+    remote.app !== null &&
+    (!sameMapping(known, connections) || !sameMapping(knownWebhooks, webhooks))
+  ) {
+    save();
+  }
 
   const written = await executePlan(plan, {
     sdk,
     connections,
+    webhooks,
     onRemoteName: (change) => {
       const entry = next.apps[key];
       if (entry && 'app' in change) entry.remoteName = change.app;
@@ -100,6 +109,15 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     },
   });
   return { plan, written, dryRun: false };
+}
+
+/** Local name → remote name of the components already paired with one on Make. */
+function pairedNames(matches: readonly ConnectionMatch[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const match of matches) {
+    if ('remote' in match && match.remote !== null) names.set(match.local, match.remote.name);
+  }
+  return names;
 }
 
 function sameMapping(a: Record<string, string>, b: Map<string, string>): boolean {

@@ -8,8 +8,15 @@ import type {
   SDKConnectionSectionType,
   SDKModuleSectionType,
   SDKRPCSectionType,
+  SDKWebhookSectionType,
 } from '@makehq/sdk';
-import { CONNECTION_SECTIONS, MODULE_SECTIONS, MODULE_TYPE_IDS, RPC_SECTIONS } from './sections';
+import {
+  CONNECTION_SECTIONS,
+  MODULE_SECTIONS,
+  MODULE_TYPE_IDS,
+  RPC_SECTIONS,
+  WEBHOOK_SECTIONS,
+} from './sections';
 import { DeployInputError } from './input-error';
 
 export interface LocalSection<S extends string = string> {
@@ -29,7 +36,7 @@ export interface LocalCommon {
   normalised: string;
 }
 
-export interface LocalConnection {
+interface LocalConnection {
   name: string;
   label: string;
   type: string;
@@ -46,7 +53,19 @@ export interface LocalModule {
   crud: string | null;
   connection: string | null;
   altConnection: string | null;
+  /** The local name of the webhook an instant trigger listens on. */
+  webhook: string | null;
   sections: LocalSection<SDKModuleSectionType>[];
+}
+
+export interface LocalWebhook {
+  name: string;
+  label: string;
+  /** `web` or `web-shared`. */
+  type: string;
+  connection: string | null;
+  altConnection: string | null;
+  sections: LocalSection<SDKWebhookSectionType>[];
 }
 
 export interface LocalRpc {
@@ -64,6 +83,7 @@ export interface LocalApp {
   common: LocalCommon | null;
   connections: LocalConnection[];
   rpcs: LocalRpc[];
+  webhooks: LocalWebhook[];
   modules: LocalModule[];
 }
 
@@ -92,7 +112,7 @@ function readLayout(layout: LayoutReader): LocalApp {
   const components = objectAt(manifest, 'components', 'makecomapp.json');
   const reader = new CodeReader(layout);
 
-  for (const unsupported of ['function', 'webhook', 'endpoint']) {
+  for (const unsupported of ['function', 'endpoint']) {
     const group = components[unsupported];
     if (isPlainObject(group) && Object.keys(group).length > 0) {
       throw new DeployInputError(
@@ -141,6 +161,21 @@ function readLayout(layout: LayoutReader): LocalApp {
         ),
       };
     }),
+    webhooks: entries(components, 'webhook').map(([name, entry]) => {
+      const where = `components.webhook.${name}`;
+      return {
+        name,
+        label: requiredString(entry, 'label', where),
+        type: requiredString(entry, 'webhookType', where),
+        connection: optionalString(entry, 'connection', where),
+        altConnection: optionalString(entry, 'altConnection', where),
+        sections: reader.sections(
+          objectAt(entry, 'codeFiles', where),
+          WEBHOOK_SECTIONS,
+          `${where}.codeFiles`,
+        ),
+      };
+    }),
     modules: entries(components, 'module').map(([name, entry]) => {
       const where = `components.module.${name}`;
       const moduleType = requiredString(entry, 'moduleType', where);
@@ -160,6 +195,7 @@ function readLayout(layout: LayoutReader): LocalApp {
         crud: optionalString(entry, 'actionCrud', where),
         connection: optionalString(entry, 'connection', where),
         altConnection: optionalString(entry, 'altConnection', where),
+        webhook: optionalString(entry, 'webhook', where),
         sections: reader.sections(
           objectAt(entry, 'codeFiles', where),
           MODULE_SECTIONS,

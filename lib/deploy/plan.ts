@@ -6,10 +6,19 @@ import type {
   SDKConnectionSectionType,
   SDKModuleSectionType,
   SDKRPCSectionType,
+  SDKWebhookSectionType,
   UpdateSDKAppBody,
 } from '@makehq/sdk';
 import { normaliseRemoteSection, normaliseText } from './canonical';
-import type { LocalApp, LocalCommon, LocalModule, LocalRpc, LocalSection } from './local-app';
+import type {
+  LocalApp,
+  LocalCommon,
+  LocalModule,
+  LocalRpc,
+  LocalSection,
+  LocalWebhook,
+} from './local-app';
+import type { ConnectionMatch } from './connections';
 import type { RemoteSnapshot } from './remote';
 import { moduleTypeName } from './sections';
 
@@ -44,6 +53,9 @@ export type Write =
   | { kind: 'rpc.create'; name: string; body: { name: string; label: string } }
   | { kind: 'rpc.update'; name: string; metadata: ComponentMetadata }
   | { kind: 'rpc.section'; name: string; section: SDKRPCSectionType; text: string }
+  | { kind: 'webhook.create'; local: string; body: { type: string; label: string } }
+  | { kind: 'webhook.update'; local: string; body: { label: string } }
+  | { kind: 'webhook.section'; local: string; section: SDKWebhookSectionType; text: string }
   | {
       kind: 'module.create';
       name: string;
@@ -52,7 +64,12 @@ export type Write =
   | {
       kind: 'module.update';
       name: string;
-      metadata: ComponentMetadata & { description: string; crud: string | null };
+      metadata: ComponentMetadata & {
+        description: string;
+        crud: string | null;
+        /** Local webhook name; the executor swaps in the remote name. */
+        webhook: string | null;
+      };
     }
   | { kind: 'module.section'; name: string; section: SDKModuleSectionType; text: string };
 
@@ -169,8 +186,18 @@ export function planDeploy(
 
   const knownConnections = new Set(local.connections.map((c) => c.name));
   for (const rpc of local.rpcs) items.push(...planRpc(rpc, remote, remoteConnectionName));
+  // Make's order: webhooks before the modules that listen on them (make-app-format §15.1).
+  const remoteWebhookName = new Map<string, string | null>();
+  for (const match of remote.webhooks) {
+    const webhook = local.webhooks.find((w) => w.name === match.local);
+    if (!webhook) continue;
+    if ('remote' in match) remoteWebhookName.set(match.local, match.remote?.name ?? null);
+    items.push(...planWebhook(webhook, match, remote));
+  }
   for (const module of local.modules) {
-    items.push(...planModule(module, remote, remoteConnectionName, knownConnections));
+    items.push(
+      ...planModule(module, remote, remoteConnectionName, knownConnections, remoteWebhookName),
+    );
   }
 
   if (local.groups) {
@@ -300,11 +327,73 @@ function planRpc(
   return items;
 }
 
+function planWebhook(
+  webhook: LocalWebhook,
+  match: ConnectionMatch,
+  remote: RemoteSnapshot,
+): PlanItem[] {
+  const target = `webhook ${webhook.name}`;
+  if ('conflict' in match) {
+    return [{ target, part: 'metadata', action: 'conflict', detail: match.conflict }];
+  }
+  if (webhook.connection !== null || webhook.altConnection !== null) {
+    // Make's API creates a webhook from its type and label and updates only its label.
+    return [
+      {
+        target,
+        part: 'metadata',
+        action: 'conflict',
+        detail: `uses connection "${webhook.connection ?? webhook.altConnection ?? ''}"; deploying a webhook's connection is not supported (set it in Make)`,
+      },
+    ];
+  }
+  const items: PlanItem[] = [];
+  if (match.remote === null) {
+    items.push({
+      target,
+      part: 'metadata',
+      action: 'create',
+      write: {
+        kind: 'webhook.create',
+        local: webhook.name,
+        body: { type: webhook.type, label: webhook.label },
+      },
+    });
+  } else if (match.remote.label !== webhook.label) {
+    items.push({
+      target,
+      part: 'metadata',
+      action: 'update',
+      detail: `label (remote name ${match.remote.name})`,
+      write: { kind: 'webhook.update', local: webhook.name, body: { label: webhook.label } },
+    });
+  } else {
+    items.push({
+      target,
+      part: 'metadata',
+      action: 'unchanged',
+      detail: `remote name ${match.remote.name}`,
+    });
+  }
+  items.push(
+    ...sectionItems(
+      target,
+      webhook.sections,
+      remote,
+      `webhook:${webhook.name}`,
+      match.remote === null,
+      (section, text) => ({ kind: 'webhook.section', local: webhook.name, section, text }),
+    ),
+  );
+  return items;
+}
+
 function planModule(
   module: LocalModule,
   remote: RemoteSnapshot,
   connections: Map<string, string | null>,
   knownConnections: Set<string>,
+  webhooks: Map<string, string | null>,
 ): PlanItem[] {
   const target = `module ${module.name}`;
   for (const used of [module.connection, module.altConnection]) {
@@ -318,6 +407,16 @@ function planModule(
         },
       ];
     }
+  }
+  if (module.webhook !== null && !webhooks.has(module.webhook)) {
+    return [
+      {
+        target,
+        part: 'metadata',
+        action: 'conflict',
+        detail: `listens on webhook "${module.webhook}", which the app does not define`,
+      },
+    ];
   }
   const existing = remote.modules.get(module.name);
   if (existing && existing.typeId !== module.typeId) {
@@ -339,6 +438,7 @@ function planModule(
     crud: module.crud,
     connection: module.connection,
     altConnection: module.altConnection,
+    webhook: module.webhook,
   };
   const items: PlanItem[] = [];
   if (!existing) {
@@ -360,7 +460,12 @@ function planModule(
       },
     });
     // Create only takes name, type, label and description; the rest is a metadata update.
-    if (module.connection !== null || module.altConnection !== null || module.crud !== null) {
+    if (
+      module.connection !== null ||
+      module.altConnection !== null ||
+      module.crud !== null ||
+      module.webhook !== null
+    ) {
       items.push({
         target,
         part: 'connection',
@@ -372,6 +477,11 @@ function planModule(
     const differs = metadataDiff(metadata, existing, connections);
     if (existing.description !== module.description) differs.push('description');
     if ((existing.crud ?? null) !== module.crud) differs.push('crud');
+    if (module.webhook !== null) {
+      // A webhook about to be created has no remote name yet: always an update.
+      const wanted = webhooks.get(module.webhook) ?? null;
+      if (wanted === null || (existing.webhook ?? null) !== wanted) differs.push('webhook');
+    }
     items.push(
       metadataItem(target, differs, { kind: 'module.update', name: module.name, metadata }),
     );

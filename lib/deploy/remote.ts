@@ -29,6 +29,8 @@ interface RemoteModule {
   crud: string | null;
   connection: string | null;
   altConnection: string | null;
+  /** The remote webhook name an instant trigger listens on. */
+  webhook?: string | null;
 }
 
 interface RemoteRpc {
@@ -43,6 +45,8 @@ export interface RemoteSnapshot {
   connections: ConnectionMatch[];
   modules: Map<string, RemoteModule>;
   rpcs: Map<string, RemoteRpc>;
+  /** Each local webhook paired with Make's (Make names webhooks itself, like connections). */
+  webhooks: ConnectionMatch[];
   /** Keys: `app:base`, `app:readme`, `connection:<local>:<section>`, `module:<name>:<section>`… */
   sections: Map<string, unknown>;
 }
@@ -59,6 +63,7 @@ export async function readRemote(
   appName: string,
   version: number,
   knownConnections: Record<string, string>,
+  knownWebhooks: Record<string, string> = {},
 ): Promise<RemoteSnapshot> {
   const sections = new Map<string, unknown>();
   let app: RemoteApp | null;
@@ -75,6 +80,7 @@ export async function readRemote(
       connections: local.connections.map((c) => ({ local: c.name, remote: null })),
       modules: new Map(),
       rpcs: new Map(),
+      webhooks: local.webhooks.map((w) => ({ local: w.name, remote: null })),
       sections,
     };
   }
@@ -84,6 +90,9 @@ export async function readRemote(
   const remoteRpcs =
     local.rpcs.length > 0 ? ((await sdk.rpcs.list(appName, version)) as RemoteRpc[]) : [];
   const connections = matchConnections(local.connections, remoteConnections, knownConnections);
+  const remoteWebhooks =
+    local.webhooks.length > 0 ? ((await sdk.webhooks.list(appName)) as RemoteConnection[]) : [];
+  const webhooks = matchConnections(local.webhooks, remoteWebhooks, knownWebhooks, 'webhook');
 
   if (local.base) sections.set('app:base', await sdk.apps.getSection(appName, version, 'base'));
   if (local.common) sections.set('app:common', await sdk.apps.getCommon(appName, version));
@@ -113,6 +122,16 @@ export async function readRemote(
       );
     }
   }
+  for (const match of webhooks) {
+    if (!('remote' in match) || match.remote === null) continue;
+    const localWebhook = local.webhooks.find((w) => w.name === match.local);
+    for (const section of localWebhook?.sections ?? []) {
+      sections.set(
+        `webhook:${match.local}:${section.section}`,
+        await sdk.webhooks.getSection(match.remote.name, section.section),
+      );
+    }
+  }
   const modules = new Map(remoteModules.map((module) => [module.name, module]));
   for (const module of local.modules) {
     const remote = modules.get(module.name);
@@ -129,5 +148,5 @@ export async function readRemote(
     sections.set('app:groups', await sdk.apps.getSection(appName, version, 'groups'));
   }
   if (local.readme) sections.set('app:readme', await sdk.apps.getDocs(appName, version));
-  return { app, connections, modules, rpcs, sections };
+  return { app, connections, modules, rpcs, webhooks, sections };
 }

@@ -5,6 +5,7 @@ import type {
   SDKConnectionSectionType,
   SDKModuleSectionType,
   SDKRPCSectionType,
+  SDKWebhookSectionType,
 } from '@makehq/sdk';
 
 export const MODULE_SECTIONS: Readonly<Record<string, SDKModuleSectionType>> = {
@@ -29,6 +30,15 @@ export const CONNECTION_SECTIONS: Readonly<Record<string, SDKConnectionSectionTy
 export const RPC_SECTIONS: Readonly<Record<string, SDKRPCSectionType>> = {
   communication: 'api',
   params: 'parameters',
+};
+
+/** A webhook's codes; Make's API has no section for `update`, so a webhook with one is refused. */
+export const WEBHOOK_SECTIONS: Readonly<Record<string, SDKWebhookSectionType>> = {
+  communication: 'api',
+  params: 'parameters',
+  attach: 'attach',
+  detach: 'detach',
+  requiredScope: 'scope',
 };
 
 /** Make's numeric module type ids (make-app-format §4.1). */

@@ -1,4 +1,4 @@
-// Make generates connection names (and may generate the app name) on creation. The mapping from
+// Make generates connection and webhook names (and may generate the app name) on creation. The mapping from
 // local names to those remote names is kept in a small, git-ignored file so the next deploy
 // updates the same components. It holds names only, never a token. When the file is lost, deploy
 // finds the connection again by label and type (see connections.ts).
@@ -10,6 +10,8 @@ interface AppState {
   remoteName: string;
   /** Local connection name → remote connection name. */
   connections: Record<string, string>;
+  /** Local webhook name → remote webhook name (absent in files written before webhooks). */
+  webhooks?: Record<string, string>;
 }
 
 export interface DeployState {
@@ -62,12 +64,19 @@ function isState(value: unknown): value is DeployState {
   if (candidate.apps === null || typeof candidate.apps !== 'object') return false;
   return Object.values(candidate.apps).every((app: unknown) => {
     if (app === null || typeof app !== 'object') return false;
-    const entry = app as { remoteName?: unknown; connections?: unknown };
+    const entry = app as { remoteName?: unknown; connections?: unknown; webhooks?: unknown };
     return (
       typeof entry.remoteName === 'string' &&
-      entry.connections !== null &&
-      typeof entry.connections === 'object' &&
-      Object.values(entry.connections).every((name) => typeof name === 'string')
+      isNameMap(entry.connections) &&
+      (entry.webhooks === undefined || isNameMap(entry.webhooks))
     );
   });
+}
+
+function isNameMap(value: unknown): value is Record<string, string> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    Object.values(value).every((name) => typeof name === 'string')
+  );
 }

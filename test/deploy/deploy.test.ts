@@ -308,6 +308,34 @@ describe('the real Hotmart app', () => {
           call.method === 'POST' && (call.body as { name?: string })?.name === 'makeApiCall',
       );
       expect(universal?.body).toMatchObject({ typeId: 12, subtype: 'Universal' });
+      // The webhook is created before the module that listens on it, which then names it by
+      // the name Make gave it; the state file remembers that name.
+      const routes = fake.writes().map((call) => fake.route(call));
+      const hookCreated = routes.indexOf('POST /sdk/apps/hotmart/webhooks');
+      const hook = [...fake.webhooks.values()].find(
+        (w) => w.meta.label === 'Hotmart events (webhook v2)',
+      );
+      expect(hook?.meta).toMatchObject({ type: 'web' });
+      const hookName = String(hook?.meta.name);
+      expect(routes).toEqual(
+        expect.arrayContaining([
+          `PUT /sdk/apps/webhooks/${hookName}/api`,
+          `PUT /sdk/apps/webhooks/${hookName}/parameters`,
+        ]),
+      );
+      const watchPatch = fake
+        .writes()
+        .findIndex((call) => call.method === 'PATCH' && call.path.endsWith('/modules/watchEvents'));
+      expect(hookCreated).toBeGreaterThanOrEqual(0);
+      expect(watchPatch).toBeGreaterThan(hookCreated);
+      expect(fake.writes()[watchPatch]?.body).toMatchObject({
+        webhook: hookName,
+        connection: null,
+      });
+      const saved = JSON.parse(fs.readFileSync(statePath, 'utf8')) as {
+        apps: Record<string, { webhooks?: Record<string, string> }>;
+      };
+      expect(saved.apps['eu1.make.com/hotmart/1']?.webhooks).toEqual({ hotmartEvents: hookName });
       fake.calls.length = 0;
 
       const second = await deploy(options({ distDir: built.dir }));

@@ -34,6 +34,8 @@ export class FakeMake {
   readonly calls: Call[] = [];
   readonly apps = new Map<string, FakeApp>();
   readonly connections = new Map<string, FakeModule & { app: string }>();
+  readonly webhooks = new Map<string, FakeModule & { app: string }>();
+  private webhookCounter = 0;
   private failures: Array<(call: Call) => boolean> = [];
   private connectionCounter = 0;
 
@@ -99,6 +101,7 @@ export class FakeMake {
     const parts = call.path.split('/').filter(Boolean).slice(2); // drop "sdk", "apps"
     const { method } = call;
     if (parts[0] === 'connections' && parts[1]) return this.connection(method, parts, call.body);
+    if (parts[0] === 'webhooks' && parts[1]) return this.webhook(method, parts, call.body);
     if (parts.length === 0 && method === 'POST') return this.createApp(call.body);
     const [appName, second, third, fourth, fifth] = parts;
     const app = appName === undefined ? undefined : this.apps.get(appName);
@@ -113,6 +116,17 @@ export class FakeMake {
       const entry = { app: appName as string, meta: { ...body, name }, sections: new Map() };
       this.connections.set(name, entry);
       return [200, { appConnection: entry.meta }];
+    }
+    if (second === 'webhooks') {
+      if (method === 'GET') {
+        const list = [...this.webhooks.values()].filter((w) => w.app === appName);
+        return [200, { appWebhooks: list.map((w) => w.meta) }];
+      }
+      const name = `${appName}-hook-${++this.webhookCounter}`;
+      const body = call.body as Record<string, unknown>;
+      const entry = { app: appName as string, meta: { ...body, name }, sections: new Map() };
+      this.webhooks.set(name, entry);
+      return [200, { appWebhook: entry.meta }];
     }
     if (third === undefined) {
       if (method === 'GET') return [200, { app: app.meta }];
@@ -170,6 +184,17 @@ export class FakeMake {
     if (parts[2] === undefined) {
       Object.assign(entry.meta, body);
       return [200, { appConnection: entry.meta }];
+    }
+    return this.section(method, entry.sections, parts[2], body);
+  }
+
+  private webhook(method: string, parts: string[], body: unknown): Reply {
+    const entry = this.webhooks.get(parts[1] as string);
+    if (!entry) return [404, { message: `webhook ${parts[1]} not found` }];
+    if (parts[2] === undefined) {
+      if (method === 'GET') return [200, { appWebhook: entry.meta }];
+      Object.assign(entry.meta, body);
+      return [200, { appWebhook: entry.meta }];
     }
     return this.section(method, entry.sections, parts[2], body);
   }

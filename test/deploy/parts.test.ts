@@ -177,6 +177,25 @@ describe('reading the built app', () => {
     });
     expect(() => readDist(dir2)).toThrow(/components\.function is not empty/);
   });
+
+  test("a webhook with an update file is refused: Make's API has no section for it", () => {
+    const manifest = makecomapp() as { components: Record<string, Record<string, unknown>> };
+    manifest.components.webhook = {
+      events: {
+        label: 'Events',
+        webhookType: 'web',
+        connection: null,
+        codeFiles: { update: 'webhooks/events/events.update.iml.json' },
+      },
+    };
+    const dir = writeFixtureDist({
+      ...fixtureFiles(),
+      'makecomapp.json': JSON.stringify(manifest),
+    });
+    expect(() => readDist(dir)).toThrow(
+      'makecomapp.json components.webhook.events.codeFiles.update: no Make API section for this code',
+    );
+  });
 });
 
 describe('the manifest', () => {
