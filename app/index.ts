@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hotmart from '../connections/hotmart/hotmart.connection';
 import { defineApp } from '../lib/define';
-import { modules } from '../modules';
+import { hotmartEvents, modules } from '../modules';
 import { base } from './base';
 import { groups } from './groups';
 import { manifest } from './manifest';
@@ -17,4 +17,5 @@ export default defineApp({
   connections: [hotmart],
   modules,
   rpcs: [],
+  webhooks: [hotmartEvents],
 });

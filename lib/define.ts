@@ -13,7 +13,15 @@
 // narrow the union by `type` once a nested literal fails, so a misspelt `paginaton` in a search
 // module was blamed on `response.iterate` "not existing in ActionResponseSpec". Narrowing first
 // leaves one variant, so the error names the misspelt key itself.
-import type { App, ConnectionSpec, FunctionSpec, ModuleOfType, ModuleType, RpcSpec } from './types';
+import type {
+  App,
+  ConnectionSpec,
+  FunctionSpec,
+  ModuleOfType,
+  ModuleType,
+  RpcSpec,
+  WebhookSpec,
+} from './types';
 
 /** Types an app definition (`app/index.ts`). Returns its argument unchanged. */
 export function defineApp(app: App): App {
@@ -49,4 +57,11 @@ export function defineFunction<const N extends string>(
   fn: FunctionSpec & { name: N },
 ): FunctionSpec & { name: N } {
   return fn;
+}
+
+/** Types a webhook definition. Returns its argument unchanged; `name` keeps its literal type. */
+export function defineWebhook<const N extends string>(
+  webhook: WebhookSpec & { name: N },
+): WebhookSpec & { name: N } {
+  return webhook;
 }

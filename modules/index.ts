@@ -5,11 +5,15 @@ import getSubscriberPurchases from './get-subscriber-purchases/get-subscriber-pu
 import listSubscriptions from './list-subscriptions/list-subscriptions.module';
 import makeApiCall from './make-api-call/make-api-call.module';
 import reactivateSubscription from './reactivate-subscription/reactivate-subscription.module';
+import watchEvents from './watch-events/watch-events.module';
 
 export const modules: ModuleSpec[] = [
   listSubscriptions,
   getSubscriberPurchases,
   cancelSubscription,
   reactivateSubscription,
+  watchEvents,
   makeApiCall,
 ];
+
+export { default as hotmartEvents } from './watch-events/hotmart-events.webhook';

@@ -10,6 +10,7 @@ import { registerRpc } from './commands/rpc';
 import { registerRun } from './commands/run';
 import { registerTrigger } from './commands/trigger';
 import { registerWebhook } from './commands/webhook';
+import { registerEvent } from './commands/event';
 import { registerSimulator, waitForSignal, type StopSignal } from './commands/simulator';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ExitWith, ReportedFailure, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
@@ -37,6 +38,7 @@ Run "hotmart-make <command> --help" for a command's options.`,
   registerDocs(program, io);
   registerSimulator(program, io, untilStopped);
   registerWebhook(program, io, untilStopped);
+  registerEvent(program, io);
   return program;
 }
 

@@ -6,7 +6,7 @@ import { buildApp } from './build-app';
 import { formatIssue } from '../validate';
 import { createConnection, loadApp, type Connection } from '../runtime';
 import { exampleParameters } from '../harness';
-import { executeModule } from '../harness';
+import { executeModule, executeWebhookEvent } from '../harness';
 import type { CliIo } from './io';
 import { describeFailure } from './report-error';
 import { resolveTarget } from './targets';
@@ -100,13 +100,17 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
     for (const module of app.definition.modules) {
       const started = Date.now();
       try {
-        const result = await executeModule({
-          app,
-          moduleName: module.name,
-          parameters: exampleParameters(module, simulator),
-          target,
-          connection,
-        });
+        // An instant trigger is shown end to end: the simulator posts one event to it.
+        const result =
+          module.type === 'instant_trigger'
+            ? await executeWebhookEvent({ app, moduleName: module.name, simulator })
+            : await executeModule({
+                app,
+                moduleName: module.name,
+                parameters: exampleParameters(module, simulator),
+                target,
+                connection,
+              });
         rows.push({
           module: module.name,
           ok: true,

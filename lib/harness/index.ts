@@ -13,3 +13,5 @@ export {
 } from './execute';
 export { simulatorFetch } from './sim-fetch';
 export type { ResolvedTarget, TargetSpec } from './target';
+export { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
+export { executeWebhookEvent, type WebhookEventResult } from './webhook-event';

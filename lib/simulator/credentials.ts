@@ -11,3 +11,6 @@ export const SIMULATOR_CREDENTIALS: Readonly<SimulatorCredentials> = Object.free
   clientSecret: 'sim-client-secret',
   basicToken: basicTokenFor('sim-client-id', 'sim-client-secret'),
 });
+
+/** The hottok the simulator sends with its webhook events unless told another. */
+export const SIMULATOR_HOTTOK = 'sim-hottok';

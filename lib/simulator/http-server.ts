@@ -2,6 +2,7 @@
 // cannot be intercepted) that passes every request to the simulator. It binds to loopback only:
 // the simulator has no authentication worth exposing to a network.
 import { createServer } from 'node:http';
+import { SimulatorOptionError } from './errors';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Simulator } from './types';
@@ -52,6 +53,30 @@ function headerRecord(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
+/** The simulator's own control path (not Hotmart's): `POST /_simulator/events/<EVENT>`. */
+const CONTROL_EVENT_PATH = /^\/_simulator\/events\/([A-Z_]+)$/;
+
+/**
+ * `POST /_simulator/events/PURCHASE_APPROVED[?subscriber_code=X]` fires that webhook event (its
+ * listeners deliver it) and answers the envelope; a bad name or code is a 400 saying why.
+ */
+function controlAnswer(
+  sim: Simulator,
+  method: string,
+  rawUrl: string,
+): { status: number; body: unknown } | undefined {
+  const url = new URL(rawUrl, 'http://127.0.0.1');
+  const match = CONTROL_EVENT_PATH.exec(url.pathname);
+  if (match === null || method !== 'POST') return undefined;
+  const code = url.searchParams.get('subscriber_code') ?? undefined;
+  try {
+    return { status: 200, body: sim.fireEvent(match[1] ?? '', code) };
+  } catch (error) {
+    if (!(error instanceof SimulatorOptionError)) throw error;
+    return { status: 400, body: { error: 'invalid_event', error_description: error.message } };
+  }
+}
+
 async function serve(
   sim: Simulator,
   request: IncomingMessage,
@@ -67,6 +92,16 @@ async function serve(
       'Content-Type': 'application/json;charset=UTF-8',
       'Content-Length': String(Buffer.byteLength(payload)),
       Connection: 'close',
+    });
+    response.end(payload);
+    return;
+  }
+  const control = controlAnswer(sim, request.method ?? 'GET', request.url ?? '/');
+  if (control !== undefined) {
+    const payload = JSON.stringify(control.body);
+    response.writeHead(control.status, {
+      'Content-Type': 'application/json;charset=UTF-8',
+      'Content-Length': String(Buffer.byteLength(payload)),
     });
     response.end(payload);
     return;

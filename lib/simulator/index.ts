@@ -6,7 +6,9 @@ export {
   DEFAULT_SIZE,
   DEFAULT_TOKEN_TTL_SECONDS,
 } from './simulator';
-export { SIMULATOR_CREDENTIALS, basicTokenFor } from './credentials';
+export { SIMULATOR_CREDENTIALS, SIMULATOR_HOTTOK, basicTokenFor } from './credentials';
+export { deliverEvent, type DeliveryOptions } from './webhook-delivery';
+export { WEBHOOK_EVENTS, isWebhookEvent } from './webhook-events';
 export { HOTMART_ORIGINS, interceptWithNock } from './nock-adapter';
 export type { NockInterception, NockInterceptOptions } from './nock-adapter';
 export { startSimulatorServer } from './http-server';
@@ -23,4 +25,5 @@ export type {
   SimulatorResponse,
   SubscriptionItem,
   SubscriptionStatus,
+  WebhookEnvelope,
 } from './types';

@@ -126,7 +126,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   };
   // Data is laid out against the creation day (UTC), so the same seed gives the same data all day
   // and the default 30-day window is never empty, whatever the real date.
-  const state = createState(generateDataset(config.seed, config.size, startOfUtcDay(readClock())));
+  const state = createState(
+    generateDataset(config.seed, config.size, startOfUtcDay(readClock())),
+    config.seed,
+  );
   const tokens = createTokenStore(config.seed, config.tokenTtlSeconds);
   const limiter = createRateLimiter(config.rateLimitPerMinute);
   const pageTokens = createPageTokenCodec(config.seed);
@@ -221,7 +224,28 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     acceptReactivation: (code) => {
       const now = readClock();
       const record = state.find(code, now);
-      return record !== undefined && acceptReactivation(record, now);
+      if (record === undefined) return false;
+      const charged = record.pendingReactivation?.charge === true;
+      if (!acceptReactivation(record, now)) return false;
+      // A reactivation that charged is a new approved purchase for Hotmart.
+      if (charged) state.events.emit('PURCHASE_APPROVED', record, now);
+      return true;
+    },
+    onEvent: (listener) => state.events.listen(listener),
+    fireEvent: (name, subscriberCode) => {
+      const now = readClock();
+      const record =
+        subscriberCode === undefined
+          ? state.all(now).find((candidate) => candidate.status === 'ACTIVE')
+          : state.find(subscriberCode, now);
+      if (record === undefined) {
+        throw new SimulatorOptionError(
+          subscriberCode === undefined
+            ? 'fireEvent: the simulator has no active subscription to send an event about.'
+            : `fireEvent: no subscription '${subscriberCode}'.`,
+        );
+      }
+      return state.events.emit(name, record, now);
     },
     rateLimitStatus: (clientId) =>
       limiter.status(clientId ?? config.credentials.clientId, readClock()),

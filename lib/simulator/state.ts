@@ -5,6 +5,7 @@ import type { Dataset, PurchaseRecord, SubscriptionRecord } from './dataset';
 import { chargeDate } from './dataset';
 import { HotmartError, invalidParameter } from './errors';
 import type { SubscriptionStatus } from './types';
+import { createEventHub, type EventHub } from './webhook-events';
 
 /** The subscriber has 3 days to accept a reactivation (reference §4.5). */
 const REACTIVATION_WINDOW_MS = 3 * DAY_MS;
@@ -23,15 +24,18 @@ const DUE_DAY_CHANGEABLE: readonly SubscriptionStatus[] = ['ACTIVE', 'DELAYED'];
 
 export interface SimulatorState {
   readonly dataset: Dataset;
+  /** Hotmart's webhook events for the changes the write endpoints make. */
+  readonly events: EventHub;
   /** Every subscription in list order, pending reactivations settled at `now`. */
   all(now: number): SubscriptionRecord[];
   find(subscriberCode: string, now: number): SubscriptionRecord | undefined;
 }
 
-export function createState(dataset: Dataset): SimulatorState {
+export function createState(dataset: Dataset, seed = 0): SimulatorState {
   const byCode = new Map(dataset.subscriptions.map((record) => [record.subscriberCode, record]));
   return {
     dataset,
+    events: createEventHub(dataset.producer, seed),
     all(now) {
       for (const record of dataset.subscriptions) settle(record, now);
       return dataset.subscriptions;

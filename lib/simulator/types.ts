@@ -126,6 +126,27 @@ export interface Simulator {
    * Returns false when there is no pending, unexpired reactivation for that code.
    */
   acceptReactivation(subscriberCode: string): boolean;
+  /**
+   * Calls `listener` with Hotmart's webhook v2 envelope whenever a state change makes one: a
+   * cancel (`SUBSCRIPTION_CANCELLATION`), a charge-day change (`UPDATE_SUBSCRIPTION_CHARGE_DATE`),
+   * an accepted reactivation that charged (`PURCHASE_APPROVED`). Returns the unsubscribe function.
+   */
+  onEvent(listener: (envelope: WebhookEnvelope) => void): () => void;
+  /**
+   * Sends any event on demand, about a subscription (default: the first active one), to every
+   * listener, and returns it. An unknown event name or code throws SimulatorOptionError.
+   */
+  fireEvent(name: string, subscriberCode?: string): WebhookEnvelope;
   /** Rate-limit counters for an application (default: the configured client). */
   rateLimitStatus(clientId?: string): RateLimitStatus;
+}
+
+/** A Hotmart webhook v2 envelope (hotmart-api.md §8.3). */
+export interface WebhookEnvelope {
+  id: string;
+  /** Epoch milliseconds. */
+  creation_date: number;
+  event: string;
+  version: '2.0.0';
+  data: Record<string, unknown>;
 }

@@ -41,3 +41,17 @@ export function fromHotmartText(path: string): string {
 export function toEpochMs(parameter: string, fallback = 'undefined'): string {
   return `{{if(parameters.${parameter}, formatDate(parameters.${parameter}, 'x', 'UTC'), ${fallback})}}`;
 }
+
+/**
+ * A date in a Hotmart webhook, as an IML expression (no braces) for use inside larger ones.
+ * Webhooks carry epoch milliseconds mostly, some ISO texts, and test events sometimes seconds
+ * (hotmart-api.md §8.5): 9–13 digits (a number or digit text) are read as seconds below 12 digits,
+ * else milliseconds; anything else (an ISO text is already a Make date) passes through, so a
+ * delivery is never lost to an odd date.
+ */
+export function webhookDateExpression(path: string): string {
+  const digits = `toString(${path})`;
+  const isEpoch = `replace(${digits}, "/^\\d{9,13}$/", "") = ""`;
+  const parsed = `if(length(${digits}) < 12, parseDate(${digits}, "X"), parseDate(${digits}, "x"))`;
+  return `if(${path}, if(${isEpoch}, ${parsed}, ${path}), ${path})`;
+}

@@ -35,6 +35,7 @@ describe('help and usage', () => {
     ['rpc', '--connection-file <file>'],
     ['trigger', '--state-file <file>'],
     ['webhook', '--webhook-params-json <json>'],
+    ['event', '--simulator <url>'],
   ])('%s --help exits 0 and documents its options', async (command, option) => {
     const result = await cli([command, '--help']);
     expect(result.code).toBe(0);
@@ -632,6 +633,83 @@ describe('trigger <module> --state-file: a polling trigger run twice from the CL
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('must hold a JSON object');
     expect(fs.readFileSync(path.join(work, 'broken.json'), 'utf8')).toBe('[1]');
+  });
+});
+
+describe('the whole event flow: simulator --webhook-url, event, webhook watchEvents', () => {
+  test('a fired event reaches the receiver with the hottok and prints one bundle', async () => {
+    const built = await buildDist();
+    let stopSimulator: (signal: string) => void = () => undefined;
+    let listening: (url: string) => void = () => undefined;
+    const simulatorUrl = new Promise<string>((resolve) => {
+      listening = resolve;
+    });
+    const lines: string[] = [];
+    const receiver = await startReceiver(
+      [
+        'watchEvents',
+        '--dist',
+        built.dir,
+        '--port',
+        '0',
+        '--json',
+        '--webhook-params-json',
+        '{"hottok":"sim-hottok"}',
+      ],
+      { onStdout: (text) => lines.push(text) },
+    );
+    const simulator = cli(
+      ['simulator', '--port', '0', '--size', '20', '--webhook-url', receiver.address],
+      {
+        onStdout: (text) => {
+          const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text);
+          if (match?.[1]) listening(match[1]);
+        },
+        untilStopped: () =>
+          new Promise((resolve) => {
+            stopSimulator = resolve;
+          }),
+      },
+    );
+    try {
+      const origin = await Promise.race([
+        simulatorUrl,
+        simulator.then((early) => Promise.reject(new Error(`simulator ended: ${early.stderr}`))),
+      ]);
+      const fired = await cli(['event', 'PURCHASE_APPROVED', '--simulator', origin]);
+      expect(fired.code).toBe(0);
+      const envelope = JSON.parse(fired.stdout) as { id: string; event: string };
+      expect(envelope.event).toBe('PURCHASE_APPROVED');
+      // The delivery runs beside the command: wait for it, boundedly.
+      for (let tries = 0; tries < 100 && lines.length === 0; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+        id: envelope.id,
+        event: 'PURCHASE_APPROVED',
+      });
+      const unknown = await cli(['event', 'NOPE', '--simulator', origin]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain(
+        "The simulator did not fire NOPE: Unknown Hotmart event 'NOPE'",
+      );
+    } finally {
+      stopSimulator('test');
+      const ended = await simulator;
+      await receiver.stop();
+      await built.dispose();
+      expect(ended.stderr).toMatch(
+        /Event PURCHASE_APPROVED \S+ → http:\/\/127\.0\.0\.1:\d+\/: HTTP 200/,
+      );
+      expect(ended.stdout + ended.stderr).not.toContain('sim-hottok');
+    }
+  });
+
+  test('event without a running simulator says how to start one', async () => {
+    const result = await cli(['event', 'PURCHASE_APPROVED', '--simulator', 'http://127.0.0.1:1']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('npx hotmart-make simulator --webhook-url');
   });
 });
 

@@ -12,6 +12,7 @@ const MODULES = [
   { name: 'getSubscriberPurchases', type: 'search', label: "Get a Subscriber's Purchases" },
   { name: 'cancelSubscription', type: 'action', label: 'Cancel a Subscription' },
   { name: 'reactivateSubscription', type: 'action', label: 'Reactivate and Charge a Subscription' },
+  { name: 'watchEvents', type: 'instant_trigger', label: 'Watch Events' },
   { name: 'makeApiCall', type: 'universal', label: 'Make an API Call' },
 ];
 
@@ -32,17 +33,24 @@ describe('the Hotmart app', () => {
     );
   });
 
-  test('one oauth connection named hotmart, used by every module', () => {
+  test('one oauth connection named hotmart, used by every module that calls the API', () => {
     expect(app.connections.map((c) => [c.name, c.type])).toEqual([['hotmart', 'oauth']]);
-    expect(app.modules.map((m) => m.connection)).toEqual(MODULES.map(() => 'hotmart'));
+    // Watch Events only receives Hotmart's calls; the hottok, not the connection, vouches for them.
+    expect(app.modules.map((m) => [m.name, m.connection])).toEqual(
+      MODULES.map(({ name }) => [name, name === 'watchEvents' ? null : 'hotmart']),
+    );
+    expect(app.webhooks?.map((w) => [w.name, w.type, w.connection])).toEqual([
+      ['hotmartEvents', 'web', null],
+    ]);
   });
 
   test('the modules, their types and labels', () => {
     expect(app.modules.map(({ name, type, label }) => ({ name, type, label }))).toEqual(MODULES);
   });
 
-  test('groups: reading, then writing, then the API call; every module exactly once', () => {
+  test('groups: events, reading, then writing, then the API call; every module exactly once', () => {
     expect(app.groups).toEqual([
+      { label: 'Events', modules: ['watchEvents'] },
       {
         label: 'Subscriptions',
         modules: [
@@ -95,8 +103,9 @@ describe('the Hotmart app', () => {
 
   test('fixtures carry only obviously fake tokens', () => {
     const dir = path.join(__dirname, '../fixtures/hotmart');
-    const tokens = readdirSync(dir)
-      .map((file) => readFileSync(path.join(dir, file), 'utf8'))
+    const tokens = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
       .flatMap((text) =>
         [...text.matchAll(/"access_token":\s*"([^"]*)"/g)].map((match) => match[1]),
       );

@@ -24,6 +24,28 @@ function loopback(value: string): LoopbackHost {
   );
 }
 
+interface SimulatorCommandOptions {
+  port: number;
+  host: LoopbackHost;
+  seed?: number;
+  size?: number;
+  webhookUrl?: string;
+  hottok?: string;
+}
+
+function webhookUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected an http(s) URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidArgumentError('expected an http(s) URL');
+  }
+  return url.toString();
+}
+
 /** Resolves when the process is asked to stop. Tests pass their own. */
 export type StopSignal = () => Promise<string>;
 
@@ -67,19 +89,39 @@ export function registerSimulator(program: Command, io: CliIo, untilStopped: Sto
       integer(-(2 ** 31), 2 ** 32 - 1),
     )
     .option('--size <n>', 'number of subscriptions (default 1000)', integer(0, 100_000))
-    .action(async (options: { port: number; host: LoopbackHost; seed?: number; size?: number }) => {
+    .option(
+      '--webhook-url <url>',
+      "post Hotmart's webhook v2 events there on every change (e.g. npx hotmart-make webhook watchEvents)",
+      webhookUrl,
+    )
+    .option('--hottok <hottok>', 'the hottok sent with each event (default: sim-hottok)')
+    .action(async (options: SimulatorCommandOptions) => {
       /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
       const {
         createSimulator,
         DEFAULT_SEED,
         DEFAULT_SIZE,
+        deliverEvent,
         SIMULATOR_CREDENTIALS,
+        SIMULATOR_HOTTOK,
         startSimulatorServer,
       } = require('../../simulator') as typeof import('../../simulator');
       /* eslint-enable @typescript-eslint/no-require-imports */
       const seed = options.seed ?? DEFAULT_SEED;
       const size = options.size ?? DEFAULT_SIZE;
       const simulator = createSimulator({ seed, size });
+      const deliveries: Array<Promise<void>> = [];
+      const { webhookUrl: target } = options;
+      if (target !== undefined) {
+        const hottok = options.hottok ?? SIMULATOR_HOTTOK;
+        simulator.onEvent((envelope) => {
+          deliveries.push(
+            deliverEvent(envelope, { url: target, hottok }).then(({ status }) => {
+              io.stderr(`Event ${envelope.event} ${envelope.id} → ${target}: HTTP ${status}\n`);
+            }),
+          );
+        });
+      }
       let server;
       try {
         server = await startSimulatorServer(simulator, { port: options.port, host: options.host });
@@ -96,13 +138,17 @@ export function registerSimulator(program: Command, io: CliIo, untilStopped: Sto
           `Hotmart simulator listening on ${server.url} (${size} subscriptions, seed ${seed})`,
           `It answers for api-sec-vlc.hotmart.com, developers.hotmart.com and sandbox.hotmart.com.`,
           `Client ID: ${SIMULATOR_CREDENTIALS.clientId} (the simulator's built-in fake credentials)`,
-          `Try: hotmart-make run listSubscriptions --target ${server.url}`,
+          `Try: npx hotmart-make run listSubscriptions --target ${server.url}`,
+          target === undefined
+            ? 'Webhook events: start with --webhook-url <url> to receive them.'
+            : `Webhook events go to ${target}; fire one with: npx hotmart-make event PURCHASE_APPROVED --simulator ${server.url}`,
           'Press Ctrl-C (or send SIGTERM/SIGHUP) to stop.',
           '',
         ].join('\n'),
       );
       const signal = await untilStopped();
       await server.close();
+      await Promise.all(deliveries);
       io.stdout(`Stopped (${signal}) after ${simulator.requestCount()} request(s).\n`);
     });
 }

@@ -1,7 +1,6 @@
 // `hotmart-make webhook <module> --app <dir> [--port N]`: a local receiver for an instant
 // trigger's webhook, on loopback until stopped. Every request goes through `receiveWebhook`; the
 // answer goes back to the caller and the bundles are printed as they arrive.
-import http from 'node:http';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ReportedFailure, UsageError } from '../errors';
@@ -26,9 +25,6 @@ interface WebhookCommandOptions {
   param?: string[];
 }
 
-/** The largest webhook body read; a bigger one is answered 413. */
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
-
 function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
@@ -50,42 +46,6 @@ function jsonObject(text: string | undefined, option: string): Record<string, un
     throw new UsageError(`${option} must be a JSON object`, 'webhook');
   }
   return value as Record<string, unknown>;
-}
-
-/** The request body as Make reads it: JSON, a form, or text. */
-function parseBody(bytes: Buffer, contentType: string | undefined): unknown {
-  const text = bytes.toString('utf8');
-  if (text === '') return undefined;
-  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type === 'application/x-www-form-urlencoded') {
-    return Object.fromEntries(new URLSearchParams(text));
-  }
-  if (type === 'application/json' || type.endsWith('+json') || type === '') {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
-  }
-  return text;
-}
-
-function readBody(request: http.IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(undefined);
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }
 
 /**
@@ -158,8 +118,7 @@ export function registerWebhook(program: Command, io: CliIo, untilStopped: StopS
     .action(async (moduleName: string, options: WebhookCommandOptions) => {
       const webhookParameters = jsonObject(options.webhookParamsJson, '--webhook-params-json');
       /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
-      const { loadApp, receiveWebhook } =
-        require('../../runtime') as typeof import('../../runtime');
+      const { loadApp } = require('../../runtime') as typeof import('../../runtime');
       /* eslint-enable @typescript-eslint/no-require-imports */
       const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
       const parameters = moduleParameters(
@@ -173,65 +132,32 @@ export function registerWebhook(program: Command, io: CliIo, untilStopped: StopS
         throw new UsageError(`${moduleName} is not an instant trigger`, 'webhook');
       }
       const connected = await connectionOf(io, app, module, options);
-      const server = http.createServer((request, response) => {
-        void (async () => {
-          const bytes = await readBody(request);
-          if (bytes === undefined) {
-            response.writeHead(413).end();
-            return;
-          }
-          const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(request.headers)) {
-            if (typeof value === 'string') headers[name] = value;
-            else if (Array.isArray(value)) headers[name] = value.join(', ');
-          }
-          try {
-            const result = await receiveWebhook(
-              app,
-              moduleName,
-              {
-                method: request.method ?? 'POST',
-                headers,
-                query: Object.fromEntries(url.searchParams),
-                body: parseBody(bytes, request.headers['content-type']),
-              },
-              {
-                parameters,
-                webhookParameters,
-                ...(connected ? { connection: connected.connection } : {}),
-              },
+      /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+      const { startWebhookReceiver } = require('../../harness') as typeof import('../../harness');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      const receiver = await startWebhookReceiver({
+        app,
+        moduleName,
+        parameters,
+        webhookParameters,
+        ...(connected ? { connection: connected.connection } : {}),
+        port: options.port,
+        onBundles: (bundles) => {
+          for (const bundle of bundles) {
+            io.stdout(
+              options.json ? `${JSON.stringify(bundle)}\n` : `${JSON.stringify(bundle, null, 2)}\n`,
             );
-            response.writeHead(result.response.status, result.response.headers);
-            response.end(String(result.response.body));
-            for (const bundle of result.bundles) {
-              io.stdout(
-                options.json
-                  ? `${JSON.stringify(bundle)}\n`
-                  : `${JSON.stringify(bundle, null, 2)}\n`,
-              );
-            }
-          } catch (error) {
-            io.stderr(`${describeFailure(error)}\n`);
-            response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Error');
           }
-        })();
-      });
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(options.port, '127.0.0.1', () => resolve());
-      }).catch((error: unknown) => {
+        },
+        onError: (error) => io.stderr(`${describeFailure(error)}\n`),
+      }).catch(async (error: unknown) => {
+        await connected?.target.close();
         io.stderr(`The webhook receiver could not listen: ${describeFailure(error)}\n`);
         throw new ReportedFailure();
       });
-      const address = server.address();
-      const bound = typeof address === 'object' && address !== null ? address.port : options.port;
-      io.stderr(
-        `Receiving ${moduleName}'s webhook at http://127.0.0.1:${bound}/ (Ctrl+C to stop)\n`,
-      );
+      io.stderr(`Receiving ${moduleName}'s webhook at ${receiver.url} (Ctrl+C to stop)\n`);
       const reason = await untilStopped();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      await receiver.close();
       await connected?.target.close();
       io.stderr(`Stopped (${reason}).\n`);
     });

@@ -2,7 +2,8 @@
 // undocumented; the simulator answers 400 with the bulk endpoint's per-item code as `error`.
 import { HotmartError, subscriptionNotFound } from '../errors';
 import { jsonBody, optionalBooleanField } from '../http-request';
-import { cancel } from '../state';
+import type { SubscriptionRecord } from '../dataset';
+import { cancel, type Outcome } from '../state';
 import { cancelResult } from '../views';
 import { subscriberCodes } from './bulk-body';
 import { bulkChange } from './bulk-change';
@@ -16,6 +17,7 @@ export function cancelSubscription({ request, state, now, params }: RouteContext
   optionalBooleanField(jsonBody(request), 'send_mail', true);
   const outcome = cancel(record, now);
   if (!outcome.ok) throw new HotmartError(400, outcome.code, outcome.description);
+  state.events.emit('SUBSCRIPTION_CANCELLATION', record, now);
   return { status: 200, body: cancelResult(record) };
 }
 
@@ -23,5 +25,10 @@ export function cancelSubscriptions(context: RouteContext): RouteResult {
   const body = jsonBody(context.request);
   const codes = subscriberCodes(body);
   optionalBooleanField(body, 'send_mail', true);
-  return bulkChange(codes, context, (record) => cancel(record, context.now), cancelResult);
+  const change = (record: SubscriptionRecord): Outcome => {
+    const outcome = cancel(record, context.now);
+    if (outcome.ok) context.state.events.emit('SUBSCRIPTION_CANCELLATION', record, context.now);
+    return outcome;
+  };
+  return bulkChange(codes, context, change, cancelResult);
 }

@@ -14,6 +14,8 @@ export function changeSubscriptionDueDay({
   const code = params['subscriber_code'] ?? '';
   const record = state.find(code, now);
   if (record === undefined) throw subscriptionNotFound(code);
+  const oldDueDay = record.dueDay;
   changeDueDay(record, jsonBody(request)['due_day'], now);
+  state.events.emit('UPDATE_SUBSCRIPTION_CHARGE_DATE', record, now, { oldDueDay });
   return { status: 200 };
 }
