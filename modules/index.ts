@@ -17,3 +17,4 @@ export const modules: ModuleSpec[] = [
 ];
 
 export { default as hotmartEvents } from './watch-events/hotmart-events.webhook';
+export { default as listProducts } from './dropdowns/list-products.rpc';

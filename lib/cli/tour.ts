@@ -6,7 +6,7 @@ import { buildApp } from './build-app';
 import { formatIssue } from '../validate';
 import { createConnection, loadApp, type Connection } from '../runtime';
 import { exampleParameters } from '../harness';
-import { executeModule, executeWebhookEvent } from '../harness';
+import { executeModule, executeRpc, executeWebhookEvent } from '../harness';
 import type { CliIo } from './io';
 import { describeFailure } from './report-error';
 import { resolveTarget } from './targets';
@@ -130,6 +130,30 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
         });
       }
     }
+    // The dropdowns: each RPC as Make's form would load it.
+    for (const rpc of app.definition.rpcs) {
+      const started = Date.now();
+      try {
+        const result = await executeRpc({ app, rpcName: rpc.name, parameters: {}, target });
+        rows.push({
+          module: `rpc ${rpc.name}`,
+          ok: true,
+          bundles: result.items.length,
+          requests: result.requests,
+          ms: result.durationMs,
+          result: glimpse(result.items[0] as Record<string, unknown> | undefined),
+        });
+      } catch (error) {
+        rows.push({
+          module: `rpc ${rpc.name}`,
+          ok: false,
+          bundles: 0,
+          requests: 0,
+          ms: Date.now() - started,
+          result: describeFailure(error),
+        });
+      }
+    }
   } finally {
     await target.close();
   }
@@ -137,11 +161,11 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
   const failed = rows.filter((row) => !row.ok).length;
   io.stdout(
     `Connection "hotmart": ${connectionRequests} request(s) (token and check). ` +
-      `${rows.length - failed} of ${rows.length} modules succeeded.\n`,
+      `${rows.length - failed} of ${rows.length} modules and RPCs succeeded.\n`,
   );
   if (failed === 0) {
     io.stdout(
-      '\nNext: hotmart-make run <module> --help, hotmart-make simulator, hotmart-make docs.\n',
+      '\nNext: npx hotmart-make run <module> --help, npx hotmart-make simulator, npx hotmart-make docs.\n',
     );
   }
   return failed === 0 ? 0 : 1;

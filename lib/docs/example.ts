@@ -1,8 +1,8 @@
 // A real example for each module page: the module runs against a fresh in-memory simulator with
 // a pinned clock and seed, so the request, Hotmart's answer and the output bundle are the same on
 // every machine and every day (the docs are drift-checked).
-import { createConnection, createRuntimeApp, MakeError } from '../runtime';
-import { createSimulator, SIMULATOR_CREDENTIALS } from '../simulator';
+import { createConnection, createRuntimeApp, MakeError, receiveWebhook } from '../runtime';
+import { createSimulator, SIMULATOR_CREDENTIALS, SIMULATOR_HOTTOK } from '../simulator';
 import type { App, ModuleSpec } from '../types';
 import { exampleParameters } from '../harness';
 import { executeModule } from '../harness';
@@ -21,9 +21,42 @@ export interface ModuleExample {
   bundles: Array<Record<string, unknown>>;
   /** Set when the example run failed (the page shows the Make error instead). */
   error?: string;
+  /** An instant trigger's example: `request` is Hotmart's call to Make, `response` Make's answer. */
+  webhook?: true;
+}
+
+/** Where Make's webhook URL goes in the example (each webhook has its own). */
+const MAKE_HOOK_URL = 'https://hook.eu1.make.com/<your webhook>';
+
+/**
+ * An instant trigger's example: the simulator's `PURCHASE_APPROVED` envelope, as Hotmart posts
+ * it with the hottok, through the trigger's webhook.
+ */
+async function webhookExample(app: App, module: ModuleSpec): Promise<ModuleExample> {
+  const simulator = createSimulator({ seed: DOCS_SEED, size: DOCS_SIZE, now: () => DOCS_NOW });
+  const envelope = simulator.fireEvent('PURCHASE_APPROVED');
+  const body = JSON.stringify(envelope);
+  const result = await receiveWebhook(
+    createRuntimeApp(app),
+    module.name,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hotmart-hottok': SIMULATOR_HOTTOK },
+      body: envelope,
+    },
+    { webhookParameters: { hottok: SIMULATOR_HOTTOK }, now: DOCS_NOW },
+  );
+  return {
+    parameters: {},
+    webhook: true,
+    request: { method: 'POST', url: MAKE_HOOK_URL, body },
+    response: { status: result.response.status, body: String(result.response.body) },
+    bundles: result.bundles,
+  };
 }
 
 export async function runExample(app: App, module: ModuleSpec): Promise<ModuleExample> {
+  if (module.type === 'instant_trigger') return webhookExample(app, module);
   const simulator = createSimulator({ seed: DOCS_SEED, size: DOCS_SIZE, now: () => DOCS_NOW });
   const parameters = exampleParameters(module, simulator);
   const runtimeApp = createRuntimeApp(app);

@@ -43,7 +43,14 @@ export async function generateDocs(source: unknown): Promise<Map<string, string>
     const host = example.request ? new URL(example.request.url).origin : DEFAULT_HOST;
     files.set(
       `${DOCS_DIR}/${module.name}.md`,
-      await formatMarkdown(renderModulePage(module, example, host)),
+      await formatMarkdown(
+        renderModulePage(
+          module,
+          example,
+          host,
+          app.webhooks?.find((w) => w.name === (module as { webhook?: unknown }).webhook),
+        ),
+      ),
     );
   }
   return files;

@@ -1,6 +1,6 @@
 // One Markdown page per module: what it does, its parameters, its output fields, the Hotmart
 // endpoint, and an example request and response taken from the simulator.
-import type { ModuleSpec } from '../types';
+import type { ModuleSpec, WebhookSpec } from '../types';
 import { paramViews, type ParamView } from '../shared';
 import { endpointsOf } from './endpoint';
 import type { ModuleExample } from './example';
@@ -115,20 +115,34 @@ function shortened(text: string): { text: string; note: string } {
   };
 }
 
+/** The three commands that show an instant trigger's whole event flow locally. */
+function webhookCommands(moduleName: string): string {
+  return [
+    `npx hotmart-make webhook ${moduleName} --port 8790 --webhook-params-json '{"hottok":"sim-hottok"}'`,
+    'npx hotmart-make simulator --webhook-url http://127.0.0.1:8790/   # in a second terminal',
+    'npx hotmart-make event PURCHASE_APPROVED                          # in a third',
+  ].join('\n');
+}
+
 function exampleSection(module: ModuleSpec, example: ModuleExample): string[] {
   const out = [
     '## Example',
     '',
-    'Recorded from the embedded Hotmart simulator (fixed seed and clock). To try it yourself:',
+    example.webhook
+      ? 'An event from the embedded Hotmart simulator (fixed seed and clock), as Hotmart posts it to Make. To see the flow yourself:'
+      : 'Recorded from the embedded Hotmart simulator (fixed seed and clock). To try it yourself:',
     '',
-    codeBlock('sh', runCommand(module.name, example.parameters)),
+    codeBlock(
+      'sh',
+      example.webhook ? webhookCommands(module.name) : runCommand(module.name, example.parameters),
+    ),
   ];
   if (example.request) {
     const url = new URL(example.request.url);
     const lines = [
-      `${example.request.method} ${url.pathname}${url.search} HTTP/1.1`,
+      `${example.request.method} ${example.webhook ? decodeURI(url.pathname) : url.pathname}${url.search} HTTP/1.1`,
       `Host: ${url.host}`,
-      'Authorization: Bearer <access token>',
+      example.webhook ? 'X-HOTMART-HOTTOK: <your hottok>' : 'Authorization: Bearer <access token>',
     ];
     if (example.request.body !== undefined) {
       lines.push('Content-Type: application/json', '', prettyJson(example.request.body));
@@ -137,7 +151,12 @@ function exampleSection(module: ModuleSpec, example: ModuleExample): string[] {
   }
   if (example.response) {
     const body = shortened(example.response.body);
-    out.push('', '### Response', '', `Status ${example.response.status}${body.note}:`);
+    out.push(
+      '',
+      example.webhook ? "### Make's answer" : '### Response',
+      '',
+      `Status ${example.response.status}${body.note}:`,
+    );
     out.push('', body.text === '' ? '_(empty body)_' : codeBlock('json', body.text));
   }
   if (example.error) {
@@ -158,7 +177,35 @@ function exampleSection(module: ModuleSpec, example: ModuleExample): string[] {
   return out;
 }
 
-export function renderModulePage(module: ModuleSpec, example: ModuleExample, host: string): string {
+/** What an instant trigger's page says instead of an endpoint: who calls whom, and the webhook. */
+function webhookSection(webhook: WebhookSpec): string[] {
+  const parameters = paramViews(webhook.parameters);
+  return [
+    '## Webhook',
+    '',
+    `Hotmart calls Make: this trigger listens on the webhook ${inlineCode(webhook.name)} (${webhook.label}). ` +
+      (webhook.attach === undefined
+        ? 'Hotmart has no API to register it: copy the URL Make shows for the webhook and register it in Hotmart under **Tools → Webhook (API and notifications) → Register**, version **2.0.0**, with the events you want.'
+        : 'Make registers it with the service when the webhook is created.'),
+    '',
+    '### Webhook parameters',
+    '',
+    parameters.length === 0
+      ? 'None.'
+      : table(
+          ['Parameter', 'Label', 'Type', 'Required', 'Default', 'Description'],
+          parameterRows(parameters),
+        ),
+    '',
+  ];
+}
+
+export function renderModulePage(
+  module: ModuleSpec,
+  example: ModuleExample,
+  host: string,
+  webhook?: WebhookSpec,
+): string {
   const parameters = [
     ...paramViews(module.staticParameters),
     ...paramViews(module.mappableParameters),
@@ -176,10 +223,10 @@ export function renderModulePage(module: ModuleSpec, example: ModuleExample, hos
     '',
     TYPE_WORDS[module.type] ?? '',
     '',
-    '## Hotmart endpoint',
-    '',
   ];
-  for (const endpoint of endpointsOf(module)) {
+  if (webhook !== undefined) out.push(...webhookSection(webhook));
+  else out.push('## Hotmart endpoint', '');
+  for (const endpoint of webhook === undefined ? endpointsOf(module) : []) {
     const url = endpoint.path.startsWith('/') ? `${host}${endpoint.path}` : endpoint.path;
     out.push(`- ${inlineCode(`${endpoint.method} ${url}`)}`);
     if (endpoint.paginated) {
@@ -188,10 +235,14 @@ export function renderModulePage(module: ModuleSpec, example: ModuleExample, hos
       );
     }
   }
+  if (webhook === undefined) {
+    out.push(
+      '',
+      `The host is ${inlineCode(host)} for a Production connection and ${inlineCode('https://sandbox.hotmart.com')} for a Sandbox one.`,
+      '',
+    );
+  }
   out.push(
-    '',
-    `The host is ${inlineCode(host)} for a Production connection and ${inlineCode('https://sandbox.hotmart.com')} for a Sandbox one.`,
-    '',
     '## Parameters',
     '',
     parameters.length === 0

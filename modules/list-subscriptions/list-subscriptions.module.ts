@@ -29,9 +29,12 @@ export default defineModule({
   mappableParameters: [
     {
       name: 'product_id',
-      type: 'uinteger',
-      label: 'Product ID',
-      help: 'The numeric ID of the subscription product, for example `4321987`.',
+      type: 'select',
+      label: 'Product',
+      options: 'rpc://listProducts',
+      // `edit`: the list helps, but an ID can still be typed or mapped.
+      mode: 'edit',
+      help: 'Pick the subscription product, or type or map its numeric ID, for example `4321987`.',
     },
     {
       name: 'plan',

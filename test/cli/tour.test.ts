@@ -42,7 +42,11 @@ test('every module runs against the simulator with real parameters', async () =>
   for (const module of app.modules) {
     expect(text).toMatch(new RegExp(`\\n${module.name} +ok +[1-9]\\d* +[1-9]\\d* +\\d+ ms `));
   }
-  expect(text).toContain(`${app.modules.length} of ${app.modules.length} modules succeeded.`);
+  for (const rpc of app.rpcs) {
+    expect(text).toMatch(new RegExp(`\\nrpc ${rpc.name} +ok +[1-9]\\d* +[1-9]\\d* +\\d+ ms `));
+  }
+  const total = app.modules.length + app.rpcs.length;
+  expect(text).toContain(`${total} of ${total} modules and RPCs succeeded.`);
 });
 
 test('an invalid app stops before running anything (exit 1)', async () => {

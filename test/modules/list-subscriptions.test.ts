@@ -374,7 +374,11 @@ describe('listSubscriptions', () => {
       { parameters: { limit: 0 }, parameter: 'limit', says: 'less than the minimum 1' },
       { parameters: { limit: 3201 }, parameter: 'limit', says: 'greater than the maximum 3200' },
       { parameters: { limit: 'ten' }, parameter: 'limit', says: 'is not a number' },
-      { parameters: { product_id: -4321987 }, parameter: 'product_id', says: 'is negative' },
+      {
+        parameters: { product_id: { id: 4321987 } },
+        parameter: 'product_id',
+        says: 'expected an option value, got an object',
+      },
       {
         parameters: { accession_date: 'last month' },
         parameter: 'accession_date',

@@ -86,6 +86,8 @@ export interface RunArgs {
   now?: Date;
   /** The scenario's time zone (Make runs IML in the user's zone); default UTC. */
   timezone?: string;
+  /** Load rpc:// options to check select values, as Make's form does. */
+  checkRpcOptions?: boolean;
 }
 
 function runOptions(args: RunArgs) {
@@ -94,6 +96,7 @@ function runOptions(args: RunArgs) {
     connection: args.connection,
     now: args.now ?? NOW,
     ...(args.timezone === undefined ? {} : { timezone: args.timezone }),
+    ...(args.checkRpcOptions === true ? { checkRpcOptions: true } : {}),
   };
 }
 
