@@ -6,6 +6,7 @@ import listSubscriptions from './list-subscriptions/list-subscriptions.module';
 import makeApiCall from './make-api-call/make-api-call.module';
 import reactivateSubscription from './reactivate-subscription/reactivate-subscription.module';
 import watchEvents from './watch-events/watch-events.module';
+import watchSales from './watch-sales/watch-sales.module';
 
 export const modules: ModuleSpec[] = [
   listSubscriptions,
@@ -13,6 +14,7 @@ export const modules: ModuleSpec[] = [
   cancelSubscription,
   reactivateSubscription,
   watchEvents,
+  watchSales,
   makeApiCall,
 ];
 

@@ -6,7 +6,7 @@ import { buildApp } from './build-app';
 import { formatIssue } from '../validate';
 import { createConnection, loadApp, type Connection } from '../runtime';
 import { exampleParameters } from '../harness';
-import { executeModule, executeRpc, executeWebhookEvent } from '../harness';
+import { executeModule, executeRpc, executeTrigger, executeWebhookEvent } from '../harness';
 import type { CliIo } from './io';
 import { describeFailure } from './report-error';
 import { resolveTarget } from './targets';
@@ -27,11 +27,19 @@ const GLIMPSE_WIDTH = 60;
 function glimpse(bundle: Record<string, unknown> | undefined): string {
   if (!bundle) return '(no bundles)';
   const parts: string[] = [];
-  for (const [key, value] of Object.entries(bundle)) {
-    if (value === null || typeof value === 'object') continue;
-    parts.push(`${key}=${String(value as string | number | boolean)}`);
-    if (parts.join(' ').length > GLIMPSE_WIDTH) break;
-  }
+  // Top-level fields first, then one level down (`purchase.transaction=…`) for nested bundles.
+  const visit = (value: Record<string, unknown>, prefix: string, depth: number): void => {
+    for (const [key, field] of Object.entries(value)) {
+      if (parts.join(' ').length > GLIMPSE_WIDTH) return;
+      if (field === null || Array.isArray(field)) continue;
+      if (typeof field === 'object') {
+        if (depth === 0) visit(field as Record<string, unknown>, `${prefix}${key}.`, depth + 1);
+        continue;
+      }
+      parts.push(`${prefix}${key}=${String(field as string | number | boolean)}`);
+    }
+  };
+  visit(bundle, '', 0);
   const text = parts.join(' ');
   return text.length > GLIMPSE_WIDTH ? `${text.slice(0, GLIMPSE_WIDTH - 1)}…` : text;
 }
@@ -104,13 +112,22 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
         const result =
           module.type === 'instant_trigger'
             ? await executeWebhookEvent({ app, moduleName: module.name, simulator })
-            : await executeModule({
-                app,
-                moduleName: module.name,
-                parameters: exampleParameters(module, simulator),
-                target,
-                connection,
-              });
+            : module.type === 'trigger'
+              ? // A polling trigger's first run, with no state: every item up to its limit.
+                await executeTrigger({
+                  app,
+                  moduleName: module.name,
+                  parameters: exampleParameters(module, simulator),
+                  target,
+                  state: undefined,
+                })
+              : await executeModule({
+                  app,
+                  moduleName: module.name,
+                  parameters: exampleParameters(module, simulator),
+                  target,
+                  connection,
+                });
         rows.push({
           module: module.name,
           ok: true,

@@ -13,6 +13,7 @@ const MODULES = [
   { name: 'cancelSubscription', type: 'action', label: 'Cancel a Subscription' },
   { name: 'reactivateSubscription', type: 'action', label: 'Reactivate and Charge a Subscription' },
   { name: 'watchEvents', type: 'instant_trigger', label: 'Watch Events' },
+  { name: 'watchSales', type: 'trigger', label: 'Watch Sales' },
   { name: 'makeApiCall', type: 'universal', label: 'Make an API Call' },
 ];
 
@@ -50,7 +51,7 @@ describe('the Hotmart app', () => {
 
   test('groups: events, reading, then writing, then the API call; every module exactly once', () => {
     expect(app.groups).toEqual([
-      { label: 'Events', modules: ['watchEvents'] },
+      { label: 'Events', modules: ['watchEvents', 'watchSales'] },
       {
         label: 'Subscriptions',
         modules: [

@@ -1,5 +1,6 @@
 // The route table: every Hotmart data endpoint the simulator serves, matched by path only, so one
 // origin can stand in for developers.hotmart.com and sandbox.hotmart.com alike.
+import { salesHistory } from './sales-history';
 import { listProducts } from './products';
 import type { Route } from './route';
 import { cancelSubscription, cancelSubscriptions } from './subscription-cancel';
@@ -45,6 +46,11 @@ const ROUTES: readonly Route[] = [
     handler: changeSubscriptionDueDay,
   },
   { method: 'GET', pattern: ['products', 'api', 'v1', 'products'], handler: listProducts },
+  {
+    method: 'GET',
+    pattern: ['payments', 'api', 'v1', 'sales', 'history'],
+    handler: salesHistory,
+  },
   { method: 'GET', pattern: ['user', 'api', 'v1', 'me'], handler: currentUser },
 ];
 
