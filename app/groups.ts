@@ -2,7 +2,7 @@ import type { Group } from '../lib/types';
 
 // Reading before writing, then the generic escape hatch last, as Make's own apps order them.
 export const groups: Group[] = [
-  { label: 'Events', modules: ['watchEvents', 'watchSales'] },
+  { label: 'Events', modules: ['watchEvents', 'watchSales', 'watchSubscriptions'] },
   {
     label: 'Subscriptions',
     modules: [

@@ -7,6 +7,7 @@ import makeApiCall from './make-api-call/make-api-call.module';
 import reactivateSubscription from './reactivate-subscription/reactivate-subscription.module';
 import watchEvents from './watch-events/watch-events.module';
 import watchSales from './watch-sales/watch-sales.module';
+import watchSubscriptions from './watch-subscriptions/watch-subscriptions.module';
 
 export const modules: ModuleSpec[] = [
   listSubscriptions,
@@ -15,6 +16,7 @@ export const modules: ModuleSpec[] = [
   reactivateSubscription,
   watchEvents,
   watchSales,
+  watchSubscriptions,
   makeApiCall,
 ];
 

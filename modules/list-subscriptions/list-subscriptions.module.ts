@@ -1,23 +1,16 @@
 import { defineModule } from '../../lib/define';
-import { fromEpoch, toEpochMs } from '../shared/dates';
-import { priceInterface } from '../shared/interface-parts';
+import { toEpochMs } from '../shared/dates';
+import {
+  subscriptionInterface,
+  subscriptionOutput,
+  SUBSCRIPTION_STATUSES,
+} from '../shared/subscription-item';
 import { SUBSCRIBER_CODE_PATTERN } from '../shared/subscriber-code';
 import { ALL_SUBSCRIPTIONS_FROM_MS } from './accession-window';
 import samples from './list-subscriptions.samples.json';
 
 /** Hotmart's largest page for /subscriptions (undocumented; 500 is what Hotmart's own examples use). */
 const PAGE_SIZE = 500;
-
-const STATUSES: Array<{ label: string; value: string }> = [
-  { label: 'Active', value: 'ACTIVE' },
-  { label: 'Delayed (last charge overdue, still within term)', value: 'DELAYED' },
-  { label: 'Overdue (term ended)', value: 'OVERDUE' },
-  { label: 'Inactive (first charge never confirmed)', value: 'INACTIVE' },
-  { label: 'Started (first charge not paid yet)', value: 'STARTED' },
-  { label: 'Cancelled by customer', value: 'CANCELLED_BY_CUSTOMER' },
-  { label: 'Cancelled by seller', value: 'CANCELLED_BY_SELLER' },
-  { label: 'Cancelled by admin', value: 'CANCELLED_BY_ADMIN' },
-];
 
 export default defineModule({
   name: 'listSubscriptions',
@@ -54,7 +47,7 @@ export default defineModule({
       type: 'select',
       label: 'Status',
       multiple: true,
-      options: STATUSES,
+      options: SUBSCRIPTION_STATUSES,
       help: 'Only subscriptions in one of these statuses. Leave empty for every status.',
     },
     {
@@ -128,59 +121,7 @@ export default defineModule({
       help: "The maximum number of subscriptions to return during one execution cycle (at most 3200, Make's limit for paged results). The module reads Hotmart's pages, up to 500 subscriptions each, until it has this many or Hotmart has no more.",
     },
   ],
-  interface: [
-    { name: 'subscriber_code', type: 'text', label: 'Subscriber code' },
-    { name: 'subscription_id', type: 'number', label: 'Subscription ID' },
-    { name: 'status', type: 'text', label: 'Status' },
-    { name: 'accession_date', type: 'date', label: 'Accession date' },
-    {
-      name: 'end_accession_date',
-      type: 'date',
-      label: 'Cancellation request date',
-      help: 'When the subscriber asked to cancel (Hotmart’s `end_accession_date`); absent on active subscriptions.',
-    },
-    { name: 'request_date', type: 'date', label: 'Request date' },
-    {
-      name: 'date_next_charge',
-      type: 'date',
-      label: 'Next charge date',
-      help: 'For cancelled subscriptions, the last day of access.',
-    },
-    { name: 'trial', type: 'boolean', label: 'Trial' },
-    { name: 'transaction', type: 'text', label: 'Transaction' },
-    {
-      name: 'plan',
-      type: 'collection',
-      label: 'Plan',
-      spec: [
-        { name: 'name', type: 'text', label: 'Name' },
-        { name: 'id', type: 'number', label: 'ID' },
-        { name: 'recurrency_period', type: 'number', label: 'Recurrency period (days)' },
-        { name: 'max_charge_cycles', type: 'number', label: 'Maximum charge cycles' },
-      ],
-    },
-    {
-      name: 'product',
-      type: 'collection',
-      label: 'Product',
-      spec: [
-        { name: 'id', type: 'number', label: 'ID' },
-        { name: 'name', type: 'text', label: 'Name' },
-        { name: 'ucode', type: 'text', label: 'Ucode' },
-      ],
-    },
-    priceInterface(),
-    {
-      name: 'subscriber',
-      type: 'collection',
-      label: 'Subscriber',
-      spec: [
-        { name: 'name', type: 'text', label: 'Name' },
-        { name: 'email', type: 'email', label: 'Email' },
-        { name: 'ucode', type: 'text', label: 'Ucode' },
-      ],
-    },
-  ],
+  interface: subscriptionInterface,
   samples,
   scope: [],
   communication: {
@@ -207,13 +148,7 @@ export default defineModule({
     },
     response: {
       iterate: '{{body.items}}',
-      output: {
-        '{{...}}': '{{item}}',
-        accession_date: fromEpoch('item.accession_date'),
-        end_accession_date: fromEpoch('item.end_accession_date'),
-        request_date: fromEpoch('item.request_date'),
-        date_next_charge: fromEpoch('item.date_next_charge'),
-      },
+      output: subscriptionOutput,
       limit: '{{parameters.limit}}',
     },
     pagination: {

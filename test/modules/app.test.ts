@@ -14,6 +14,7 @@ const MODULES = [
   { name: 'reactivateSubscription', type: 'action', label: 'Reactivate and Charge a Subscription' },
   { name: 'watchEvents', type: 'instant_trigger', label: 'Watch Events' },
   { name: 'watchSales', type: 'trigger', label: 'Watch Sales' },
+  { name: 'watchSubscriptions', type: 'trigger', label: 'Watch Subscriptions' },
   { name: 'makeApiCall', type: 'universal', label: 'Make an API Call' },
 ];
 
@@ -51,7 +52,7 @@ describe('the Hotmart app', () => {
 
   test('groups: events, reading, then writing, then the API call; every module exactly once', () => {
     expect(app.groups).toEqual([
-      { label: 'Events', modules: ['watchEvents', 'watchSales'] },
+      { label: 'Events', modules: ['watchEvents', 'watchSales', 'watchSubscriptions'] },
       {
         label: 'Subscriptions',
         modules: [

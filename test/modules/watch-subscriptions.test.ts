@@ -1,0 +1,113 @@
+// Watch Subscriptions (polling trigger on the subscriptions list): replayed from Hotmart-shaped
+// answers (first run since 2000, a later run since the last subscription), then against the
+// simulator (exactly the subscriptions released after the state's date).
+import { runTrigger, type TriggerState } from '../../lib/runtime';
+import { describeHotmartErrors } from '../support/error-tests';
+import { fixture } from '../support/fixtures';
+import { buildHotmartApp, connect, NOW, type BuiltApp } from '../support/harness';
+import { hotmartApi } from '../support/hotmart';
+import { simulatorBackend } from '../support/simulator-backend';
+
+const LIST = '/payments/api/v1/subscriptions';
+
+let built: BuiltApp;
+beforeAll(async () => {
+  built = await buildHotmartApp();
+});
+afterAll(() => built.dispose());
+
+interface Listed {
+  items: Array<{ subscriber_code: string; accession_date: number }>;
+}
+
+describe('replayed', () => {
+  test('the first run asks since 2000, reads every page and emits the oldest first, up to the limit', async () => {
+    const connection = await connect(built.runtime);
+    const pages = ['subscriptions-page-1', 'subscriptions-page-2', 'subscriptions-page-3'].map(
+      (name) => fixture<Listed & { page_info: { next_page_token?: string } }>(name),
+    );
+    const since = { accession_date: '946684800000', max_results: '500' };
+    const scope = hotmartApi()
+      .get(LIST)
+      .query(since)
+      .reply(200, pages[0])
+      .get(LIST)
+      .query({ ...since, page_token: pages[0]?.page_info.next_page_token ?? '' })
+      .reply(200, pages[1])
+      .get(LIST)
+      .query({ ...since, page_token: pages[1]?.page_info.next_page_token ?? '' })
+      .reply(200, pages[2]);
+    const { bundles, state } = await runTrigger(built.runtime, 'watchSubscriptions', {
+      connection,
+      now: NOW,
+      parameters: { limit: 2 },
+    });
+    scope.done();
+    const oldest = pages
+      .flatMap((page) => page?.items ?? [])
+      .sort((a, b) => a.accession_date - b.accession_date)
+      .slice(0, 2);
+    expect(oldest.map((i) => i.subscriber_code)).toEqual(['M3KD7R2W', 'ZT4N8B1C']);
+    expect(bundles.map((b) => b.subscriber_code)).toEqual(['M3KD7R2W', 'ZT4N8B1C']);
+    expect(bundles[0]?.accession_date).toBe(new Date(1693569600000).toISOString());
+    expect(state).toEqual({ lastID: 'ZT4N8B1C', lastDate: new Date(1699977757000).toISOString() });
+  });
+
+  test('a later run asks since the last date and emits only later subscriptions', async () => {
+    const connection = await connect(built.runtime);
+    const page = fixture<Listed>('subscriptions-page-3');
+    const dates = page.items.map((i) => i.accession_date).sort((a, b) => a - b);
+    const since = dates[0] ?? 0;
+    const scope = hotmartApi()
+      .get(LIST)
+      .query({ accession_date: String(since), max_results: '500', status: 'ACTIVE' })
+      .reply(200, page);
+    const { bundles } = await runTrigger(built.runtime, 'watchSubscriptions', {
+      connection,
+      now: NOW,
+      parameters: { limit: 100, status: ['ACTIVE'] },
+      state: { lastDate: new Date(since).toISOString() },
+    });
+    scope.done();
+    expect(bundles.length).toBe(page.items.filter((i) => i.accession_date > since).length);
+  });
+});
+
+describe('against the simulator', () => {
+  const backend = simulatorBackend({ seed: 41, size: 150 });
+  beforeEach(() => backend.setUp());
+  afterEach(() => backend.tearDown());
+
+  test('from a state date: exactly the subscriptions released after it, oldest first; then nothing', async () => {
+    const connection = await backend.connect(built.runtime);
+    const all = backend.sim().subscriptions();
+    const cut = [...all].sort((a, b) => a.accession_date - b.accession_date)[all.length - 6];
+    if (cut === undefined) throw new Error('the data set is too small');
+    const run = (state: TriggerState) =>
+      runTrigger(built.runtime, 'watchSubscriptions', {
+        connection,
+        now: backend.now(),
+        parameters: { limit: 100 },
+        state: JSON.parse(JSON.stringify(state)) as TriggerState,
+      });
+    const first = await run({ lastDate: new Date(cut.accession_date).toISOString() });
+    const expected = all
+      .filter((s) => s.accession_date > cut.accession_date)
+      .sort((a, b) => a.accession_date - b.accession_date)
+      .map((s) => s.subscriber_code);
+    expect(first.bundles.map((b) => b.subscriber_code)).toEqual(expected);
+    const again = await run(first.state);
+    expect(again.bundles).toEqual([]);
+  });
+});
+
+describe('watchSubscriptions', () => {
+  describeHotmartErrors({
+    built: () => built,
+    module: 'watchSubscriptions',
+    parameters: { limit: 1 },
+    intercept: (api) => api.get(LIST).query({ accession_date: '946684800000', max_results: '500' }),
+    success: fixture('subscriptions-page-3'),
+    bundles: [expect.objectContaining({ subscriber_code: 'K2VB9X4Q' })],
+  });
+});
