@@ -1,10 +1,13 @@
 // Explicit registry: a module exists in the app only when it is listed here (order = build order).
 import type { ModuleSpec } from '../lib/types';
 import cancelSubscription from './cancel-subscription/cancel-subscription.module';
+import cancelSubscriptions from './cancel-subscriptions/cancel-subscriptions.module';
+import changeDueDay from './change-due-day/change-due-day.module';
 import getSubscriberPurchases from './get-subscriber-purchases/get-subscriber-purchases.module';
 import listSubscriptions from './list-subscriptions/list-subscriptions.module';
 import makeApiCall from './make-api-call/make-api-call.module';
 import reactivateSubscription from './reactivate-subscription/reactivate-subscription.module';
+import reactivateSubscriptions from './reactivate-subscriptions/reactivate-subscriptions.module';
 import watchEvents from './watch-events/watch-events.module';
 import watchSales from './watch-sales/watch-sales.module';
 import watchSubscriptions from './watch-subscriptions/watch-subscriptions.module';
@@ -14,6 +17,9 @@ export const modules: ModuleSpec[] = [
   getSubscriberPurchases,
   cancelSubscription,
   reactivateSubscription,
+  changeDueDay,
+  cancelSubscriptions,
+  reactivateSubscriptions,
   watchEvents,
   watchSales,
   watchSubscriptions,

@@ -22,6 +22,21 @@ function codeWithStatus(simulator: Simulator, statuses: readonly string[]): stri
   return found.subscriber_code;
 }
 
+const CANCELLED = ['CANCELLED_BY_CUSTOMER', 'CANCELLED_BY_SELLER', 'CANCELLED_BY_ADMIN'];
+
+/** An active subscription outside its trial: the only kind whose charge day can change. */
+function changeableCode(simulator: Simulator): string {
+  const found = simulator
+    .subscriptions()
+    .find((s) => s.status === 'ACTIVE' && !s.trial && s.plan.recurrency_period !== 7);
+  if (!found)
+    throw new ExampleDataError(
+      'EXAMPLE_DATA_MISSING',
+      'the simulator holds no active monthly subscription outside its trial',
+    );
+  return found.subscriber_code;
+}
+
 /** The simulator's data decides: reactivation needs a cancelled subscription, cancel an active one. */
 const PICKERS: Record<string, Picker> = {
   listSubscriptions: () => ({ limit: 3 }),
@@ -31,11 +46,17 @@ const PICKERS: Record<string, Picker> = {
     send_mail: false,
   }),
   reactivateSubscription: (sim) => ({
-    subscriber_code: codeWithStatus(sim, [
-      'CANCELLED_BY_CUSTOMER',
-      'CANCELLED_BY_SELLER',
-      'CANCELLED_BY_ADMIN',
-    ]),
+    subscriber_code: codeWithStatus(sim, CANCELLED),
+    charge: false,
+  }),
+  changeDueDay: (sim) => ({ subscriber_code: changeableCode(sim), due_day: 15 }),
+  // One that changes and one that cannot: the partial success the list modules report.
+  cancelSubscriptions: (sim) => ({
+    subscriber_codes: [codeWithStatus(sim, ['ACTIVE']), codeWithStatus(sim, CANCELLED)],
+    send_mail: false,
+  }),
+  reactivateSubscriptions: (sim) => ({
+    subscriber_codes: [codeWithStatus(sim, CANCELLED), codeWithStatus(sim, ['ACTIVE'])],
     charge: false,
   }),
   makeApiCall: () => ({
