@@ -8,6 +8,7 @@ export const groups: Group[] = [
     modules: [
       'listSubscriptions',
       'getSubscriberPurchases',
+      'listSubscriptionSummaries',
       'cancelSubscription',
       'reactivateSubscription',
       'changeDueDay',

@@ -4,6 +4,7 @@ import cancelSubscription from './cancel-subscription/cancel-subscription.module
 import cancelSubscriptions from './cancel-subscriptions/cancel-subscriptions.module';
 import changeDueDay from './change-due-day/change-due-day.module';
 import getSubscriberPurchases from './get-subscriber-purchases/get-subscriber-purchases.module';
+import listSubscriptionSummaries from './list-subscription-summaries/list-subscription-summaries.module';
 import listSubscriptions from './list-subscriptions/list-subscriptions.module';
 import makeApiCall from './make-api-call/make-api-call.module';
 import reactivateSubscription from './reactivate-subscription/reactivate-subscription.module';
@@ -15,6 +16,7 @@ import watchSubscriptions from './watch-subscriptions/watch-subscriptions.module
 export const modules: ModuleSpec[] = [
   listSubscriptions,
   getSubscriberPurchases,
+  listSubscriptionSummaries,
   cancelSubscription,
   reactivateSubscription,
   changeDueDay,

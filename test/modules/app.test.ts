@@ -10,6 +10,7 @@ import { checkAgainstInterface } from '../support/interface-check';
 const MODULES = [
   { name: 'listSubscriptions', type: 'search', label: 'List Subscriptions' },
   { name: 'getSubscriberPurchases', type: 'search', label: "Get a Subscriber's Purchases" },
+  { name: 'listSubscriptionSummaries', type: 'search', label: 'List Subscription Summaries' },
   { name: 'cancelSubscription', type: 'action', label: 'Cancel a Subscription' },
   { name: 'reactivateSubscription', type: 'action', label: 'Reactivate and Charge a Subscription' },
   { name: 'changeDueDay', type: 'action', label: 'Change the Charge Day of a Subscription' },
@@ -65,6 +66,7 @@ describe('the Hotmart app', () => {
         modules: [
           'listSubscriptions',
           'getSubscriberPurchases',
+          'listSubscriptionSummaries',
           'cancelSubscription',
           'reactivateSubscription',
           'changeDueDay',
