@@ -16,5 +16,6 @@ export const groups: Group[] = [
       'reactivateSubscriptions',
     ],
   },
+  { label: 'Sales', modules: ['listSales'] },
   { label: 'Other', modules: ['makeApiCall'] },
 ];

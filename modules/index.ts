@@ -4,6 +4,7 @@ import cancelSubscription from './cancel-subscription/cancel-subscription.module
 import cancelSubscriptions from './cancel-subscriptions/cancel-subscriptions.module';
 import changeDueDay from './change-due-day/change-due-day.module';
 import getSubscriberPurchases from './get-subscriber-purchases/get-subscriber-purchases.module';
+import listSales from './list-sales/list-sales.module';
 import listSubscriptionSummaries from './list-subscription-summaries/list-subscription-summaries.module';
 import listSubscriptions from './list-subscriptions/list-subscriptions.module';
 import makeApiCall from './make-api-call/make-api-call.module';
@@ -17,6 +18,7 @@ export const modules: ModuleSpec[] = [
   listSubscriptions,
   getSubscriberPurchases,
   listSubscriptionSummaries,
+  listSales,
   cancelSubscription,
   reactivateSubscription,
   changeDueDay,

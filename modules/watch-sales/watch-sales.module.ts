@@ -1,28 +1,6 @@
 import { defineModule } from '../../lib/define';
-import type { Parameter } from '../../lib/types';
-import { fromEpoch } from '../shared/dates';
+import { saleInterface, saleOutput, SALE_STATUSES } from '../shared/sale-item';
 import samples from './watch-sales.samples.json';
-
-// Purchase statuses (hotmart-api.md §9.2).
-const SALE_STATUSES = [
-  'APPROVED',
-  'COMPLETE',
-  'BLOCKED',
-  'CANCELLED',
-  'CHARGEBACK',
-  'EXPIRED',
-  'NO_FUNDS',
-  'OVERDUE',
-  'PARTIALLY_REFUNDED',
-  'PRE_ORDER',
-  'PRINTED_BILLET',
-  'PROCESSING_TRANSACTION',
-  'PROTESTED',
-  'REFUNDED',
-  'STARTED',
-  'UNDER_ANALISYS',
-  'WAITING_PAYMENT',
-].map((value) => ({ label: value, value }));
 
 /**
  * A sale is new when its approval (its order, for a sale never approved) is later than the last
@@ -31,16 +9,6 @@ const SALE_STATUSES = [
  */
 const SALE_DATE = 'ifempty(item.purchase.approved_date, item.purchase.order_date)';
 const LOOK_BACK = `{{if(data.lastDate, formatDate(addDays(data.lastDate, -3), 'x', 'UTC'), undefined)}}`;
-
-const money = (name: string, label: string): Parameter => ({
-  name,
-  type: 'collection',
-  label,
-  spec: [
-    { name: 'value', type: 'number', label: 'Value' },
-    { name: 'currency_code', type: 'text', label: 'Currency code' },
-  ],
-});
 
 export default defineModule({
   name: 'watchSales',
@@ -77,76 +45,7 @@ export default defineModule({
     },
   ],
   mappableParameters: [],
-  interface: [
-    {
-      name: 'product',
-      type: 'collection',
-      label: 'Product',
-      spec: [
-        { name: 'id', type: 'number', label: 'Product ID' },
-        { name: 'name', type: 'text', label: 'Name' },
-      ],
-    },
-    {
-      name: 'buyer',
-      type: 'collection',
-      label: 'Buyer',
-      spec: [
-        { name: 'name', type: 'text', label: 'Name' },
-        { name: 'ucode', type: 'text', label: 'Buyer ucode' },
-        { name: 'email', type: 'email', label: 'Email' },
-      ],
-    },
-    {
-      name: 'producer',
-      type: 'collection',
-      label: 'Producer',
-      spec: [
-        { name: 'name', type: 'text', label: 'Name' },
-        { name: 'ucode', type: 'text', label: 'Producer ucode' },
-      ],
-    },
-    {
-      name: 'purchase',
-      type: 'collection',
-      label: 'Purchase',
-      spec: [
-        { name: 'transaction', type: 'text', label: 'Transaction' },
-        { name: 'order_date', type: 'date', label: 'Ordered' },
-        {
-          name: 'approved_date',
-          type: 'date',
-          label: 'Approved',
-          help: 'Absent when the sale was never paid.',
-        },
-        { name: 'status', type: 'text', label: 'Status' },
-        { name: 'recurrency_number', type: 'number', label: 'Recurrence number' },
-        { name: 'is_subscription', type: 'boolean', label: 'Subscription sale' },
-        { name: 'commission_as', type: 'text', label: 'Commission as' },
-        money('price', 'Price'),
-        {
-          name: 'payment',
-          type: 'collection',
-          label: 'Payment',
-          spec: [
-            { name: 'method', type: 'text', label: 'Method' },
-            { name: 'installments_number', type: 'number', label: 'Installments' },
-            { name: 'type', type: 'text', label: 'Type' },
-          ],
-        },
-        { name: 'warranty_expire_date', type: 'date', label: 'Warranty ends' },
-        {
-          name: 'offer',
-          type: 'collection',
-          label: 'Offer',
-          spec: [
-            { name: 'payment_mode', type: 'text', label: 'Payment mode' },
-            { name: 'code', type: 'text', label: 'Offer code' },
-          ],
-        },
-      ],
-    },
-  ],
+  interface: saleInterface,
   samples,
   scope: [],
   communication: {
@@ -162,17 +61,7 @@ export default defineModule({
     response: {
       limit: '{{ifempty(parameters.limit, 10)}}',
       iterate: '{{body.items}}',
-      output: {
-        product: '{{item.product}}',
-        buyer: '{{item.buyer}}',
-        producer: '{{item.producer}}',
-        purchase: {
-          '{{...}}': '{{item.purchase}}',
-          order_date: fromEpoch('item.purchase.order_date'),
-          approved_date: fromEpoch('item.purchase.approved_date'),
-          warranty_expire_date: fromEpoch('item.purchase.warranty_expire_date'),
-        },
-      },
+      output: saleOutput,
       trigger: {
         type: 'date',
         // Hotmart does not document the order of the history; every page of the window is read.

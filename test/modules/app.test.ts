@@ -11,6 +11,7 @@ const MODULES = [
   { name: 'listSubscriptions', type: 'search', label: 'List Subscriptions' },
   { name: 'getSubscriberPurchases', type: 'search', label: "Get a Subscriber's Purchases" },
   { name: 'listSubscriptionSummaries', type: 'search', label: 'List Subscription Summaries' },
+  { name: 'listSales', type: 'search', label: 'List Sales' },
   { name: 'cancelSubscription', type: 'action', label: 'Cancel a Subscription' },
   { name: 'reactivateSubscription', type: 'action', label: 'Reactivate and Charge a Subscription' },
   { name: 'changeDueDay', type: 'action', label: 'Change the Charge Day of a Subscription' },
@@ -74,6 +75,7 @@ describe('the Hotmart app', () => {
           'reactivateSubscriptions',
         ],
       },
+      { label: 'Sales', modules: ['listSales'] },
       { label: 'Other', modules: ['makeApiCall'] },
     ]);
   });

@@ -1,0 +1,84 @@
+import { defineModule } from '../../lib/define';
+import { toEpochMs } from '../shared/dates';
+import { saleInterface, saleOutput, SALE_STATUSES } from '../shared/sale-item';
+import samples from './list-sales.samples.json';
+
+export default defineModule({
+  name: 'listSales',
+  label: 'List Sales',
+  description: 'Retrieves sales from the sales history that match the filters, across every page.',
+  type: 'search',
+  connection: 'hotmart',
+  staticParameters: [],
+  mappableParameters: [
+    {
+      name: 'transaction_status',
+      type: 'select',
+      label: 'Status',
+      multiple: true,
+      options: SALE_STATUSES,
+      help: 'Only sales in these statuses. **Leave empty for approved and complete sales only**: that is what Hotmart returns when no status (and no transaction) is given.',
+    },
+    {
+      name: 'product_id',
+      type: 'select',
+      label: 'Product',
+      options: 'rpc://listProducts',
+      mode: 'edit',
+      help: 'Only sales of this product. Leave empty for every product.',
+    },
+    {
+      name: 'transaction',
+      type: 'text',
+      label: 'Transaction',
+      help: 'Only the sale with this transaction code, for example `HP23001902334871`.',
+    },
+    { name: 'buyer_email', type: 'email', label: 'Buyer email', help: 'Only sales to this buyer.' },
+    {
+      name: 'start_date',
+      type: 'date',
+      label: 'Ordered from',
+      help: 'Only sales ordered on or after this date. A long range can make Hotmart time out (502): narrow it then.',
+    },
+    {
+      name: 'end_date',
+      type: 'date',
+      label: 'Ordered to',
+      help: 'Only sales ordered on or before this date.',
+    },
+    {
+      name: 'limit',
+      type: 'uinteger',
+      label: 'Limit',
+      required: true,
+      default: 10,
+      validate: { min: 1, max: 3200 },
+      help: 'The maximum number of sales to return during one execution cycle.',
+    },
+  ],
+  interface: saleInterface,
+  samples,
+  scope: [],
+  communication: {
+    url: '/payments/api/v1/sales/history',
+    method: 'GET',
+    qs: {
+      transaction_status: '{{parameters.transaction_status}}',
+      product_id: '{{parameters.product_id}}',
+      transaction: '{{parameters.transaction}}',
+      buyer_email: '{{parameters.buyer_email}}',
+      start_date: toEpochMs('start_date'),
+      end_date: toEpochMs('end_date'),
+      max_results: '{{min(500, parameters.limit)}}',
+    },
+    response: {
+      iterate: '{{body.items}}',
+      output: saleOutput,
+      limit: '{{parameters.limit}}',
+    },
+    pagination: {
+      condition: '{{body.page_info.next_page_token}}',
+      qs: { page_token: '{{body.page_info.next_page_token}}' },
+    },
+  },
+});
