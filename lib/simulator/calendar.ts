@@ -26,6 +26,14 @@ function addUtcMonths(ms: number, months: number): number {
   return target.getTime();
 }
 
+/** Hotmart bills renewals at 12:00:00 UTC on the due day (modules/README.md, "Dates received"). */
+export const RENEWAL_HOUR_UTC = 12;
+
+/** 12:00:00 UTC on the UTC day of `ms`: when Hotmart charges a renewal due that day. */
+export function renewalTime(ms: number): number {
+  return startOfUtcDay(ms) + RENEWAL_HOUR_UTC * 60 * MINUTE_MS;
+}
+
 /** The date of the charge `count` cycles after `start`. */
 export function addPeriods(start: number, period: RecurrencyPeriod, count: number): number {
   if (period === 7) return start + count * 7 * DAY_MS;

@@ -2,7 +2,7 @@
 // coherent billing history (charges on the due day, paid/unpaid recurrences matching its status).
 // Every subscription draws from its own generator, so a larger `size` extends a smaller data set
 // instead of reshuffling it.
-import { DAY_MS, SECOND_MS, addPeriods, dueDayOf } from './calendar';
+import { DAY_MS, SECOND_MS, addPeriods, dueDayOf, renewalTime } from './calendar';
 import type { CatalogPlan, CatalogProduct, Producer } from './catalog';
 import { generateCatalog, generateProducer } from './catalog';
 import type { FakePerson } from './fake-people';
@@ -127,7 +127,9 @@ function dueRecurrences(accession: number, plan: CatalogPlan, until: number): nu
 }
 
 export function chargeDate(record: SubscriptionRecord, recurrence: number): number {
-  return addPeriods(record.accessionDate, record.plan.recurrencyPeriod, recurrence - 1);
+  // The first charge is the purchase itself; renewals are billed at 12:00 UTC on the due day.
+  const due = addPeriods(record.accessionDate, record.plan.recurrencyPeriod, recurrence - 1);
+  return recurrence <= 1 ? due : renewalTime(due);
 }
 
 interface Timeline {

@@ -1,6 +1,6 @@
 // The simulator's mutable state and the business rules of the write endpoints: cancel,
 // reactivate (with the subscriber's e-mail acceptance), change due day.
-import { DAY_MS, SECOND_MS, addPeriods } from './calendar';
+import { DAY_MS, SECOND_MS, addPeriods, renewalTime } from './calendar';
 import type { Dataset, PurchaseRecord, SubscriptionRecord } from './dataset';
 import { chargeDate } from './dataset';
 import { HotmartError, invalidParameter } from './errors';
@@ -132,7 +132,7 @@ export function acceptReactivation(record: SubscriptionRecord, now: number): boo
       underWarranty: true,
     };
     record.purchases.push(purchase);
-    record.dateNextCharge = addPeriods(now, record.plan.recurrencyPeriod, 1);
+    record.dateNextCharge = renewalTime(addPeriods(now, record.plan.recurrencyPeriod, 1));
   } else if (record.dateNextCharge <= now) {
     // Plain reactivate keeps the original billing dates: the next one still to come.
     record.dateNextCharge = nextChargeAfter(record, now);

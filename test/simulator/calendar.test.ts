@@ -1,5 +1,6 @@
 // The simulator writes Hotmart's `YYYY-MM-DD HH:mm:ss` texts and due days on Hotmart's billing
 // clock, UTC (modules/README.md, "Dates received").
+import { createSimulator } from '../../lib/simulator';
 import { dueDayOf, formatHotmartDateTime } from '../../lib/simulator/calendar';
 import { utcDateTimeText } from '../support/expected-outputs';
 
@@ -24,4 +25,16 @@ test('a first charge between 00:00 and 03:00 UTC falls on the UTC due day (Brazi
   // 2024-05-10 is a Friday (5); weekly plans count Monday = 1 … Sunday = 7.
   expect(dueDayOf(lateNightInBrazil, 7)).toBe(5);
   expect(dueDayOf(Date.UTC(2024, 4, 12, 23, 59), 7)).toBe(7);
+});
+
+test('renewals are due at 12:00:00 UTC on the due day, as in every real next-charge time', () => {
+  const sim = createSimulator({ seed: 9, size: 300, now: () => new Date('2024-06-15T08:30:00Z') });
+  const renewing = sim
+    .subscriptions()
+    // Paid at least once: the next charge is a renewal, not the first purchase.
+    .filter((s) => (sim.purchases(s.subscriber_code) ?? []).some((p) => p.approved_date !== null));
+  expect(renewing.length).toBeGreaterThan(200);
+  for (const subscription of renewing) {
+    expect(new Date(subscription.date_next_charge).toISOString().slice(10)).toBe('T12:00:00.000Z');
+  }
 });
