@@ -27,7 +27,7 @@ function addUtcMonths(ms: number, months: number): number {
 }
 
 /** Hotmart bills renewals at 12:00:00 UTC on the due day (modules/README.md, "Dates received"). */
-export const RENEWAL_HOUR_UTC = 12;
+const RENEWAL_HOUR_UTC = 12;
 
 /** 12:00:00 UTC on the UTC day of `ms`: when Hotmart charges a renewal due that day. */
 export function renewalTime(ms: number): number {
