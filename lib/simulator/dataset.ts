@@ -292,8 +292,9 @@ function generateSubscription(
     purchases: [],
   };
   record.dateNextCharge = chargeDate(record, timeline.nextChargeRecurrence);
-  // Cancelled or ended subscriptions: access ends on the charge that will no longer happen.
-  record.endAccessionDate = timeline.ended ? record.dateNextCharge : null;
+  // Hotmart's end_accession_date is the moment the subscriber asked to cancel (real data): set on
+  // cancelled subscriptions only, absent on the others.
+  record.endAccessionDate = timeline.cancellationDate;
   record.purchases = buildPurchases(
     createRandom(mixSeed(seed, PURCHASE_SALT, index)),
     record,

@@ -70,7 +70,7 @@ export function cancel(record: SubscriptionRecord, now: number): Outcome {
   // charge that will no longer happen.
   record.status = 'CANCELLED_BY_SELLER';
   record.cancellationDate = now;
-  record.endAccessionDate = record.dateNextCharge;
+  record.endAccessionDate = now;
   record.pendingReactivation = null;
   return { ok: true };
 }

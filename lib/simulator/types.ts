@@ -61,7 +61,8 @@ export interface SubscriptionItem {
   subscription_id: number;
   status: SubscriptionStatus;
   accession_date: number;
-  end_accession_date: number | null;
+  /** The moment the subscriber asked to cancel; absent when nobody did. */
+  end_accession_date?: number;
   request_date: number;
   date_next_charge: number;
   trial: boolean;

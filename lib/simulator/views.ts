@@ -36,7 +36,8 @@ export function subscriptionItem(record: SubscriptionRecord): SubscriptionItem {
     subscription_id: record.subscriptionId,
     status: record.status,
     accession_date: record.accessionDate,
-    end_accession_date: record.endAccessionDate,
+    // Absent on subscriptions nobody asked to cancel, as in Hotmart's data.
+    ...(record.endAccessionDate === null ? {} : { end_accession_date: record.endAccessionDate }),
     request_date: record.requestDate,
     date_next_charge: record.dateNextCharge,
     trial: record.trial,
@@ -160,7 +161,7 @@ export function summaryItem(record: SubscriptionRecord, now: number): Record<str
     status: record.status,
     lifetime: lifetimeDays(record, now),
     accession_date: record.accessionDate,
-    end_accession_date: record.endAccessionDate,
+    ...(record.endAccessionDate === null ? {} : { end_accession_date: record.endAccessionDate }),
     trial: record.trial,
     plan: { name: record.plan.name, recurrency_period: record.plan.recurrencyPeriod },
     product: { name: record.product.name, id: record.product.id },

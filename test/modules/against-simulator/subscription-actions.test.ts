@@ -122,15 +122,18 @@ describe('against a 200-subscription simulator', () => {
 
       const after = backend.sim().subscription(code);
       expect(after?.status).toBe('CANCELLED_BY_SELLER');
-      // Access lasts until the end of the paid period (reference §4.1: date_next_charge).
-      expect(after?.end_accession_date).toBe(target.date_next_charge);
+      // end_accession_date is the cancellation request's moment (real data); access still
+      // lasts until the end of the paid period (reference §4.1: date_next_charge).
+      expect(after?.end_accession_date).toBe(backend.now().getTime());
+      expect(after?.date_next_charge).toBe(target.date_next_charge);
 
       const listed = await runOnce('listSubscriptions', { subscriber_code: code });
       expect(listed.bundles).toEqual([
         expect.objectContaining({
           subscriber_code: code,
           status: 'CANCELLED_BY_SELLER',
-          end_accession_date: new Date(target.date_next_charge).toISOString(),
+          end_accession_date: new Date(backend.now().getTime()).toISOString(),
+          date_next_charge: new Date(target.date_next_charge).toISOString(),
         }),
       ]);
     });
