@@ -29,7 +29,8 @@ export class HotmartError extends Error {
     this.name = 'HotmartError';
   }
 
-  toBody(): HotmartErrorBody {
+  /** The JSON body of the answer: Hotmart's OAuth-style error (a subclass may answer otherwise). */
+  toBody(): HotmartErrorBody | { message: string } {
     return { error: this.code, error_description: this.description, error_uri: ERROR_URI };
   }
 }

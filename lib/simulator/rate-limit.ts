@@ -13,13 +13,27 @@ export interface RateLimiter {
 }
 
 export class RateLimitExceeded extends HotmartError {
-  constructor(readonly rateLimit: RateLimitStatus) {
+  constructor(
+    readonly rateLimit: RateLimitStatus,
+    /** Refused by the API gateway itself, which answers `{"message": …}` (see README). */
+    readonly byGateway = false,
+  ) {
     super(
       429,
       'too_many_requests',
       `Too many requests: the limit is ${rateLimit.limit} calls per minute.`,
     );
   }
+
+  /** Hotmart's OAuth-style body, or the gateway's bare message on repeated refusals. */
+  override toBody(): ReturnType<HotmartError['toBody']> {
+    return this.byGateway ? { message: 'API rate limit exceeded' } : super.toBody();
+  }
+}
+
+/** 429's headers: the counters, and `Retry-After` (seconds until the window resets). */
+export function rateLimitRefusalHeaders(status: RateLimitStatus): Record<string, string> {
+  return { ...rateLimitHeaders(status), 'Retry-After': String(Math.max(1, status.resetSeconds)) };
 }
 
 export function rateLimitHeaders(status: RateLimitStatus): Record<string, string> {
@@ -33,8 +47,11 @@ export function rateLimitHeaders(status: RateLimitStatus): Record<string, string
 }
 
 export function createRateLimiter(limit: number): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  const current = (clientId: string, now: number): { start: number; count: number } | undefined => {
+  const windows = new Map<string, { start: number; count: number; refused: number }>();
+  const current = (
+    clientId: string,
+    now: number,
+  ): { start: number; count: number; refused: number } | undefined => {
     const window = windows.get(clientId);
     return window !== undefined && now < window.start + WINDOW_MS ? window : undefined;
   };
@@ -47,10 +64,14 @@ export function createRateLimiter(limit: number): RateLimiter {
     consume(clientId, now) {
       let window = current(clientId, now);
       if (window === undefined) {
-        window = { start: now, count: 0 };
+        window = { start: now, count: 0, refused: 0 };
         windows.set(clientId, window);
       }
-      if (window.count >= limit) throw new RateLimitExceeded(describe(window, now));
+      if (window.count >= limit) {
+        // The first refusal of a window comes from Hotmart; later ones from its gateway.
+        window.refused += 1;
+        throw new RateLimitExceeded(describe(window, now), window.refused > 1);
+      }
       window.count += 1;
       return describe(window, now);
     },

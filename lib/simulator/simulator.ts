@@ -9,7 +9,12 @@ import type { ParsedRequest } from './http-request';
 import { parseRequest } from './http-request';
 import { createPageTokenCodec } from './page-token';
 import type { RateLimitStatus } from './types';
-import { RateLimitExceeded, createRateLimiter, rateLimitHeaders } from './rate-limit';
+import {
+  RateLimitExceeded,
+  createRateLimiter,
+  rateLimitHeaders,
+  rateLimitRefusalHeaders,
+} from './rate-limit';
 import { emptyResponse, errorResponse, jsonResponse } from './responses';
 import { matchRoute } from './routes';
 import type { RouteResult } from './routes/route';
@@ -146,7 +151,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         const response = errorResponse(error);
         return {
           ...response,
-          headers: { ...response.headers, ...rateLimitHeaders(error.rateLimit) },
+          headers: { ...response.headers, ...rateLimitRefusalHeaders(error.rateLimit) },
         };
       }
       throw error;

@@ -26,6 +26,19 @@ describe('simulator rate limit', () => {
     expect(sim.rateLimitStatus()).toEqual({ limit: 500, remaining: 0, resetSeconds: 10 });
   });
 
+  it('says when to retry, and a repeated refusal comes from the gateway with its bare message', async () => {
+    const { sim, token, clock } = await setup({ size: 5 });
+    for (let i = 1; i <= 500; i += 1) await call(sim, token, 'GET', ME);
+    clock.advance(20_000);
+    const first = await call(sim, token, 'GET', ME);
+    expect(first.json).toEqual(errorBody('too_many_requests'));
+    expect(first.headers['Retry-After']).toBe('40');
+    const again = await call(sim, token, 'GET', ME);
+    expect(again.status).toBe(429);
+    expect(again.json).toEqual({ message: 'API rate limit exceeded' });
+    expect(again.headers).toMatchObject({ 'Retry-After': '40', 'RateLimit-Remaining': '0' });
+  });
+
   it('opens a new window once the minute has passed', async () => {
     const { sim, token, clock } = await setup({ size: 5, rateLimitPerMinute: 3 });
     for (let i = 0; i < 3; i += 1) await call(sim, token, 'GET', ME);

@@ -41,6 +41,15 @@ export const HOTMART_ERRORS: readonly HotmartErrorCase[] = [
       '[429] Too many requests. Rate limit exceeded (too_many_requests). Hotmart allows 500 calls per minute; the quota resets in 42 s.',
   },
   {
+    // The API gateway's own refusal: a bare `message`, and when to retry.
+    status: 429,
+    fixture: 'error-429-gateway',
+    headers: { 'Retry-After': '42', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '42' },
+    type: 'RateLimitError',
+    message:
+      '[429] API rate limit exceeded. Hotmart allows 500 calls per minute; the quota resets in 42 s.',
+  },
+  {
     status: 500,
     fixture: 'error-500',
     type: 'ConnectionError',
