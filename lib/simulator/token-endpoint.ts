@@ -32,13 +32,31 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   return { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
+/**
+ * The grant's parameters: the query string (Hotmart's documented form), or an
+ * `application/x-www-form-urlencoded` body, the variant community clients use (hotmart-api.md
+ * §1.2). The query wins when it names the grant.
+ */
+function tokenParams(request: ParsedRequest): URLSearchParams {
+  if (request.query.has('grant_type')) return request.query;
+  const type = request.headers.get('content-type') ?? '';
+  if (
+    request.body !== undefined &&
+    type.toLowerCase().startsWith('application/x-www-form-urlencoded')
+  ) {
+    return new URLSearchParams(request.body);
+  }
+  return request.query;
+}
+
 export function handleTokenRequest(
   request: ParsedRequest,
   credentials: SimulatorCredentials,
   tokens: TokenStore,
   now: number,
 ): SimulatorResponse {
-  const grantType = request.query.get('grant_type');
+  const params = tokenParams(request);
+  const grantType = params.get('grant_type');
   if (grantType === null || grantType === '') {
     throw new HotmartError(400, 'invalid_request', 'Missing grant type');
   }
@@ -53,20 +71,15 @@ export function handleTokenRequest(
       'Full authentication is required to access this resource: send Authorization: Basic <basic token>.',
     );
   }
-  const clientId = request.query.get('client_id');
-  const clientSecret = request.query.get('client_secret');
-  if (clientId === null || clientSecret === null) {
-    throw new HotmartError(
-      400,
-      'invalid_request',
-      'The query parameters client_id and client_secret are required.',
-    );
-  }
+  // The Basic header identifies the client; client_id and client_secret, when sent too (the
+  // documented form), must agree with it. Community clients that send only the header work.
+  const clientId = params.get('client_id');
+  const clientSecret = params.get('client_secret');
   const valid =
     sameSecret(basic.id, credentials.clientId) &&
     sameSecret(basic.secret, credentials.clientSecret) &&
-    sameSecret(clientId, credentials.clientId) &&
-    sameSecret(clientSecret, credentials.clientSecret);
+    (clientId === null || sameSecret(clientId, credentials.clientId)) &&
+    (clientSecret === null || sameSecret(clientSecret, credentials.clientSecret));
   if (!valid) throw badCredentials();
   const token = tokens.issue(credentials.clientId, now);
   return jsonResponse(200, {

@@ -100,15 +100,47 @@ describe('simulator token endpoint', () => {
     expect(JSON.parse(wrong.body)).toEqual(errorBody('unsupported_grant_type'));
   });
 
-  it('requires client_id and client_secret in the query, as documented', async () => {
+  it('accepts the community variants: the Basic header alone, or the parameters in a form body', async () => {
     const sim = createSimulator({ size: 5 });
-    const response = await sim.handle({
+    const headerOnly = await sim.handle({
       method: 'POST',
       url: 'https://api-sec-vlc.hotmart.com/security/oauth/token?grant_type=client_credentials',
       headers: basic,
     });
-    expect(response.status).toBe(400);
-    expect(JSON.parse(response.body)).toEqual(errorBody('invalid_request'));
+    expect(headerOnly.status).toBe(200);
+    const form = await sim.handle({
+      method: 'POST',
+      url: 'https://api-sec-vlc.hotmart.com/security/oauth/token',
+      headers: { ...basic, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials&client_id=sim-client-id&client_secret=sim-client-secret',
+    });
+    expect(form.status).toBe(200);
+    expect(JSON.parse(form.body)).toMatchObject({ token_type: 'bearer' });
+  });
+
+  it('refuses a client_id or client_secret that disagrees with the Basic header, wherever it is', async () => {
+    const sim = createSimulator({ size: 5 });
+    const query = await sim.handle({
+      method: 'POST',
+      url: 'https://api-sec-vlc.hotmart.com/security/oauth/token?grant_type=client_credentials&client_id=sim-client-id&client_secret=wrong',
+      headers: basic,
+    });
+    expect(query.status).toBe(401);
+    const form = await sim.handle({
+      method: 'POST',
+      url: 'https://api-sec-vlc.hotmart.com/security/oauth/token',
+      headers: { ...basic, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials&client_id=other-client',
+    });
+    expect(form.status).toBe(401);
+    // A form body without the urlencoded type is not read: no grant type at all.
+    const untyped = await sim.handle({
+      method: 'POST',
+      url: 'https://api-sec-vlc.hotmart.com/security/oauth/token',
+      headers: basic,
+      body: 'grant_type=client_credentials',
+    });
+    expect(untyped.status).toBe(400);
   });
 
   it('answers GET on the token path with 404', async () => {
