@@ -76,7 +76,8 @@ export interface SubscriptionItem {
 /** A purchase exactly as `GET /payments/api/v1/subscriptions/{code}/purchases` returns it (§4.2). */
 export interface PurchaseItem {
   transaction: string;
-  approved_date: number | null;
+  /** Absent on a purchase that was never paid, as Hotmart leaves it out. */
+  approved_date?: number;
   payment_engine: string;
   status: string;
   price: Money;

@@ -64,7 +64,8 @@ export function subscriptionItem(record: SubscriptionRecord): SubscriptionItem {
 function purchaseItem(record: SubscriptionRecord, purchase: PurchaseRecord): PurchaseItem {
   return {
     transaction: purchase.transaction,
-    approved_date: purchase.approvedDate,
+    // Hotmart leaves approved_date out of a purchase that was never paid (real data).
+    ...(purchase.approvedDate === null ? {} : { approved_date: purchase.approvedDate }),
     payment_engine: record.payment.engine,
     status: purchase.status,
     price: { ...record.price },

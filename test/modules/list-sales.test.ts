@@ -103,7 +103,9 @@ describe('against the simulator', () => {
     expect(bundles[0]?.purchase).toMatchObject({
       transaction: purchase.transaction,
       status: purchase.status,
-      ...(purchase.approved_date === null ? {} : { approved_date: iso(purchase.approved_date) }),
+      ...(purchase.approved_date === undefined
+        ? {}
+        : { approved_date: iso(purchase.approved_date) }),
     });
   });
 });

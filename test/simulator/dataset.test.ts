@@ -99,7 +99,7 @@ describe('simulator data set', () => {
       const purchases = sim.purchases(item.subscriber_code)!;
       expect(purchases.length).toBeGreaterThan(0);
       expect(purchases[0]!.transaction).toBe(item.transaction);
-      const unpaid = purchases.filter((p) => p.approved_date === null);
+      const unpaid = purchases.filter((p) => p.approved_date === undefined);
       if (item.status === 'ACTIVE') expect(unpaid).toEqual([]);
       if (item.status === 'DELAYED') expect(unpaid).toHaveLength(1);
       if (item.status === 'INACTIVE' || item.status === 'STARTED') {
