@@ -1,6 +1,7 @@
 // The product dropdown (hotmart-api.md §6.1): every product of the account, labelled with its name
 // and ID, valued by the numeric `id` that subscription filters take.
 import { defineRpc } from '../../lib/define';
+import { PAGE_TOKEN_PAGINATION } from '../shared/list-parameters';
 
 export default defineRpc({
   name: 'listProducts',
@@ -16,9 +17,6 @@ export default defineRpc({
       iterate: '{{body.items}}',
       output: { label: '{{item.name}} ({{item.id}})', value: '{{item.id}}' },
     },
-    pagination: {
-      condition: '{{body.page_info.next_page_token}}',
-      qs: { page_token: '{{body.page_info.next_page_token}}' },
-    },
+    pagination: PAGE_TOKEN_PAGINATION,
   },
 });

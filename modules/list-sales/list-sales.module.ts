@@ -1,6 +1,7 @@
 import { defineModule } from '../../lib/define';
 import { toEpochMs } from '../shared/dates';
 import { saleInterface, saleOutput, SALE_STATUSES } from '../shared/sale-item';
+import { productParameter, limitParameter, PAGE_TOKEN_PAGINATION } from '../shared/list-parameters';
 import samples from './list-sales.samples.json';
 
 export default defineModule({
@@ -19,14 +20,7 @@ export default defineModule({
       options: SALE_STATUSES,
       help: 'Only sales in these statuses. **Leave empty for approved and complete sales only**: that is what Hotmart returns when no status (and no transaction) is given.',
     },
-    {
-      name: 'product_id',
-      type: 'select',
-      label: 'Product',
-      options: 'rpc://listProducts',
-      mode: 'edit',
-      help: 'Only sales of this product. Leave empty for every product.',
-    },
+    productParameter('Only sales of this product. Leave empty for every product.'),
     {
       name: 'transaction',
       type: 'text',
@@ -46,15 +40,7 @@ export default defineModule({
       label: 'Ordered to',
       help: 'Only sales ordered on or before this date.',
     },
-    {
-      name: 'limit',
-      type: 'uinteger',
-      label: 'Limit',
-      required: true,
-      default: 10,
-      validate: { min: 1, max: 3200 },
-      help: 'The maximum number of sales to return during one execution cycle.',
-    },
+    limitParameter('The maximum number of sales to return during one execution cycle.'),
   ],
   interface: saleInterface,
   samples,
@@ -76,9 +62,6 @@ export default defineModule({
       output: saleOutput,
       limit: '{{parameters.limit}}',
     },
-    pagination: {
-      condition: '{{body.page_info.next_page_token}}',
-      qs: { page_token: '{{body.page_info.next_page_token}}' },
-    },
+    pagination: PAGE_TOKEN_PAGINATION,
   },
 });

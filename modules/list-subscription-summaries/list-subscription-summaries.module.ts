@@ -2,6 +2,7 @@ import { defineModule } from '../../lib/define';
 import { fromEpoch, toEpochMs } from '../shared/dates';
 import { SUBSCRIBER_CODE_PATTERN } from '../shared/subscriber-code';
 import { ALL_SUBSCRIPTIONS_FROM_MS } from '../list-subscriptions/accession-window';
+import { productParameter, limitParameter, PAGE_TOKEN_PAGINATION } from '../shared/list-parameters';
 import samples from './list-subscription-summaries.samples.json';
 
 export default defineModule({
@@ -13,14 +14,7 @@ export default defineModule({
   connection: 'hotmart',
   staticParameters: [],
   mappableParameters: [
-    {
-      name: 'product_id',
-      type: 'select',
-      label: 'Product',
-      options: 'rpc://listProducts',
-      mode: 'edit',
-      help: 'Only subscriptions of this product. Leave empty for every product.',
-    },
+    productParameter('Only subscriptions of this product. Leave empty for every product.'),
     {
       name: 'subscriber_code',
       type: 'text',
@@ -46,15 +40,7 @@ export default defineModule({
       label: 'Next charge from',
       help: 'Only subscriptions whose next charge is on or after this date.',
     },
-    {
-      name: 'limit',
-      type: 'uinteger',
-      label: 'Limit',
-      required: true,
-      default: 10,
-      validate: { min: 1, max: 3200 },
-      help: 'The maximum number of subscriptions to return during one execution cycle.',
-    },
+    limitParameter('The maximum number of subscriptions to return during one execution cycle.'),
   ],
   interface: [
     { name: 'subscriber_code', type: 'text', label: 'Subscriber code' },
@@ -171,9 +157,6 @@ export default defineModule({
       },
       limit: '{{parameters.limit}}',
     },
-    pagination: {
-      condition: '{{body.page_info.next_page_token}}',
-      qs: { page_token: '{{body.page_info.next_page_token}}' },
-    },
+    pagination: PAGE_TOKEN_PAGINATION,
   },
 });

@@ -7,6 +7,7 @@ import {
 } from '../shared/subscription-item';
 import { SUBSCRIBER_CODE_PATTERN } from '../shared/subscriber-code';
 import { ALL_SUBSCRIPTIONS_FROM_MS } from './accession-window';
+import { productParameter, limitParameter, PAGE_TOKEN_PAGINATION } from '../shared/list-parameters';
 import samples from './list-subscriptions.samples.json';
 
 /** Hotmart's largest page for /subscriptions (undocumented; 500 is what Hotmart's own examples use). */
@@ -20,15 +21,9 @@ export default defineModule({
   connection: 'hotmart',
   staticParameters: [],
   mappableParameters: [
-    {
-      name: 'product_id',
-      type: 'select',
-      label: 'Product',
-      options: 'rpc://listProducts',
-      // `edit`: the list helps, but an ID can still be typed or mapped.
-      mode: 'edit',
-      help: 'Pick the subscription product, or type or map its numeric ID, for example `4321987`.',
-    },
+    productParameter(
+      'Pick the subscription product, or type or map its numeric ID, for example `4321987`.',
+    ),
     {
       name: 'plan',
       type: 'array',
@@ -111,15 +106,9 @@ export default defineModule({
       label: 'Next charge date to',
       help: 'Only subscriptions whose next charge is on or before this date.',
     },
-    {
-      name: 'limit',
-      type: 'uinteger',
-      label: 'Limit',
-      required: true,
-      default: 10,
-      validate: { min: 1, max: 3200 },
-      help: "The maximum number of subscriptions to return during one execution cycle (at most 3200, Make's limit for paged results). The module reads Hotmart's pages, up to 500 subscriptions each, until it has this many or Hotmart has no more.",
-    },
+    limitParameter(
+      "The maximum number of subscriptions to return during one execution cycle (at most 3200, Make's limit for paged results). The module reads Hotmart's pages, up to 500 subscriptions each, until it has this many or Hotmart has no more.",
+    ),
   ],
   interface: subscriptionInterface,
   samples,
@@ -151,9 +140,6 @@ export default defineModule({
       output: subscriptionOutput,
       limit: '{{parameters.limit}}',
     },
-    pagination: {
-      condition: '{{body.page_info.next_page_token}}',
-      qs: { page_token: '{{body.page_info.next_page_token}}' },
-    },
+    pagination: PAGE_TOKEN_PAGINATION,
   },
 });

@@ -1,5 +1,6 @@
 import { defineModule } from '../../lib/define';
 import { saleInterface, saleOutput, SALE_STATUSES } from '../shared/sale-item';
+import { productParameter, limitParameter, PAGE_TOKEN_PAGINATION } from '../shared/list-parameters';
 import samples from './watch-sales.samples.json';
 
 /**
@@ -26,23 +27,10 @@ export default defineModule({
       options: SALE_STATUSES,
       help: 'Only sales in these statuses. **Leave empty for approved and complete sales only**: that is what Hotmart returns when no status is given.',
     },
-    {
-      name: 'product_id',
-      type: 'select',
-      label: 'Product',
-      options: 'rpc://listProducts',
-      mode: 'edit',
-      help: 'Only sales of this product. Leave empty for every product.',
-    },
-    {
-      name: 'limit',
-      type: 'uinteger',
-      label: 'Limit',
-      required: true,
-      default: 10,
-      validate: { min: 1, max: 3200 },
-      help: 'The maximum number of sales to return during one execution cycle; the rest come on the next.',
-    },
+    productParameter('Only sales of this product. Leave empty for every product.'),
+    limitParameter(
+      'The maximum number of sales to return during one execution cycle; the rest come on the next.',
+    ),
   ],
   mappableParameters: [],
   interface: saleInterface,
@@ -70,10 +58,7 @@ export default defineModule({
         date: `{{${SALE_DATE}}}`,
       },
     },
-    pagination: {
-      condition: '{{body.page_info.next_page_token}}',
-      qs: { page_token: '{{body.page_info.next_page_token}}' },
-    },
+    pagination: PAGE_TOKEN_PAGINATION,
   },
   epoch: {
     qs: { max_results: 50 },

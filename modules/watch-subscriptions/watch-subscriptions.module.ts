@@ -5,6 +5,7 @@ import {
   subscriptionOutput,
   SUBSCRIPTION_STATUSES,
 } from '../shared/subscription-item';
+import { productParameter, limitParameter, PAGE_TOKEN_PAGINATION } from '../shared/list-parameters';
 import samples from './watch-subscriptions.samples.json';
 
 /**
@@ -29,23 +30,10 @@ export default defineModule({
       options: SUBSCRIPTION_STATUSES,
       help: 'Only new subscriptions in one of these statuses. Leave empty for every status. A change to an existing subscription (a cancellation, a plan switch) is an event: use **Watch Events** for those.',
     },
-    {
-      name: 'product_id',
-      type: 'select',
-      label: 'Product',
-      options: 'rpc://listProducts',
-      mode: 'edit',
-      help: 'Only subscriptions of this product. Leave empty for every product.',
-    },
-    {
-      name: 'limit',
-      type: 'uinteger',
-      label: 'Limit',
-      required: true,
-      default: 10,
-      validate: { min: 1, max: 3200 },
-      help: 'The maximum number of subscriptions to return during one execution cycle; the rest come on the next.',
-    },
+    productParameter('Only subscriptions of this product. Leave empty for every product.'),
+    limitParameter(
+      'The maximum number of subscriptions to return during one execution cycle; the rest come on the next.',
+    ),
   ],
   mappableParameters: [],
   interface: subscriptionInterface,
@@ -72,9 +60,6 @@ export default defineModule({
         date: '{{item.accession_date}}',
       },
     },
-    pagination: {
-      condition: '{{body.page_info.next_page_token}}',
-      qs: { page_token: '{{body.page_info.next_page_token}}' },
-    },
+    pagination: PAGE_TOKEN_PAGINATION,
   },
 });
