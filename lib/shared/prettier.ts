@@ -29,6 +29,11 @@ export function formatJson(source: string): Promise<string> {
   return standalone().format(source, { ...config, parser: 'json', plugins: [babel(), estree()] });
 }
 
+/** Markdown, with its embedded JSON code blocks formatted too, as the prettier CLI does. */
 export function formatMarkdown(source: string): Promise<string> {
-  return standalone().format(source, { ...config, parser: 'markdown', plugins: [markdown()] });
+  return standalone().format(source, {
+    ...config,
+    parser: 'markdown',
+    plugins: [markdown(), babel(), estree()],
+  });
 }
