@@ -9,6 +9,7 @@ export const groups: Group[] = [
       'listSubscriptions',
       'getSubscriberPurchases',
       'listSubscriptionSummaries',
+      'listSubscriptionTransactions',
       'cancelSubscription',
       'reactivateSubscription',
       'changeDueDay',

@@ -5,6 +5,7 @@ import cancelSubscriptions from './cancel-subscriptions/cancel-subscriptions.mod
 import changeDueDay from './change-due-day/change-due-day.module';
 import getSubscriberPurchases from './get-subscriber-purchases/get-subscriber-purchases.module';
 import listSales from './list-sales/list-sales.module';
+import listSubscriptionTransactions from './list-subscription-transactions/list-subscription-transactions.module';
 import listSubscriptionSummaries from './list-subscription-summaries/list-subscription-summaries.module';
 import listSubscriptions from './list-subscriptions/list-subscriptions.module';
 import makeApiCall from './make-api-call/make-api-call.module';
@@ -18,6 +19,7 @@ export const modules: ModuleSpec[] = [
   listSubscriptions,
   getSubscriberPurchases,
   listSubscriptionSummaries,
+  listSubscriptionTransactions,
   listSales,
   cancelSubscription,
   reactivateSubscription,
