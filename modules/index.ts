@@ -34,3 +34,4 @@ export const modules: ModuleSpec[] = [
 
 export { default as hotmartEvents } from './watch-events/hotmart-events.webhook';
 export { default as listProducts } from './dropdowns/list-products.rpc';
+export { default as listOffers } from './dropdowns/list-offers.rpc';

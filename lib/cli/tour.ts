@@ -5,7 +5,7 @@ import { loadAppModule } from '../compile';
 import { buildApp } from './build-app';
 import { formatIssue } from '../validate';
 import { createConnection, loadApp, type Connection } from '../runtime';
-import { exampleParameters } from '../harness';
+import { exampleParameters, rpcExampleParameters } from '../harness';
 import { executeModule, executeRpc, executeTrigger, executeWebhookEvent } from '../harness';
 import type { CliIo } from './io';
 import { describeFailure } from './report-error';
@@ -151,7 +151,12 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
     for (const rpc of app.definition.rpcs) {
       const started = Date.now();
       try {
-        const result = await executeRpc({ app, rpcName: rpc.name, parameters: {}, target });
+        const result = await executeRpc({
+          app,
+          rpcName: rpc.name,
+          parameters: rpcExampleParameters(rpc.name, simulator),
+          target,
+        });
         rows.push({
           module: `rpc ${rpc.name}`,
           ok: true,

@@ -83,3 +83,20 @@ export function exampleParameters(
   }
   return out;
 }
+
+/** Form values an RPC needs to list something: the offers RPC lists a product's offers. */
+const RPC_PICKERS: Record<string, Picker> = {
+  listOffers: (sim) => {
+    const product = sim.subscriptions()[0]?.product.id;
+    if (product === undefined)
+      throw new ExampleDataError('EXAMPLE_DATA_MISSING', 'the simulator holds no subscription');
+    return { product_id: product };
+  },
+};
+
+export function rpcExampleParameters(
+  rpcName: string,
+  simulator: Simulator,
+): Record<string, unknown> {
+  return RPC_PICKERS[rpcName]?.(simulator) ?? {};
+}

@@ -1,6 +1,6 @@
 // Public API of the harness: running a module of a loaded app against a target (the embedded
 // simulator, a URL, Hotmart), with parameters picked from the simulator's data.
-export { exampleParameters } from './examples';
+export { exampleParameters, rpcExampleParameters } from './examples';
 export {
   connectionFor,
   executeEpoch,

@@ -22,6 +22,14 @@ export default defineModule({
     },
     productParameter('Only sales of this product. Leave empty for every product.'),
     {
+      name: 'offer_code',
+      type: 'select',
+      label: 'Offer',
+      options: 'rpc://listOffers',
+      mode: 'edit',
+      help: 'Only sales through this offer: pick one of the chosen product’s offers, or type or map its code.',
+    },
+    {
       name: 'transaction',
       type: 'text',
       label: 'Transaction',
@@ -51,6 +59,7 @@ export default defineModule({
     qs: {
       transaction_status: '{{parameters.transaction_status}}',
       product_id: '{{parameters.product_id}}',
+      offer_code: '{{parameters.offer_code}}',
       transaction: '{{parameters.transaction}}',
       buyer_email: '{{parameters.buyer_email}}',
       start_date: toEpochMs('start_date'),

@@ -1,5 +1,6 @@
 // The route table: every Hotmart data endpoint the simulator serves, matched by path only, so one
 // origin can stand in for developers.hotmart.com and sandbox.hotmart.com alike.
+import { productOffers } from './product-offers';
 import { salesHistory } from './sales-history';
 import { listProducts } from './products';
 import type { Route } from './route';
@@ -46,6 +47,11 @@ const ROUTES: readonly Route[] = [
     handler: changeSubscriptionDueDay,
   },
   { method: 'GET', pattern: ['products', 'api', 'v1', 'products'], handler: listProducts },
+  {
+    method: 'GET',
+    pattern: ['products', 'api', 'v1', 'products', ':ucode', 'offers'],
+    handler: productOffers,
+  },
   {
     method: 'GET',
     pattern: ['payments', 'api', 'v1', 'sales', 'history'],
