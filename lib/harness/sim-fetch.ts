@@ -2,6 +2,16 @@
 // docs generator uses it, so generating (and drift-checking) docs never opens a server.
 import type { Simulator } from '../simulator';
 
+/** The request body as text: the runtime sends text as bytes (lib/runtime/http.ts). */
+function bodyText(body: RequestInit['body']): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
+  if (body instanceof ArrayBuffer) return new TextDecoder().decode(new Uint8Array(body));
+  if (body instanceof URLSearchParams) return body.toString();
+  return undefined;
+}
+
 export function simulatorFetch(simulator: Simulator): typeof fetch {
   const handler = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = input instanceof Request ? input.url : String(input);
@@ -9,7 +19,7 @@ export function simulatorFetch(simulator: Simulator): typeof fetch {
     new Headers(init?.headers).forEach((value, name) => {
       headers[name] = value;
     });
-    const body = typeof init?.body === 'string' ? init.body : undefined;
+    const body = bodyText(init?.body);
     const answer = await simulator.handle({
       method: init?.method ?? 'GET',
       url,
