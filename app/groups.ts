@@ -18,5 +18,6 @@ export const groups: Group[] = [
     ],
   },
   { label: 'Sales', modules: ['listSales'] },
+  { label: 'Coupons', modules: ['createCoupon', 'listCoupons', 'deleteCoupon'] },
   { label: 'Other', modules: ['makeApiCall'] },
 ];

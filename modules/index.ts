@@ -1,6 +1,9 @@
 // Explicit registry: a module exists in the app only when it is listed here (order = build order).
 import type { ModuleSpec } from '../lib/types';
 import cancelSubscription from './cancel-subscription/cancel-subscription.module';
+import createCoupon from './coupons/create-coupon.module';
+import deleteCoupon from './coupons/delete-coupon.module';
+import listCoupons from './coupons/list-coupons.module';
 import cancelSubscriptions from './cancel-subscriptions/cancel-subscriptions.module';
 import changeDueDay from './change-due-day/change-due-day.module';
 import getSubscriberPurchases from './get-subscriber-purchases/get-subscriber-purchases.module';
@@ -29,6 +32,9 @@ export const modules: ModuleSpec[] = [
   watchEvents,
   watchSales,
   watchSubscriptions,
+  createCoupon,
+  listCoupons,
+  deleteCoupon,
   makeApiCall,
 ];
 

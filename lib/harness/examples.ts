@@ -37,6 +37,13 @@ function changeableCode(simulator: Simulator): string {
   return found.subscriber_code;
 }
 
+function firstProductId(simulator: Simulator): number {
+  const product = simulator.subscriptions()[0]?.product.id;
+  if (product === undefined)
+    throw new ExampleDataError('EXAMPLE_DATA_MISSING', 'the simulator holds no product');
+  return product;
+}
+
 /** The simulator's data decides: reactivation needs a cancelled subscription, cancel an active one. */
 const PICKERS: Record<string, Picker> = {
   listSubscriptions: () => ({ limit: 3 }),
@@ -59,6 +66,17 @@ const PICKERS: Record<string, Picker> = {
     subscriber_codes: [codeWithStatus(sim, CANCELLED), codeWithStatus(sim, ['ACTIVE'])],
     charge: false,
   }),
+  createCoupon: (sim) => ({ product_id: firstProductId(sim), code: 'BEMVINDO15', discount: 15 }),
+  listCoupons: (sim) => ({
+    product_id: sim.coupons()[0]?.product_id ?? firstProductId(sim),
+    limit: 10,
+  }),
+  deleteCoupon: (sim) => {
+    const coupon = sim.coupons()[0];
+    if (coupon === undefined)
+      throw new ExampleDataError('EXAMPLE_DATA_MISSING', 'the simulator holds no coupon to delete');
+    return { coupon_id: coupon.id };
+  },
   makeApiCall: () => ({
     url: '/payments/api/v1/subscriptions/summary',
     method: 'GET',
@@ -86,12 +104,7 @@ export function exampleParameters(
 
 /** Form values an RPC needs to list something: the offers RPC lists a product's offers. */
 const RPC_PICKERS: Record<string, Picker> = {
-  listOffers: (sim) => {
-    const product = sim.subscriptions()[0]?.product.id;
-    if (product === undefined)
-      throw new ExampleDataError('EXAMPLE_DATA_MISSING', 'the simulator holds no subscription');
-    return { product_id: product };
-  },
+  listOffers: (sim) => ({ product_id: firstProductId(sim) }),
 };
 
 export function rpcExampleParameters(

@@ -237,6 +237,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return true;
     },
     onEvent: (listener) => state.events.listen(listener),
+    coupons: () =>
+      state.coupons.list.map((c) => ({ id: c.id, product_id: c.productId, code: c.code })),
     fireEvent: (name, subscriberCode) => {
       const now = readClock();
       const record =

@@ -22,10 +22,22 @@ const CANCELLABLE: readonly SubscriptionStatus[] = ['ACTIVE', 'DELAYED', 'STARTE
 const ALREADY_ACTIVE: readonly SubscriptionStatus[] = ['ACTIVE', 'DELAYED', 'STARTED'];
 const DUE_DAY_CHANGEABLE: readonly SubscriptionStatus[] = ['ACTIVE', 'DELAYED'];
 
+interface Coupon {
+  id: number;
+  productId: number;
+  code: string;
+  /** A fraction, 0 < discount < 0.99. */
+  discount: number;
+  startDate: number;
+  endDate: number | undefined;
+}
+
 export interface SimulatorState {
   readonly dataset: Dataset;
   /** Hotmart's webhook events for the changes the write endpoints make. */
   readonly events: EventHub;
+  /** Coupons created through the API (routes/coupons.ts), in creation order. */
+  readonly coupons: { list: Coupon[]; nextId: number };
   /** Every subscription in list order, pending reactivations settled at `now`. */
   all(now: number): SubscriptionRecord[];
   find(subscriberCode: string, now: number): SubscriptionRecord | undefined;
@@ -36,6 +48,7 @@ export function createState(dataset: Dataset, seed = 0): SimulatorState {
   return {
     dataset,
     events: createEventHub(dataset.producer, seed),
+    coupons: seededCoupons(dataset),
     all(now) {
       for (const record of dataset.subscriptions) settle(record, now);
       return dataset.subscriptions;
@@ -46,6 +59,21 @@ export function createState(dataset: Dataset, seed = 0): SimulatorState {
       return record;
     },
   };
+}
+
+/** One coupon on the first product, so listing and deleting coupons work on a fresh simulator. */
+function seededCoupons(dataset: Dataset): { list: Coupon[]; nextId: number } {
+  const product = dataset.products[0];
+  if (product === undefined) return { list: [], nextId: 700_001 };
+  const coupon: Coupon = {
+    id: 700_001,
+    productId: product.id,
+    code: 'VOLTA10',
+    discount: 0.1,
+    startDate: dataset.anchor,
+    endDate: undefined,
+  };
+  return { list: [coupon], nextId: 700_002 };
 }
 
 /** A reactivation nobody accepted within 3 days lapses: the subscription is as it was before. */

@@ -139,6 +139,8 @@ export interface Simulator {
    * listener, and returns it. An unknown event name or code throws SimulatorOptionError.
    */
   fireEvent(name: string, subscriberCode?: string): WebhookEnvelope;
+  /** Coupons created through the API, in creation order (`id`, `product_id`, `code`). */
+  coupons(): Array<{ id: number; product_id: number; code: string }>;
   /** Rate-limit counters for an application (default: the configured client). */
   rateLimitStatus(clientId?: string): RateLimitStatus;
 }

@@ -42,6 +42,11 @@ export function toEpochMs(parameter: string, fallback = 'undefined'): string {
   return `{{if(parameters.${parameter}, formatDate(parameters.${parameter}, 'x', 'UTC'), ${fallback})}}`;
 }
 
+/** As toEpochMs, but a JSON number, for request bodies (query strings are text anyway). */
+export function toEpochMsNumber(parameter: string): string {
+  return `{{if(parameters.${parameter}, parseNumber(formatDate(parameters.${parameter}, 'x', 'UTC')), undefined)}}`;
+}
+
 /**
  * A date in a Hotmart webhook, as an IML expression (no braces) for use inside larger ones.
  * Webhooks carry epoch milliseconds mostly, some ISO texts, and test events sometimes seconds

@@ -29,6 +29,9 @@ const MODULES = [
   { name: 'watchEvents', type: 'instant_trigger', label: 'Watch Events' },
   { name: 'watchSales', type: 'trigger', label: 'Watch Sales' },
   { name: 'watchSubscriptions', type: 'trigger', label: 'Watch Subscriptions' },
+  { name: 'createCoupon', type: 'action', label: 'Create a Coupon' },
+  { name: 'listCoupons', type: 'search', label: 'List Coupons' },
+  { name: 'deleteCoupon', type: 'action', label: 'Delete a Coupon' },
   { name: 'makeApiCall', type: 'universal', label: 'Make an API Call' },
 ];
 
@@ -82,6 +85,7 @@ describe('the Hotmart app', () => {
         ],
       },
       { label: 'Sales', modules: ['listSales'] },
+      { label: 'Coupons', modules: ['createCoupon', 'listCoupons', 'deleteCoupon'] },
       { label: 'Other', modules: ['makeApiCall'] },
     ]);
   });

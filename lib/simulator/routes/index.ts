@@ -1,5 +1,6 @@
 // The route table: every Hotmart data endpoint the simulator serves, matched by path only, so one
 // origin can stand in for developers.hotmart.com and sandbox.hotmart.com alike.
+import { createCoupon, deleteCoupon, listCoupons } from './coupons';
 import { productOffers } from './product-offers';
 import { salesHistory } from './sales-history';
 import { listProducts } from './products';
@@ -47,6 +48,21 @@ const ROUTES: readonly Route[] = [
     handler: changeSubscriptionDueDay,
   },
   { method: 'GET', pattern: ['products', 'api', 'v1', 'products'], handler: listProducts },
+  {
+    method: 'POST',
+    pattern: ['products', 'api', 'v1', 'product', ':product_id', 'coupon'],
+    handler: createCoupon,
+  },
+  {
+    method: 'GET',
+    pattern: ['products', 'api', 'v1', 'coupon', 'product', ':product_id'],
+    handler: listCoupons,
+  },
+  {
+    method: 'DELETE',
+    pattern: ['products', 'api', 'v1', 'coupon', ':coupon_id'],
+    handler: deleteCoupon,
+  },
   {
     method: 'GET',
     pattern: ['products', 'api', 'v1', 'products', ':ucode', 'offers'],
