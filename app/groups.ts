@@ -17,7 +17,7 @@ export const groups: Group[] = [
       'reactivateSubscriptions',
     ],
   },
-  { label: 'Sales', modules: ['listSales'] },
+  { label: 'Sales', modules: ['listSales', 'getSalesSummary'] },
   { label: 'Coupons', modules: ['createCoupon', 'listCoupons', 'deleteCoupon'] },
   { label: 'Other', modules: ['makeApiCall'] },
 ];

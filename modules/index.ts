@@ -7,6 +7,7 @@ import listCoupons from './coupons/list-coupons.module';
 import cancelSubscriptions from './cancel-subscriptions/cancel-subscriptions.module';
 import changeDueDay from './change-due-day/change-due-day.module';
 import getSubscriberPurchases from './get-subscriber-purchases/get-subscriber-purchases.module';
+import getSalesSummary from './get-sales-summary/get-sales-summary.module';
 import listSales from './list-sales/list-sales.module';
 import listSubscriptionTransactions from './list-subscription-transactions/list-subscription-transactions.module';
 import listSubscriptionSummaries from './list-subscription-summaries/list-subscription-summaries.module';
@@ -24,6 +25,7 @@ export const modules: ModuleSpec[] = [
   listSubscriptionSummaries,
   listSubscriptionTransactions,
   listSales,
+  getSalesSummary,
   cancelSubscription,
   reactivateSubscription,
   changeDueDay,

@@ -17,6 +17,7 @@ const MODULES = [
     label: 'List Subscription Transactions',
   },
   { name: 'listSales', type: 'search', label: 'List Sales' },
+  { name: 'getSalesSummary', type: 'search', label: 'Get a Sales Summary' },
   { name: 'cancelSubscription', type: 'action', label: 'Cancel a Subscription' },
   { name: 'reactivateSubscription', type: 'action', label: 'Reactivate and Charge a Subscription' },
   { name: 'changeDueDay', type: 'action', label: 'Change the Charge Day of a Subscription' },
@@ -84,7 +85,7 @@ describe('the Hotmart app', () => {
           'reactivateSubscriptions',
         ],
       },
-      { label: 'Sales', modules: ['listSales'] },
+      { label: 'Sales', modules: ['listSales', 'getSalesSummary'] },
       { label: 'Coupons', modules: ['createCoupon', 'listCoupons', 'deleteCoupon'] },
       { label: 'Other', modules: ['makeApiCall'] },
     ]);

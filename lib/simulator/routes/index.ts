@@ -2,7 +2,7 @@
 // origin can stand in for developers.hotmart.com and sandbox.hotmart.com alike.
 import { createCoupon, deleteCoupon, listCoupons } from './coupons';
 import { productOffers } from './product-offers';
-import { salesHistory } from './sales-history';
+import { salesHistory, salesSummary } from './sales-history';
 import { listProducts } from './products';
 import type { Route } from './route';
 import { cancelSubscription, cancelSubscriptions } from './subscription-cancel';
@@ -72,6 +72,11 @@ const ROUTES: readonly Route[] = [
     method: 'GET',
     pattern: ['payments', 'api', 'v1', 'sales', 'history'],
     handler: salesHistory,
+  },
+  {
+    method: 'GET',
+    pattern: ['payments', 'api', 'v1', 'sales', 'summary'],
+    handler: salesSummary,
   },
   { method: 'GET', pattern: ['user', 'api', 'v1', 'me'], handler: currentUser },
 ];

@@ -42,7 +42,8 @@ function saleItem({ record, purchase }: Sale, producerName: string): Record<stri
   };
 }
 
-export function salesHistory({ request, state, now, pageTokens }: RouteContext): RouteResult {
+/** The sales the common sales filters select (reference §5), in no particular order. */
+function filteredSales({ request, state, now }: RouteContext): Sale[] {
   const query = request.query;
   const transaction = optionalString(query, 'transaction');
   const statuses = query.getAll('transaction_status').filter((status) => status !== '');
@@ -51,10 +52,12 @@ export function salesHistory({ request, state, now, pageTokens }: RouteContext):
   const start = optionalEpochMs(query, 'start_date');
   const end = optionalEpochMs(query, 'end_date');
   const email = optionalString(query, 'buyer_email')?.toLowerCase();
+  const offerCode = optionalString(query, 'offer_code');
   const sales: Sale[] = [];
   for (const record of state.all(now)) {
     if (productId !== undefined && record.product.id !== productId) continue;
     if (email !== undefined && record.subscriber.email.toLowerCase() !== email) continue;
+    if (offerCode !== undefined && record.plan.offerCode !== offerCode) continue;
     for (const purchase of record.purchases) {
       if (purchase.orderDate > now) continue;
       if (transaction !== undefined && purchase.transaction !== transaction) continue;
@@ -64,6 +67,13 @@ export function salesHistory({ request, state, now, pageTokens }: RouteContext):
       sales.push({ record, purchase });
     }
   }
+  return sales;
+}
+
+export function salesHistory(context: RouteContext): RouteResult {
+  const { request, state, pageTokens } = context;
+  const query = request.query;
+  const sales = filteredSales(context);
   // Newest order first (undocumented; the simulator's choice, see README).
   sales.sort(
     (a, b) =>
@@ -82,6 +92,7 @@ export function salesHistory({ request, state, now, pageTokens }: RouteContext):
         'start_date',
         'end_date',
         'buyer_email',
+        'offer_code',
       ],
       defaultSize: 10,
       includeTotal: true,
@@ -92,6 +103,33 @@ export function salesHistory({ request, state, now, pageTokens }: RouteContext):
   return {
     status: 200,
     body: { items: page.items.map((sale) => saleItem(sale, producer)), page_info: page.page_info },
+    paginated: true,
+  };
+}
+
+/**
+ * `GET /payments/api/v1/sales/summary` (reference §5.2): the selected sales' values totalled per
+ * currency, one item each (the simulator totals the sale price; Hotmart's commission split is not
+ * simulated).
+ */
+export function salesSummary(context: RouteContext): RouteResult {
+  const totals = new Map<string, { count: number; value: number }>();
+  for (const { record } of filteredSales(context)) {
+    const currency = record.price.currency_code;
+    const total = totals.get(currency) ?? { count: 0, value: 0 };
+    total.count += 1;
+    total.value += record.price.value;
+    totals.set(currency, total);
+  }
+  const items = [...totals.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, total]) => ({
+      total_items: total.count,
+      total_value: { value: Math.round(total.value * 100) / 100, currency_code: currency },
+    }));
+  return {
+    status: 200,
+    body: { items, page_info: { total_results: items.length, results_per_page: items.length } },
     paginated: true,
   };
 }
