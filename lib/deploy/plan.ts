@@ -113,37 +113,19 @@ export function planDeploy(
       continue;
     }
     remoteConnectionName.set(match.local, match.remote?.name ?? null);
-    if (match.remote === null) {
-      items.push({
+    items.push(
+      namedComponentItem(
         target,
-        part: 'metadata',
-        action: 'create',
-        write: {
+        match.remote,
+        connection.label,
+        {
           kind: 'connection.create',
           local: match.local,
           body: { type: connection.type, label: connection.label },
         },
-      });
-    } else if (match.remote.label !== connection.label) {
-      items.push({
-        target,
-        part: 'metadata',
-        action: 'update',
-        detail: `label (remote name ${match.remote.name})`,
-        write: {
-          kind: 'connection.update',
-          local: match.local,
-          body: { label: connection.label },
-        },
-      });
-    } else {
-      items.push({
-        target,
-        part: 'metadata',
-        action: 'unchanged',
-        detail: `remote name ${match.remote.name}`,
-      });
-    }
+        { kind: 'connection.update', local: match.local, body: { label: connection.label } },
+      ),
+    );
     const creating = match.remote === null;
     items.push(
       ...sectionItems(
@@ -327,6 +309,30 @@ function planRpc(
   return items;
 }
 
+/**
+ * The metadata item of a component Make names itself (a connection, a webhook): create it when
+ * Make has none, update its label when that differs, otherwise unchanged (naming the remote).
+ */
+function namedComponentItem(
+  target: string,
+  remote: { name: string; label: string } | null,
+  label: string,
+  create: Write,
+  update: Write,
+): PlanItem {
+  if (remote === null) return { target, part: 'metadata', action: 'create', write: create };
+  if (remote.label !== label) {
+    return {
+      target,
+      part: 'metadata',
+      action: 'update',
+      detail: `label (remote name ${remote.name})`,
+      write: update,
+    };
+  }
+  return { target, part: 'metadata', action: 'unchanged', detail: `remote name ${remote.name}` };
+}
+
 function planWebhook(
   webhook: LocalWebhook,
   match: ConnectionMatch,
@@ -347,34 +353,19 @@ function planWebhook(
       },
     ];
   }
-  const items: PlanItem[] = [];
-  if (match.remote === null) {
-    items.push({
+  const items: PlanItem[] = [
+    namedComponentItem(
       target,
-      part: 'metadata',
-      action: 'create',
-      write: {
+      match.remote,
+      webhook.label,
+      {
         kind: 'webhook.create',
         local: webhook.name,
         body: { type: webhook.type, label: webhook.label },
       },
-    });
-  } else if (match.remote.label !== webhook.label) {
-    items.push({
-      target,
-      part: 'metadata',
-      action: 'update',
-      detail: `label (remote name ${match.remote.name})`,
-      write: { kind: 'webhook.update', local: webhook.name, body: { label: webhook.label } },
-    });
-  } else {
-    items.push({
-      target,
-      part: 'metadata',
-      action: 'unchanged',
-      detail: `remote name ${match.remote.name}`,
-    });
-  }
+      { kind: 'webhook.update', local: webhook.name, body: { label: webhook.label } },
+    ),
+  ];
   items.push(
     ...sectionItems(
       target,

@@ -1,20 +1,21 @@
 import { defineModule } from '../../lib/define';
-import type { Parameter } from '../../lib/types';
 import { fromEpoch, toEpochMs } from '../shared/dates';
+import {
+  booleanField,
+  collectionField,
+  dateField,
+  numberField,
+  textField,
+} from '../shared/interface-parts';
 import { limitParameter, PAGE_TOKEN_PAGINATION, productParameter } from '../shared/list-parameters';
 import { SUBSCRIBER_CODE_PATTERN } from '../shared/subscriber-code';
 import samples from './list-subscription-transactions.samples.json';
 
-const text = (name: string, label: string): Parameter => ({ name, type: 'text', label });
-const number = (name: string, label: string): Parameter => ({ name, type: 'number', label });
-const date = (name: string, label: string): Parameter => ({ name, type: 'date', label });
-const bool = (name: string, label: string): Parameter => ({ name, type: 'boolean', label });
-const collection = (name: string, label: string, spec: Parameter[]): Parameter => ({
-  name,
-  type: 'collection',
-  label,
-  spec,
-});
+const text = textField;
+const number = numberField;
+const date = dateField;
+const bool = booleanField;
+const collection = collectionField;
 
 export default defineModule({
   name: 'listSubscriptionTransactions',

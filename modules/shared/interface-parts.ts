@@ -25,3 +25,25 @@ export const shopperInterface: Parameter = {
     { name: 'phone', type: 'text', label: 'Phone' },
   ],
 };
+
+// Short builders for interface fields, for modules with long output descriptions.
+export const textField = (name: string, label: string, help?: string): Parameter =>
+  help === undefined ? { name, type: 'text', label } : { name, type: 'text', label, help };
+export const numberField = (name: string, label: string): Parameter => ({
+  name,
+  type: 'number',
+  label,
+});
+export const dateField = (name: string, label: string, help?: string): Parameter =>
+  help === undefined ? { name, type: 'date', label } : { name, type: 'date', label, help };
+export const booleanField = (name: string, label: string): Parameter => ({
+  name,
+  type: 'boolean',
+  label,
+});
+export const collectionField = (name: string, label: string, spec: Parameter[]): Parameter => ({
+  name,
+  type: 'collection',
+  label,
+  spec,
+});

@@ -3,19 +3,19 @@
 // own list is kept here so a test can check every family's payload against its part.
 import type { Parameter } from '../../lib/types';
 import type { EventFamily } from './events';
+import {
+  booleanField,
+  collectionField,
+  dateField,
+  numberField,
+  textField,
+} from '../shared/interface-parts';
 
-const text = (name: string, label: string, help?: string): Parameter =>
-  help === undefined ? { name, type: 'text', label } : { name, type: 'text', label, help };
-const number = (name: string, label: string): Parameter => ({ name, type: 'number', label });
-const date = (name: string, label: string, help?: string): Parameter =>
-  help === undefined ? { name, type: 'date', label } : { name, type: 'date', label, help };
-const bool = (name: string, label: string): Parameter => ({ name, type: 'boolean', label });
-const collection = (name: string, label: string, spec: Parameter[]): Parameter => ({
-  name,
-  type: 'collection',
-  label,
-  spec,
-});
+const text = textField;
+const number = numberField;
+const date = dateField;
+const bool = booleanField;
+const collection = collectionField;
 const list = (name: string, label: string, spec: Parameter[]): Parameter => ({
   name,
   type: 'array',
