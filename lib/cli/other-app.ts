@@ -7,7 +7,9 @@ import path from 'node:path';
 import type { ResolvedTarget, TargetSpec } from '../harness';
 import type { RuntimeApp } from '../runtime';
 import { isPlainObject } from '../shared';
-import { UsageError } from './errors';
+import { ReportedFailure, UsageError } from './errors';
+import type { CliIo } from './io';
+import { describeFailure } from './report-error';
 
 /** The connection parameters in `file`: a JSON object, or a usage error saying what is wrong. */
 function readConnectionFile(file: string): Record<string, unknown> {
@@ -90,6 +92,28 @@ export async function appAndTarget<T>(
   const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
   const prepared = prepare(app);
   return { app, prepared, target: await targetFor(io, options, command, app) };
+}
+
+/**
+ * `appAndTarget`, then `run` with what it loaded: a failure is printed as Make reports it (exit 1)
+ * and the target is closed whatever happens. What `rpc` and `trigger` share.
+ */
+export async function runOnTarget<T>(
+  io: CliIo,
+  options: TargetedOptions,
+  command: string,
+  prepare: (app: RuntimeApp) => T,
+  run: (loaded: { app: RuntimeApp; prepared: T; target: ResolvedTarget }) => Promise<void>,
+): Promise<void> {
+  const loaded = await appAndTarget(io, options, command, prepare);
+  try {
+    await run(loaded);
+  } catch (error) {
+    io.stderr(`${describeFailure(error)}\n`);
+    throw new ReportedFailure();
+  } finally {
+    await loaded.target.close();
+  }
 }
 
 function checkAppTarget(spec: TargetSpec, options: TargetedOptions, command: string): void {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadAppModule } from '../compile';
 import { buildApp } from './build-app';
 import { formatIssue } from '../validate';
-import { createConnection, loadApp, type Connection } from '../runtime';
+import { createConnection, loadApp, type Bundle, type Connection } from '../runtime';
 import { exampleParameters, rpcExampleParameters } from '../harness';
 import { executeModule, executeRpc, executeTrigger, executeWebhookEvent } from '../harness';
 import type { CliIo } from './io';
@@ -79,6 +79,34 @@ export interface TourOptions {
 }
 
 /** Returns the exit code: 0 only when the build and every module succeeded. */
+/** One row of the tour: the run's bundles, requests and time, or its failure. */
+async function tourRow(
+  name: string,
+  run: () => Promise<{ bundles: Bundle[]; requests: number; durationMs: number }>,
+): Promise<TourRow> {
+  const started = Date.now();
+  try {
+    const result = await run();
+    return {
+      module: name,
+      ok: true,
+      bundles: result.bundles.length,
+      requests: result.requests,
+      ms: result.durationMs,
+      result: glimpse(result.bundles[0]),
+    };
+  } catch (error) {
+    return {
+      module: name,
+      ok: false,
+      bundles: 0,
+      requests: 0,
+      ms: Date.now() - started,
+      result: describeFailure(error),
+    };
+  }
+}
+
 export async function runTour(io: CliIo, options: TourOptions): Promise<number> {
   const appPath = path.resolve(options.root, options.appPath ?? 'app/index.ts');
   const distDir = path.resolve(options.root, options.distDir ?? 'dist');
@@ -106,75 +134,46 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
     });
     connectionRequests = connection.log.requestCount;
     for (const module of app.definition.modules) {
-      const started = Date.now();
-      try {
-        // An instant trigger is shown end to end: the simulator posts one event to it.
-        const result =
-          module.type === 'instant_trigger'
-            ? await executeWebhookEvent({ app, moduleName: module.name, simulator })
-            : module.type === 'trigger'
-              ? // A polling trigger's first run, with no state: every item up to its limit.
-                await executeTrigger({
-                  app,
-                  moduleName: module.name,
-                  parameters: exampleParameters(module, simulator),
-                  target,
-                  state: undefined,
-                })
-              : await executeModule({
-                  app,
-                  moduleName: module.name,
-                  parameters: exampleParameters(module, simulator),
-                  target,
-                  connection,
-                });
-        rows.push({
-          module: module.name,
-          ok: true,
-          bundles: result.bundles.length,
-          requests: result.requests,
-          ms: result.durationMs,
-          result: glimpse(result.bundles[0]),
-        });
-      } catch (error) {
-        rows.push({
-          module: module.name,
-          ok: false,
-          bundles: 0,
-          requests: 0,
-          ms: Date.now() - started,
-          result: describeFailure(error),
-        });
-      }
+      rows.push(
+        await tourRow(module.name, async () => {
+          // An instant trigger is shown end to end: the simulator posts one event to it.
+          if (module.type === 'instant_trigger') {
+            return executeWebhookEvent({ app, moduleName: module.name, simulator });
+          }
+          const parameters = exampleParameters(module, simulator);
+          // A polling trigger's first run, with no state: every item up to its limit.
+          if (module.type === 'trigger') {
+            return executeTrigger({
+              app,
+              moduleName: module.name,
+              parameters,
+              target,
+              state: undefined,
+            });
+          }
+          return executeModule({
+            app,
+            moduleName: module.name,
+            parameters,
+            target,
+            ...(connection ? { connection } : {}),
+          });
+        }),
+      );
     }
     // The dropdowns: each RPC as Make's form would load it.
     for (const rpc of app.definition.rpcs) {
-      const started = Date.now();
-      try {
-        const result = await executeRpc({
-          app,
-          rpcName: rpc.name,
-          parameters: rpcExampleParameters(rpc.name, simulator),
-          target,
-        });
-        rows.push({
-          module: `rpc ${rpc.name}`,
-          ok: true,
-          bundles: result.items.length,
-          requests: result.requests,
-          ms: result.durationMs,
-          result: glimpse(result.items[0] as Record<string, unknown> | undefined),
-        });
-      } catch (error) {
-        rows.push({
-          module: `rpc ${rpc.name}`,
-          ok: false,
-          bundles: 0,
-          requests: 0,
-          ms: Date.now() - started,
-          result: describeFailure(error),
-        });
-      }
+      rows.push(
+        await tourRow(`rpc ${rpc.name}`, async () => {
+          const result = await executeRpc({
+            app,
+            rpcName: rpc.name,
+            parameters: rpcExampleParameters(rpc.name, simulator),
+            target,
+          });
+          return { ...result, bundles: result.items as Bundle[] };
+        }),
+      );
     }
   } finally {
     await target.close();

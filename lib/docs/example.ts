@@ -2,7 +2,12 @@
 // a pinned clock and seed, so the request, Hotmart's answer and the output bundle are the same on
 // every machine and every day (the docs are drift-checked).
 import { createConnection, createRuntimeApp, MakeError, receiveWebhook } from '../runtime';
-import { createSimulator, SIMULATOR_CREDENTIALS, SIMULATOR_HOTTOK } from '../simulator';
+import {
+  createSimulator,
+  SIMULATOR_CREDENTIALS,
+  SIMULATOR_HOTTOK,
+  type Simulator,
+} from '../simulator';
 import type { App, ModuleSpec } from '../types';
 import { exampleParameters } from '../harness';
 import { executeModule } from '../harness';
@@ -13,6 +18,11 @@ import { createCapture } from '../record';
 const DOCS_NOW = new Date('2024-06-03T12:00:00.000Z');
 const DOCS_SEED = 20240601;
 const DOCS_SIZE = 120;
+
+/** A fresh simulator on the docs' seed, size and clock: each example starts from the same data. */
+function docsSimulator(): Simulator {
+  return createSimulator({ seed: DOCS_SEED, size: DOCS_SIZE, now: () => DOCS_NOW });
+}
 
 export interface ModuleExample {
   parameters: Record<string, unknown>;
@@ -33,7 +43,7 @@ const MAKE_HOOK_URL = 'https://hook.eu1.make.com/<your webhook>';
  * it with the hottok, through the trigger's webhook.
  */
 async function webhookExample(app: App, module: ModuleSpec): Promise<ModuleExample> {
-  const simulator = createSimulator({ seed: DOCS_SEED, size: DOCS_SIZE, now: () => DOCS_NOW });
+  const simulator = docsSimulator();
   const envelope = simulator.fireEvent('PURCHASE_APPROVED');
   const body = JSON.stringify(envelope);
   const result = await receiveWebhook(
@@ -57,7 +67,7 @@ async function webhookExample(app: App, module: ModuleSpec): Promise<ModuleExamp
 
 export async function runExample(app: App, module: ModuleSpec): Promise<ModuleExample> {
   if (module.type === 'instant_trigger') return webhookExample(app, module);
-  const simulator = createSimulator({ seed: DOCS_SEED, size: DOCS_SIZE, now: () => DOCS_NOW });
+  const simulator = docsSimulator();
   const parameters = exampleParameters(module, simulator);
   const runtimeApp = createRuntimeApp(app);
   const send = simulatorFetch(simulator);

@@ -1,10 +1,11 @@
-// Errors leave the runtime through here (createConnection, runModule, streamModule): every known
+// Errors leave the runtime through here (createConnection, runModule, streamModule, and every
+// run collected with `withRunLog`): every known
 // secret is redacted from the message, the stack and the attached request, and anything that is
 // not a MakeError (a bug in the runtime) is wrapped in a RuntimeError so callers always get one of
 // Make's types.
 import { MakeError, RuntimeError } from './errors';
-import type { Redactor } from './redact';
-import type { RunLog } from './run-log';
+import { Redactor } from './redact';
+import { RunLog, type RunLogOptions } from './run-log';
 
 export function finalizeError(error: unknown, redactor: Redactor): MakeError {
   if (error instanceof MakeError) {
@@ -29,4 +30,22 @@ export function finalizeError(error: unknown, redactor: Redactor): MakeError {
 export function withLog(error: MakeError, log: RunLog): MakeError {
   Object.defineProperty(error, 'log', { value: log, enumerable: false, configurable: true });
   return error;
+}
+
+/**
+ * Runs one collected run (an RPC, an epoch, a responder, a webhook call or registration step)
+ * with its own log: the connection's redactor (or a fresh one) and the options' log bound. Any
+ * failure leaves as a redacted MakeError carrying that log.
+ */
+export async function withRunLog<T>(
+  options: { connection?: { redactor: Redactor }; log?: RunLogOptions },
+  run: (log: RunLog, redactor: Redactor) => Promise<T>,
+): Promise<T> {
+  const redactor = options.connection?.redactor ?? new Redactor();
+  const log = new RunLog(redactor, options.log);
+  try {
+    return await run(log, redactor);
+  } catch (error) {
+    throw withLog(finalizeError(error, redactor), log);
+  }
 }

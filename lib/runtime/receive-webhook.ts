@@ -5,12 +5,10 @@
 // answer (Make's default: 200 "Accepted"). Each payload then runs through the instant trigger
 // module (its communication sees it as `payload`; without one the payload is the bundle).
 import { toDisplayText } from '../iml';
-import { parameterNames } from '../shared';
-import { finalizeError, withLog } from './boundary';
+import { withRunLog } from './boundary';
 import { definitionInvalid, RuntimeError } from './errors';
 import { createScope, evaluate, type EvalClock, type Scope } from './iml';
 import { processParameters } from './parameters';
-import { Redactor } from './redact';
 import { runModule, type Bundle } from './run-module';
 import { clockOf, type RunOptions } from './start-run';
 import { respondWith, type WebhookResponse } from './respond-to-caller';
@@ -140,9 +138,7 @@ export async function receiveWebhook(
   request: WebhookRequest,
   options: WebhookOptions = {},
 ): Promise<WebhookResult> {
-  const redactor = options.connection?.redactor ?? new Redactor();
-  const log = new RunLog(redactor, options.log);
-  try {
+  return withRunLog(options, async (log, redactor) => {
     const module = findModule(app, moduleName);
     const where = `module ${module.name}`;
     if (module.type !== 'instant_trigger') {
@@ -165,9 +161,7 @@ export async function receiveWebhook(
     const hookWhere = `webhook ${webhook.name}`;
     // A password-type webhook parameter (a shared secret, a signing key) is redacted like a
     // connection's credentials.
-    for (const name of parameterNames(webhook.parameters, (type) => type === 'password')) {
-      redactor.add(options.webhookParameters?.[name]);
-    }
+    redactor.addPasswords(webhook.parameters, options.webhookParameters);
     const hookParameters = processParameters(
       webhook.parameters as unknown[],
       options.webhookParameters ?? {},
@@ -253,7 +247,5 @@ export async function receiveWebhook(
     });
     for (const entry of answered.log.entries) log.record(entry);
     return { response: answered.response, bundles, log };
-  } catch (error) {
-    throw withLog(finalizeError(error, redactor), log);
-  }
+  });
 }

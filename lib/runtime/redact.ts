@@ -5,7 +5,7 @@
 // path or encoding they took — including `base64(...)` of a secret, or of `user:secret`, composed
 // in a template (a Basic Authorization header).
 
-import { isPlainObject, setOwn } from '../shared';
+import { isPlainObject, parameterNames, setOwn } from '../shared';
 
 export const REDACTED = '[REDACTED]';
 
@@ -79,6 +79,16 @@ export class Redactor {
   private ordered: string[] = [];
   /** base64 cores of the plain forms (base64Cores). */
   private readonly cores = new Set<string>();
+
+  /**
+   * Registers the values of a parameter list's password-type parameters (a webhook's shared
+   * secret or signing key), wherever they are nested.
+   */
+  addPasswords(parameters: unknown, values: Readonly<Record<string, unknown>> | undefined): void {
+    for (const name of parameterNames(parameters, (type) => type === 'password')) {
+      this.add(values?.[name]);
+    }
+  }
 
   /** Registers a secret value (and its encoded forms). Non-strings and short strings are ignored. */
   add(secret: unknown): void {

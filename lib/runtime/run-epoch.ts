@@ -3,12 +3,11 @@
 // directives over the trigger's request; its output is one choice per item, `{label, date}`,
 // where `date` is what the trigger compares: a date, or an id for a trigger by id (Make's editor
 // schema requires both keys). A chosen item becomes runTrigger's `start`.
-import { finalizeError, withLog } from './boundary';
+import { withRunLog } from './boundary';
 import { definitionInvalid, RuntimeError } from './errors';
-import { Redactor } from './redact';
 import { listItems, RPC_CAPS, RPC_TIME_LIMIT_MS } from './run-rpc';
 import { RunLog } from './run-log';
-import { triggerOf, type TriggerStart } from './run-trigger';
+import { requestsOf, triggerOf, type TriggerStart } from './run-trigger';
 import { findModule, type RuntimeApp } from './runtime-app';
 import { startRun, type RunOptions } from './start-run';
 import { isPlainObject } from './wire';
@@ -30,9 +29,7 @@ function epochCommunication(where: string, communication: unknown, epoch: unknow
   if (!isPlainObject(epoch)) {
     throw definitionInvalid(where, 'the epoch is a request object.');
   }
-  const requests = (Array.isArray(communication) ? communication : [communication]).filter(
-    isPlainObject,
-  );
+  const requests = requestsOf(communication);
   const last = requests.at(-1) ?? {};
   const { trigger: _trigger, ...response } = isPlainObject(last.response) ? last.response : {};
   const merged = {
@@ -56,9 +53,7 @@ export async function runEpoch(
   moduleName: string,
   options: RunOptions = {},
 ): Promise<EpochResult> {
-  const redactor = options.connection?.redactor ?? new Redactor();
-  const log = new RunLog(redactor, options.log);
-  try {
+  return withRunLog(options, async (log) => {
     const module = findModule(app, moduleName);
     const where = `module ${module.name} › epoch`;
     const epoch = (module as { epoch?: unknown }).epoch;
@@ -98,7 +93,5 @@ export async function runEpoch(
       starts.push(byId ? { id: item.date } : { date: String(item.date) });
     }
     return { items, starts, log };
-  } catch (error) {
-    throw withLog(finalizeError(error, redactor), log);
-  }
+  });
 }

@@ -2,9 +2,8 @@
 // the caller of the webhook that started it. Its communication is only `response`, the same
 // `{ type, status, headers, body }` a webhook's `respond` has, evaluated with the module's
 // parameters (mapped from the trigger's bundles in a scenario). It sends nothing to a service.
-import { finalizeError, withLog } from './boundary';
+import { withRunLog } from './boundary';
 import { definitionInvalid, RuntimeError } from './errors';
-import { Redactor } from './redact';
 import { respondWith, type WebhookResponse } from './respond-to-caller';
 import { RunLog } from './run-log';
 import { findModule, type RuntimeApp } from './runtime-app';
@@ -23,9 +22,7 @@ export async function runResponder(
   moduleName: string,
   options: RunOptions = {},
 ): Promise<ResponderResult> {
-  const redactor = options.connection?.redactor ?? new Redactor();
-  const log = new RunLog(redactor, options.log);
-  try {
+  return withRunLog(options, async (log) => {
     const module = findModule(app, moduleName);
     const where = `module ${module.name}`;
     if (module.type !== 'responder') {
@@ -53,7 +50,5 @@ export async function runResponder(
       response: respondWith(communication.response, scope, `${where} › response`, env.clock),
       log,
     };
-  } catch (error) {
-    throw withLog(finalizeError(error, redactor), log);
-  }
+  });
 }

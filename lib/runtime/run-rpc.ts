@@ -5,10 +5,9 @@
 // three pages. Items come back as they are output (dynamic options are `{label, value}`), not as
 // module bundles.
 import type { Caps } from './caps';
-import { finalizeError, withLog } from './boundary';
+import { withRunLog } from './boundary';
 import { runCommunication } from './communication';
 import { MakeError } from './errors';
-import { Redactor } from './redact';
 import { startRun, type RunOptions } from './start-run';
 import type { Scope } from './iml';
 import type { RunEnv } from './run-env';
@@ -80,9 +79,7 @@ export async function runRpc(
   rpcName: string,
   options: RunOptions = {},
 ): Promise<RpcResult> {
-  const redactor = options.connection?.redactor ?? new Redactor();
-  const log = new RunLog(redactor, options.log);
-  try {
+  return withRunLog(options, async (log) => {
     const rpc = findRpc(app, rpcName);
     const { scope, env } = await startRun(app, {
       where: `rpc ${rpc.name}`,
@@ -97,7 +94,5 @@ export async function runRpc(
     });
     const items = await listItems(rpc.communication, scope, env, app);
     return { items, log };
-  } catch (error) {
-    throw withLog(finalizeError(error, redactor), log);
-  }
+  });
 }

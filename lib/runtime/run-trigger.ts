@@ -55,7 +55,7 @@ interface Marked {
 }
 
 /** The requests of a communication (one or a chain); the trigger directive is on the last. */
-function requestsOf(communication: unknown): Array<Record<string, unknown>> {
+export function requestsOf(communication: unknown): Array<Record<string, unknown>> {
   const list = Array.isArray(communication) ? communication : [communication];
   return list.filter(isPlainObject);
 }

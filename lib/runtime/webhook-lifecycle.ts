@@ -4,12 +4,10 @@
 // `detach` see that stored data as `webhook.*` (for example `{{webhook.hookId}}` in the URL of
 // the request that removes it). A webhook without `attach` is registered by hand: the user pastes
 // Make's URL in the service, and there is nothing to run.
-import { parameterNames } from '../shared';
 import type { WebhookSpec } from '../types';
-import { finalizeError, withLog } from './boundary';
+import { withRunLog } from './boundary';
 import { runCommunication } from './communication';
 import { RuntimeError } from './errors';
-import { Redactor } from './redact';
 import { RunLog } from './run-log';
 import { findWebhook, type RuntimeApp } from './runtime-app';
 import { startRun, type RunOptions } from './start-run';
@@ -63,15 +61,12 @@ async function runStep(
   step: Step,
   options: WebhookLifecycleOptions,
 ): Promise<WebhookLifecycleResult> {
-  const redactor = options.connection?.redactor ?? new Redactor();
-  const log = new RunLog(redactor, options.log);
-  try {
+  return withRunLog(options, async (log, redactor) => {
     const webhook: WebhookSpec = findWebhook(app, webhookName);
     const where = `webhook ${webhook.name} › ${step}`;
     const registration = checkRegistration(where, options.webhook);
-    for (const name of parameterNames(webhook.parameters, (type) => type === 'password')) {
-      redactor.add(options.webhookParameters?.[name]);
-    }
+    // Password-type webhook parameters are secrets, as in a call (receive-webhook.ts).
+    redactor.addPasswords(webhook.parameters, options.webhookParameters);
     const directive = webhook[step];
     if (directive === undefined) {
       log.info(
@@ -106,9 +101,7 @@ async function runStep(
       });
     }
     return { webhook: { ...registration, ...stored, url: registration.url }, log };
-  } catch (error) {
-    throw withLog(finalizeError(error, redactor), log);
-  }
+  });
 }
 
 /** Registers the webhook on the service (`attach`); resolves to the registration to keep. */

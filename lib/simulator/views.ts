@@ -22,7 +22,8 @@ function shopper(record: SubscriptionRecord): { email: string; phone: string } {
   };
 }
 
-function lastPurchase(record: SubscriptionRecord): PurchaseRecord | undefined {
+/** A subscription's latest purchase (highest recurrence), or undefined before the first. */
+export function lastPurchase(record: SubscriptionRecord): PurchaseRecord | undefined {
   return record.purchases.reduce<PurchaseRecord | undefined>(
     (last, purchase) =>
       last === undefined || purchase.recurrencyNumber >= last.recurrencyNumber ? purchase : last,

@@ -4,9 +4,10 @@
 // milliseconds except the charge-day event's ISO `date_next_charge`, as in Hotmart's examples.
 import { DAY_MS } from './calendar';
 import type { Producer } from './catalog';
-import type { PurchaseRecord, SubscriptionRecord } from './dataset';
+import type { SubscriptionRecord } from './dataset';
 import { SimulatorOptionError } from './errors';
 import type { WebhookEnvelope } from './types';
+import { lastPurchase } from './views';
 
 /** Every event the simulator can send (hotmart-api.md §8.4). */
 export const WEBHOOK_EVENTS = [
@@ -54,14 +55,6 @@ interface EventDetails {
 
 const money = (value: number, currency: string) => ({ value, currency_value: currency });
 
-function latestPurchase(record: SubscriptionRecord): PurchaseRecord | undefined {
-  return record.purchases.reduce<PurchaseRecord | undefined>(
-    (latest, p) =>
-      latest === undefined || p.recurrencyNumber > latest.recurrencyNumber ? p : latest,
-    undefined,
-  );
-}
-
 function splitName(name: string): { first: string; last: string } {
   const space = name.indexOf(' ');
   return space === -1
@@ -79,7 +72,7 @@ function purchaseData(
   producer: Producer,
   now: number,
 ): Record<string, unknown> {
-  const purchase = latestPurchase(record);
+  const purchase = lastPurchase(record);
   const { first, last } = splitName(record.subscriber.name);
   const price = record.price.value;
   const currency = record.price.currency_code;
@@ -219,7 +212,7 @@ function dataOf(
         ...(name === 'CLUB_MODULE_COMPLETED' ? { module: { id: 1, name: 'Module 1' } } : {}),
       };
     case 'ORDER_FULFILLMENT': {
-      const purchase = latestPurchase(record);
+      const purchase = lastPurchase(record);
       const price = money(record.price.value, record.price.currency_code);
       return {
         purchase: {

@@ -1,6 +1,6 @@
 import { defineModule } from '../../lib/define';
 import { fromEpoch, toEpochMs } from '../shared/dates';
-import { SUBSCRIBER_CODE_PATTERN } from '../shared/subscriber-code';
+import { subscriberCodeFilter } from '../shared/subscriber-code';
 import { ALL_SUBSCRIPTIONS_FROM_MS } from '../list-subscriptions/accession-window';
 import { productParameter, limitParameter, PAGE_TOKEN_PAGINATION } from '../shared/list-parameters';
 import samples from './list-subscription-summaries.samples.json';
@@ -15,13 +15,7 @@ export default defineModule({
   staticParameters: [],
   mappableParameters: [
     productParameter('Only subscriptions of this product. Leave empty for every product.'),
-    {
-      name: 'subscriber_code',
-      type: 'text',
-      label: 'Subscriber code',
-      validate: { pattern: SUBSCRIBER_CODE_PATTERN },
-      help: 'Only the subscription with this subscriber code.',
-    },
+    subscriberCodeFilter('Only the subscription with this subscriber code.'),
     {
       name: 'accession_date',
       type: 'date',

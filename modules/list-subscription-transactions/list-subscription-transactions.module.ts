@@ -8,7 +8,7 @@ import {
   textField,
 } from '../shared/interface-parts';
 import { limitParameter, PAGE_TOKEN_PAGINATION, productParameter } from '../shared/list-parameters';
-import { SUBSCRIBER_CODE_PATTERN } from '../shared/subscriber-code';
+import { subscriberCodeFilter } from '../shared/subscriber-code';
 import samples from './list-subscription-transactions.samples.json';
 
 const text = textField;
@@ -27,13 +27,7 @@ export default defineModule({
   staticParameters: [],
   mappableParameters: [
     productParameter('Only charges of this product. Leave empty for every product.'),
-    {
-      name: 'subscriber_code',
-      type: 'text',
-      label: 'Subscriber code',
-      validate: { pattern: SUBSCRIBER_CODE_PATTERN },
-      help: 'Only the charges of this subscription.',
-    },
+    subscriberCodeFilter('Only the charges of this subscription.'),
     {
       name: 'transaction',
       type: 'text',

@@ -5,7 +5,7 @@ import {
   subscriptionOutput,
   SUBSCRIPTION_STATUSES,
 } from '../shared/subscription-item';
-import { SUBSCRIBER_CODE_PATTERN } from '../shared/subscriber-code';
+import { subscriberCodeFilter } from '../shared/subscriber-code';
 import { ALL_SUBSCRIPTIONS_FROM_MS } from './accession-window';
 import { productParameter, limitParameter, PAGE_TOKEN_PAGINATION } from '../shared/list-parameters';
 import samples from './list-subscriptions.samples.json';
@@ -45,13 +45,9 @@ export default defineModule({
       options: SUBSCRIPTION_STATUSES,
       help: 'Only subscriptions in one of these statuses. Leave empty for every status.',
     },
-    {
-      name: 'subscriber_code',
-      type: 'text',
-      label: 'Subscriber code',
-      validate: { pattern: SUBSCRIBER_CODE_PATTERN },
-      help: 'Only the subscription with this subscriber code, for example `QX7K2M9P`.',
-    },
+    subscriberCodeFilter(
+      'Only the subscription with this subscriber code, for example `QX7K2M9P`.',
+    ),
     {
       name: 'subscriber_email',
       type: 'email',

@@ -22,5 +22,16 @@ export function subscriberCodeParameter(help = HELP): Parameter {
   };
 }
 
+/** An optional `subscriber_code` filter of a list module, checked like the required one. */
+export function subscriberCodeFilter(help: string): Parameter {
+  return {
+    name: 'subscriber_code',
+    type: 'text',
+    label: 'Subscriber code',
+    validate: { pattern: SUBSCRIBER_CODE_PATTERN },
+    help,
+  };
+}
+
 /** The path segment for `subscriber_code`, encoded again as a second line of defence. */
 export const SUBSCRIBER_CODE_SEGMENT = '{{encodeURL(parameters.subscriber_code)}}';

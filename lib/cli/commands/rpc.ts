@@ -1,11 +1,9 @@
 // `hotmart-make rpc <rpcName>`: one RPC of the built app (or any Make app) through the runtime,
 // the items a module's dynamic options or fields would show.
 import type { Command } from 'commander';
-import { ReportedFailure } from '../errors';
 import type { CliIo } from '../io';
 import { addComponentOptions, rpcParameters } from '../module-input';
-import { appAndTarget, type ComponentOptions } from '../other-app';
-import { describeFailure } from '../report-error';
+import { runOnTarget, type ComponentOptions } from '../other-app';
 import { renderBundles } from '../table';
 
 type RpcCommandOptions = ComponentOptions;
@@ -29,31 +27,25 @@ Exit codes: 0 ok, 1 the RPC failed (Make error type and message on stderr), 2 ba
       /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
       const { executeRpc } = require('../../harness') as typeof import('../../harness');
       /* eslint-enable @typescript-eslint/no-require-imports */
-      const {
-        app,
-        prepared: parameters,
-        target: resolved,
-      } = await appAndTarget(io, options, 'rpc', (loaded) =>
-        rpcParameters(loaded, rpcName, options, 'rpc'),
+      await runOnTarget(
+        io,
+        options,
+        'rpc',
+        (loaded) => rpcParameters(loaded, rpcName, options, 'rpc'),
+        async ({ app, prepared: parameters, target }) => {
+          const result = await executeRpc({ app, rpcName, parameters, target });
+          if (options.json) io.stdout(`${JSON.stringify(result.items, null, 2)}\n`);
+          else
+            io.stdout(
+              renderBundles(result.items as Array<Record<string, unknown>>, io.columns ?? 100),
+            );
+          if (io.stderrIsTty) {
+            io.stderr(
+              `${rpcName} on ${target.label}: ${result.items.length} item(s), ` +
+                `${result.requests} request(s), ${result.durationMs} ms\n`,
+            );
+          }
+        },
       );
-      try {
-        const result = await executeRpc({ app, rpcName, parameters, target: resolved });
-        if (options.json) io.stdout(`${JSON.stringify(result.items, null, 2)}\n`);
-        else
-          io.stdout(
-            renderBundles(result.items as Array<Record<string, unknown>>, io.columns ?? 100),
-          );
-        if (io.stderrIsTty) {
-          io.stderr(
-            `${rpcName} on ${resolved.label}: ${result.items.length} item(s), ` +
-              `${result.requests} request(s), ${result.durationMs} ms\n`,
-          );
-        }
-      } catch (error) {
-        io.stderr(`${describeFailure(error)}\n`);
-        throw new ReportedFailure();
-      } finally {
-        await resolved.close();
-      }
     });
 }

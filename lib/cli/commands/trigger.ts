@@ -3,11 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ReportedFailure, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { addComponentOptions, moduleParameters } from '../module-input';
-import { appAndTarget, type ComponentOptions } from '../other-app';
-import { describeFailure } from '../report-error';
+import { runOnTarget, type ComponentOptions } from '../other-app';
 import { renderBundles } from '../table';
 
 interface TriggerCommandOptions extends ComponentOptions {
@@ -64,33 +63,27 @@ async function listChoices(
   /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
   const { executeEpoch } = require('../../harness') as typeof import('../../harness');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const {
-    app,
-    prepared: parameters,
-    target: resolved,
-  } = await appAndTarget(io, options, 'trigger', (loaded) =>
-    moduleParameters(loaded, moduleName, options, 'trigger'),
+  await runOnTarget(
+    io,
+    options,
+    'trigger',
+    (loaded) => moduleParameters(loaded, moduleName, options, 'trigger'),
+    async ({ app, prepared: parameters, target }) => {
+      const result = await executeEpoch({ app, moduleName, parameters, target });
+      const choices = result.items.map((item, index) => {
+        const start = result.starts[index];
+        const flag =
+          start === undefined || typeof start !== 'object'
+            ? ''
+            : 'date' in start
+              ? `date:${start.date}`
+              : `id:${String(start.id)}`;
+        return { ...item, start: flag };
+      });
+      if (options.json) io.stdout(`${JSON.stringify(choices, null, 2)}\n`);
+      else io.stdout(renderBundles(choices, io.columns ?? 100));
+    },
   );
-  try {
-    const result = await executeEpoch({ app, moduleName, parameters, target: resolved });
-    const choices = result.items.map((item, index) => {
-      const start = result.starts[index];
-      const flag =
-        start === undefined || typeof start !== 'object'
-          ? ''
-          : 'date' in start
-            ? `date:${start.date}`
-            : `id:${String(start.id)}`;
-      return { ...item, start: flag };
-    });
-    if (options.json) io.stdout(`${JSON.stringify(choices, null, 2)}\n`);
-    else io.stdout(renderBundles(choices, io.columns ?? 100));
-  } catch (error) {
-    io.stderr(`${describeFailure(error)}\n`);
-    throw new ReportedFailure();
-  } finally {
-    await resolved.close();
-  }
 }
 
 export function registerTrigger(program: Command, io: CliIo): void {
@@ -136,36 +129,30 @@ Exit codes: 0 ok, 1 the trigger failed (Make error type and message on stderr), 
       /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
       const { executeTrigger } = require('../../harness') as typeof import('../../harness');
       /* eslint-enable @typescript-eslint/no-require-imports */
-      const {
-        app,
-        prepared: parameters,
-        target: resolved,
-      } = await appAndTarget(io, options, 'trigger', (loaded) =>
-        moduleParameters(loaded, moduleName, options, 'trigger'),
+      await runOnTarget(
+        io,
+        options,
+        'trigger',
+        (loaded) => moduleParameters(loaded, moduleName, options, 'trigger'),
+        async ({ app, prepared: parameters, target }) => {
+          const result = await executeTrigger({
+            app,
+            moduleName,
+            parameters,
+            target,
+            state,
+            ...(start === undefined ? {} : { start }),
+          });
+          if (stateFile !== undefined) writeState(stateFile, result.state);
+          if (options.json) io.stdout(`${JSON.stringify(result.bundles, null, 2)}\n`);
+          else io.stdout(renderBundles(result.bundles, io.columns ?? 100));
+          if (io.stderrIsTty) {
+            io.stderr(
+              `${moduleName} on ${target.label}: ${result.bundles.length} new bundle(s), ` +
+                `${result.requests} request(s), ${result.durationMs} ms\n`,
+            );
+          }
+        },
       );
-      try {
-        const result = await executeTrigger({
-          app,
-          moduleName,
-          parameters,
-          target: resolved,
-          state,
-          ...(start === undefined ? {} : { start }),
-        });
-        if (stateFile !== undefined) writeState(stateFile, result.state);
-        if (options.json) io.stdout(`${JSON.stringify(result.bundles, null, 2)}\n`);
-        else io.stdout(renderBundles(result.bundles, io.columns ?? 100));
-        if (io.stderrIsTty) {
-          io.stderr(
-            `${moduleName} on ${resolved.label}: ${result.bundles.length} new bundle(s), ` +
-              `${result.requests} request(s), ${result.durationMs} ms\n`,
-          );
-        }
-      } catch (error) {
-        io.stderr(`${describeFailure(error)}\n`);
-        throw new ReportedFailure();
-      } finally {
-        await resolved.close();
-      }
     });
 }
