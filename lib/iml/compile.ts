@@ -146,8 +146,7 @@ class Compiler {
         return value;
       };
     }
-    const read = compilePathReader(current.name, keys, current.start, this.source);
-    return (env) => read(env.context, env.strictVariables);
+    return compilePathReader(current.name, keys, current.start, this.source).evaluate;
   }
 
   private index(node: ExpressionNode & { kind: 'index' }): Evaluator {
@@ -310,7 +309,7 @@ class Compiler {
 }
 
 /** The reader for a lone path expression (`{{a}}`, `{{a.b.c}}`), or null for anything else. */
-export function compileLonePath(node: ExpressionNode, source: string): PathReader | null {
+export function compileLonePath(node: ExpressionNode, source: string): CompiledPath | null {
   const keys: string[] = [];
   let current: ExpressionNode = node;
   while (current.kind === 'member') {
@@ -324,26 +323,28 @@ export function compileLonePath(node: ExpressionNode, source: string): PathReade
 /**
  * Reads `name.keys[0].keys[1]…` from the context: own properties of plain objects only, blocked
  * keys read as undefined (after the root itself is resolved, so an unknown root still throws).
- * The common shapes (`parameters.x`, `body.data.x`) get closures with the steps unrolled: this
- * is the hottest code in the engine.
+ * The common shapes (`parameters.x`, `body.data.x`) get generated code with the steps unrolled:
+ * this is the hottest code in the engine.
  */
 function compilePathReader(
   name: string,
   keys: readonly string[],
   offset: number,
   source: string,
-): PathReader {
+): CompiledPath {
   // What an absent root gives: IML_UNKNOWN_VARIABLE, or undefined without strictVariables.
   const missing = (strict: boolean): undefined => {
     if (strict) throw new ImlReferenceError(name, { template: source, offset });
     return undefined;
   };
-  if (BLOCKED_KEYS.has(name)) return (_context, strict) => missing(strict);
+  if (BLOCKED_KEYS.has(name)) return fromReader((_context, strict) => missing(strict));
   if (keys.some((key) => BLOCKED_KEYS.has(key))) {
-    return (context, strict) => (hasOwn.call(context, name) ? undefined : missing(strict));
+    return fromReader((context, strict) =>
+      hasOwn.call(context, name) ? undefined : missing(strict),
+    );
   }
   if (keys.length > MAX_GENERATED_STEPS) {
-    return (context, strict) => {
+    return fromReader((context, strict) => {
       if (!hasOwn.call(context, name)) return missing(strict);
       let value = context[name];
       for (let i = 0; i < keys.length; i += 1) {
@@ -351,67 +352,164 @@ function compilePathReader(
         if (value === undefined) return undefined;
       }
       return value;
-    };
+    });
   }
-  return generatedReader(name, keys, missing);
+  return generatedPath({ name, keys, missing });
 }
 
 const MAX_GENERATED_STEPS = 16;
 
+/** A compiled root-and-keys path, in the forms its callers need. */
+export interface CompiledPath {
+  readonly read: PathReader;
+  readonly evaluate: Evaluator;
+  /** Set when the read can be written into other generated code (see inlineReadsSource). */
+  readonly inline: InlinePath | null;
+}
+
+/** A path whose read generated code may write in place (no blocked keys, few steps). */
+export interface InlinePath {
+  readonly name: string;
+  readonly keys: readonly string[];
+  /** What an absent root gives (throws under strictVariables). */
+  readonly missing: (strict: boolean) => undefined;
+}
+
+function fromReader(read: PathReader): CompiledPath {
+  return { read, evaluate: (env) => read(env.context, env.strictVariables), inline: null };
+}
+
 /**
- * The path reader as one generated function with every key written in: each property read then
- * has its own inline cache, where one shared `readKey(value, key)` sees every object shape of the
- * app and falls back to V8's slow generic lookup (it took 70 % of an 8-key object map). The steps
- * are readKey's, unrolled: own keys of plain objects only (`isRootPrototype`, the one rule for
- * what counts as a plain object). Keys enter the source only through JSON.stringify, so none can inject
- * code, and blocked keys never get here.
+ * The helpers generated path code calls, by the names it uses; a generated function takes them
+ * as its first parameters (PATH_HELPER_VALUES, same order).
  */
-function generatedReader(
-  name: string,
-  keys: readonly string[],
-  missing: (strict: boolean) => undefined,
-): PathReader {
+export const PATH_HELPER_NAMES = ['hasOwn', 'objectPrototype', 'plainKind'] as const;
+export const PATH_HELPER_VALUES = [hasOwn, Object.prototype, plainKind] as const;
+
+/**
+ * For an object: 1 when its prototype is this realm's Object.prototype, 2 for another root
+ * prototype (null, another realm's), 0 when it is not a plain object.
+ */
+function plainKind(value: object): 0 | 1 | 2 {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Object.prototype) return 1;
+  return isRootPrototype(proto) ? 2 : 0;
+}
+
+/** One path read that generated code writes in place: `target = <the path's value>`. */
+export interface InlineRead {
+  readonly path: InlinePath;
+  readonly target: string;
+  /** The expression that calls the path's `missing` (the caller passes the functions in). */
+  readonly missing: string;
+}
+
+interface ReadNode {
+  readonly variable: string;
+  readonly children: Map<string, ReadNode>;
+  readonly targets: string[];
+}
+
+/**
+ * Source lines that read every path of `reads` into its target, each shared prefix once: in an
+ * object template, `item.plan.name`, `item.plan.id` and `item.status` read `item` once and check
+ * each object on the way once (the prototype check is what costs). The steps are readKey's:
+ * own keys of plain objects only (`isRootPrototype`, the one rule for what counts as a plain
+ * object); an inherited key reads as undefined. Evaluation order does not matter: reads are
+ * pure, and an absent root under strictVariables throws wherever it is read. Keys enter the
+ * source only through JSON.stringify (a JSON string is a JavaScript string literal), so none can
+ * inject code; blocked keys never get here. Generated variables are `n…` and `k…`.
+ */
+export function inlineReadsSource(
+  reads: readonly InlineRead[],
+  names: { readonly context: string; readonly strict: string },
+): string[] {
   const literal = JSON.stringify;
-  const lines = [
-    'return function readPath(context, strict) {',
-    `  if (!hasOwn.call(context, ${literal(name)})) return missing(strict);`,
-    `  var value = context[${literal(name)}];`,
-    '  var proto, next;',
-  ];
-  for (const key of keys) {
-    const k = literal(key);
-    lines.push(
-      "  if (typeof value !== 'object' || value === null) return undefined;",
-      '  proto = getPrototypeOf(value);',
-      '  if (proto === objectPrototype) {',
-      // One lookup for the common case; the own-key test only when this realm's
-      // Object.prototype itself has a value under the key (toString, or a polluted key).
-      `    next = value[${k}];`,
-      `    if (next !== undefined && objectPrototype[${k}] !== undefined && !hasOwn.call(value, ${k})) return undefined;`,
-      '    value = next;',
-      '  } else {',
-      `    if (!isRootPrototype(proto) || !hasOwn.call(value, ${k})) return undefined;`,
-      `    value = value[${k}];`,
-      '  }',
-    );
+  let count = 0;
+  const newNode = (): ReadNode => ({
+    variable: `n${(count += 1)}`,
+    children: new Map(),
+    targets: [],
+  });
+  const lines: string[] = [];
+  const roots = new Map<string, ReadNode>();
+  for (const read of reads) {
+    let node: ReadNode | undefined = roots.get(read.path.name);
+    if (node === undefined) {
+      node = newNode();
+      roots.set(read.path.name, node);
+      const name = literal(read.path.name);
+      const [c, n, strict] = [names.context, node.variable, names.strict];
+      // A root is an own key of the context. The own-key test is needed only when the context
+      // is not a plain object of this realm, or Object.prototype has the name, or the value is
+      // undefined and strictVariables must tell an absent root from an undefined one.
+      lines.push(
+        `var ${n} = (${c}.__proto__ === objectPrototype && objectPrototype[${name}] === undefined) || hasOwn.call(${c}, ${name}) ? ${c}[${name}] : ${read.missing}(${strict});`,
+        `if (${n} === undefined && ${strict} && !hasOwn.call(${c}, ${name})) ${n} = ${read.missing}(${strict});`,
+      );
+    }
+    for (const key of read.path.keys) {
+      let child: ReadNode | undefined = node.children.get(key);
+      if (child === undefined) {
+        child = newNode();
+        node.children.set(key, child);
+      }
+      node = child;
+    }
+    node.targets.push(read.target);
   }
-  lines.push('  return value;', '};');
+  const emit = (node: ReadNode): void => {
+    for (const target of node.targets) lines.push(`${target} = ${node.variable};`);
+    if (node.children.size === 0) return;
+    const n = node.variable;
+    const kind = `k${n.slice(1)}`;
+    // `__proto__` first: V8 folds it to a constant for a known object shape, where
+    // Object.getPrototypeOf is a call (it was most of an 8-key object map's time). Only an
+    // object whose own or inherited `__proto__` names this realm's Object.prototype without
+    // being its prototype would pass wrongly, and making one takes code holding that very
+    // object; JSON's own `__proto__` keys hold fresh objects and take plainKind's full check.
+    lines.push(
+      `var ${kind} = typeof ${n} !== 'object' || ${n} === null ? 0 : ${n}.__proto__ === objectPrototype ? 1 : plainKind(${n});`,
+    );
+    for (const [key, child] of node.children) {
+      const k = literal(key);
+      lines.push(
+        `var ${child.variable} = ${kind} === 1 ? (objectPrototype[${k}] === undefined || hasOwn.call(${n}, ${k}) ? ${n}[${k}] : undefined) : ${kind} === 2 && hasOwn.call(${n}, ${k}) ? ${n}[${k}] : undefined;`,
+      );
+      emit(child);
+    }
+  };
+  for (const root of roots.values()) emit(root);
+  return lines;
+}
+
+/**
+ * The path as generated functions with every key written in: each property read then has its
+ * own inline cache, where one shared `readKey(value, key)` sees every object shape of the app
+ * and falls back to V8's slow generic lookup (it took 70 % of an 8-key object map). The Env
+ * form is generated too, so a lone-path template is one call, not a wrapper around the reader.
+ */
+function generatedPath(path: InlinePath): CompiledPath {
+  const reads = [{ path, target: 'value', missing: 'missing' }];
+  const source = [
+    'function readPath(context, strict) {',
+    '  var value;',
+    ...inlineReadsSource(reads, { context: 'context', strict: 'strict' }),
+    '  return value;',
+    '}',
+    'function evaluatePath(env) {',
+    '  var context = env.context, value;',
+    ...inlineReadsSource(reads, { context: 'context', strict: 'env.strictVariables' }),
+    '  return value;',
+    '}',
+    'return { read: readPath, evaluate: evaluatePath };',
+  ].join('\n');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- keys are JSON-escaped, see above
-  const build = new Function(
-    'hasOwn',
-    'getPrototypeOf',
-    'isRootPrototype',
-    'objectPrototype',
-    'missing',
-    lines.join('\n'),
-  ) as (
-    own: typeof hasOwn,
-    prototypeOf: typeof Object.getPrototypeOf,
-    isRoot: typeof isRootPrototype,
-    root: object,
-    absent: (strict: boolean) => undefined,
-  ) => PathReader;
-  return build(hasOwn, Object.getPrototypeOf, isRootPrototype, Object.prototype, missing);
+  const build = new Function(...PATH_HELPER_NAMES, 'missing', source) as (
+    ...args: [...typeof PATH_HELPER_VALUES, InlinePath['missing']]
+  ) => { read: PathReader; evaluate: Evaluator };
+  const { read, evaluate } = build(...PATH_HELPER_VALUES, path.missing);
+  return { read, evaluate, inline: path };
 }
 
 function located(

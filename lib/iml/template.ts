@@ -8,8 +8,12 @@ import type { TemplateAst } from './ast';
 import {
   compileExpression,
   compileLonePath,
+  inlineReadsSource,
+  PATH_HELPER_NAMES,
+  PATH_HELPER_VALUES,
   type CompileNotes,
   type Evaluator,
+  type InlinePath,
   type PathReader,
 } from './compile';
 import {
@@ -74,6 +78,8 @@ export function checkStatically(compiled: CompiledString, checks: StaticChecks):
 
 const SPREAD_KEY = /^\{\{\s*\.\.\.\s*\}\}$/;
 const cache = new Map<string, CompiledString>();
+// The evaluators of lone-path templates whose read a generated object writes in place.
+const inlinePaths = new WeakMap<Evaluator, InlinePath>();
 
 /** True when `key` is the spread key `{{...}}`. */
 export function isSpreadKey(key: string): boolean {
@@ -85,13 +91,16 @@ export function compileString(source: string): CompiledString {
   const cached = cache.get(source);
   if (cached !== undefined) return cached;
   const ast = parseTemplateSource(source);
-  const readPath = ast.lone === null ? null : compileLonePath(ast.lone, ast.source);
+  const path = ast.lone === null ? null : compileLonePath(ast.lone, ast.source);
   const notes: CompileNotes = { customCalls: [], extraArguments: [] };
-  const evaluate: Evaluator =
-    readPath === null
-      ? compileAst(ast, notes)
-      : (env) => readPath(env.context, env.strictVariables);
-  const compiled: CompiledString = { ast, evaluate, readPath, notes };
+  const evaluate: Evaluator = path === null ? compileAst(ast, notes) : path.evaluate;
+  const compiled: CompiledString = {
+    ast,
+    evaluate,
+    readPath: path?.read ?? null,
+    notes,
+  };
+  if (path?.inline) inlinePaths.set(evaluate, path.inline);
   if (cache.size >= IML_LIMITS.maxCachedTemplates) cache.clear();
   cache.set(source, compiled);
   return compiled;
@@ -273,7 +282,7 @@ const MAX_LITERAL_KEYS = 64;
  * A fixed object as one generated function: V8 builds an object literal with known keys far
  * faster than any copy or loop. Only the keys go into the generated source, each through
  * JSON.stringify (a JSON string is a JavaScript string literal, so no key can inject code;
- * `__proto__` never gets here). The values' evaluators are passed in as arguments. When a value
+ * `__proto__` never gets here). Lone paths are read in place, shared prefixes once (inlineReadsSource); other values' evaluators are passed in as arguments. When a value
  * is undefined the prepared shapes build the object; when an evaluator throws, `general` runs
  * again to locate the error (evaluation is pure, so it fails the same way).
  */
@@ -283,11 +292,21 @@ function compileLiteralObject(
   shaped: (values: unknown[]) => PlainObject,
 ): Evaluator {
   const names = entries.map((_entry, i) => `v${i}`);
+  const paths = entries.map((entry) => inlinePaths.get(entry.evaluate));
+  const calls = entries.flatMap((_entry, i) =>
+    paths[i] === undefined ? [`    v${i} = e[${i}](env);`] : [],
+  );
+  const reads = entries.flatMap((_entry, i) => {
+    const path = paths[i];
+    return path === undefined ? [] : [{ path, target: `v${i}`, missing: `m[${i}]` }];
+  });
   const source = [
     'return function evaluateObject(env) {',
+    '  var context = env.context;',
     ...names.map((name) => `  var ${name};`),
     '  try {',
-    ...names.map((name, i) => `    ${name} = e[${i}](env);`),
+    ...inlineReadsSource(reads, { context: 'context', strict: 'env.strictVariables' }),
+    ...calls,
     '  } catch (error) {',
     '    return general(env);',
     '  }',
@@ -298,13 +317,19 @@ function compileLiteralObject(
     '};',
   ].join('\n');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- keys are JSON-escaped, see above
-  const build = new Function('e', 'general', 'shaped', source) as (
-    evaluators: readonly Evaluator[],
-    fallback: Evaluator,
-    fromValues: (values: unknown[]) => PlainObject,
+  const build = new Function(...PATH_HELPER_NAMES, 'e', 'm', 'general', 'shaped', source) as (
+    ...args: [
+      ...typeof PATH_HELPER_VALUES,
+      readonly Evaluator[],
+      readonly (InlinePath['missing'] | undefined)[],
+      Evaluator,
+      (values: unknown[]) => PlainObject,
+    ]
   ) => Evaluator;
   return build(
+    ...PATH_HELPER_VALUES,
     entries.map((entry) => entry.evaluate),
+    paths.map((path) => path?.missing),
     general,
     shaped,
   );

@@ -104,3 +104,70 @@ test("generated readers: another realm's plain objects are read, own keys only",
   expect(evaluateTemplate('{{body.x.y}}', { body: foreign })).toBe('own');
   expect(evaluateTemplate('{{body.x.toString}}', { body: foreign })).toBeUndefined();
 });
+
+// Object templates read their lone paths in place, each shared prefix once: every such read
+// must give what the same template gives alone (which the general reader decides).
+describe('object templates reading shared prefixes', () => {
+  const plain = { a: 1, nested: { b: 'two', deeper: { c: 3 } } };
+  const containers: Record<string, unknown> = {
+    plain,
+    'null prototype': Object.assign(Object.create(null) as object, plain),
+    'plain prototype': Object.assign(Object.create({ a: 'inherited' }) as object, plain),
+    array: [1, 2],
+    date: new Date(0),
+    'JSON own __proto__ key': JSON.parse('{"__proto__": {"a": "proto"}, "a": 1}') as unknown,
+    'another realm': vm.runInNewContext('({ a: 1, nested: { b: "two", deeper: { c: 3 } } })'),
+    text: 'abc',
+    nothing: null,
+  };
+  const template = {
+    a: '{{root.a}}',
+    b: '{{root.nested.b}}',
+    c: '{{root.nested.deeper.c}}',
+    whole: '{{root.nested}}',
+    toString: '{{root.toString}}',
+    length: '{{root.length}}',
+    other: '{{other.a}}',
+  };
+  // The rule, written out independently: own keys of objects whose prototype is a root.
+  const reference = (value: unknown, keys: readonly string[]): unknown => {
+    let current = value;
+    for (const key of keys) {
+      if (typeof current !== 'object' || current === null) return undefined;
+      const proto = Object.getPrototypeOf(current) as object | null;
+      if (proto !== null && Object.getPrototypeOf(proto) !== null) return undefined;
+      if (!Object.hasOwn(current, key)) return undefined;
+      current = (current as Record<string, unknown>)[key];
+    }
+    return current;
+  };
+
+  test.each(Object.entries(containers))('%s: each key reads as the lone template', (_n, root) => {
+    const context = { root, other: plain };
+    const result = compileTemplate(template).evaluate(context) as Record<string, unknown>;
+    for (const [key, source] of Object.entries(template)) {
+      const value = Object.hasOwn(result, key) ? result[key] : undefined;
+      expect([key, value]).toEqual([key, evaluateTemplate(source, context)]);
+      const [name = '', ...keys] = source.slice(2, -2).split('.');
+      expect([key, value]).toEqual([key, reference(context, [name, ...keys])]);
+    }
+  });
+
+  test('an absent root fails under strictVariables, an undefined one does not', () => {
+    const object = compileTemplate({ a: '{{root.a}}', b: '{{root.b}}' });
+    expect(object.evaluate({ root: undefined }, { strictVariables: true })).toEqual({});
+    expect(object.evaluate({}, { strictVariables: false })).toEqual({});
+    expect(() => object.evaluate({}, { strictVariables: true })).toThrow(
+      expect.objectContaining({ code: 'IML_UNKNOWN_VARIABLE' }) as Error,
+    );
+  });
+
+  test('a root the context only inherits is unknown', () => {
+    const context = Object.create({ root: plain }) as Record<string, unknown>;
+    const object = compileTemplate({ a: '{{root.a}}', toString: '{{toString}}' });
+    expect(object.evaluate(context)).toEqual({});
+    expect(() => object.evaluate(context, { strictVariables: true })).toThrow(
+      expect.objectContaining({ code: 'IML_UNKNOWN_VARIABLE' }) as Error,
+    );
+  });
+});
