@@ -2,7 +2,7 @@
 // JavaScript Date (an instant); zones matter only when text is parsed or produced and for
 // calendar arithmetic (days, months, years, set*).
 
-import dayjs, { type Dayjs, type ManipulateType, type UnitType } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import advancedFormat from 'dayjs/plugin/advancedFormat';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import isoWeek from 'dayjs/plugin/isoWeek';
@@ -10,6 +10,8 @@ import weekOfYear from 'dayjs/plugin/weekOfYear';
 import weekYear from 'dayjs/plugin/weekYear';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { addToWall, setOnWall, type CalendarField, type CalendarUnit } from './calendar';
+import { quickFormat, quickPlan } from './quick-format';
 import { parseWeekDate, WEEK_TOKEN } from './week-dates';
 import { ImlArgumentError } from './errors';
 import { isDate } from './values';
@@ -94,6 +96,8 @@ export function formatDate(date: Date, format: string, zone: string): string {
   checkTimezone(zone);
   if (format === 'x') return String(date.getTime());
   if (format === 'X') return String(Math.floor(date.getTime() / 1_000));
+  const quick = zone === 'UTC' ? planOf(format).quick : null;
+  if (quick !== null) return quickFormat(date, quick);
   return inZone(date, zone).format(withUnixLiterals(format, date, zone));
 }
 
@@ -207,6 +211,8 @@ interface FormatPlan {
   readonly special: boolean;
   /** The expanded format without weekday names (`ddd`, `dddd`), or null when it has none. */
   readonly withoutWeekdays: string | null;
+  /** How formatDate writes it in UTC without dayjs, or null when dayjs must (quick-format.ts). */
+  readonly quick: ReturnType<typeof quickPlan>;
 }
 
 // Formats are few and repeated (one per template): each is planned once.
@@ -225,7 +231,7 @@ function planOf(format: string): FormatPlan {
     const withoutWeekdays = weekdays
       ? tokens.filter((token) => token !== 'ddd' && token !== 'dddd').join('')
       : null;
-    plan = { expanded, special, withoutWeekdays };
+    plan = { expanded, special, withoutWeekdays, quick: special ? null : quickPlan(tokens) };
     if (plans.size >= MAX_PLANS) plans.clear();
     plans.set(format, plan);
   }
@@ -279,6 +285,9 @@ export function parseDate(text: string, format: string, zone: string): Date {
   return dayjs.tz(parsed.format('YYYY-MM-DDTHH:mm:ss.SSS'), zone).toDate();
 }
 
+/** What addToDate adds: durations, or calendar units. */
+export type DateUnit = 'second' | 'minute' | 'hour' | CalendarUnit;
+
 /**
  * Adds `amount` units. Seconds, minutes and hours are exact durations. Days, months and years
  * follow `zone`'s calendar: the wall-clock time is kept across a daylight-saving change
@@ -286,12 +295,12 @@ export function parseDate(text: string, format: string, zone: string): Date {
  * again (see fromWallTime for skipped and repeated hours). May return an invalid Date when the
  * result leaves Date's range; callers check.
  */
-export function addToDate(date: Date, amount: number, unit: ManipulateType, zone: string): Date {
+export function addToDate(date: Date, amount: number, unit: DateUnit, zone: string): Date {
   if (unit === 'second' || unit === 'minute' || unit === 'hour') {
     const factor = unit === 'second' ? 1_000 : unit === 'minute' ? 60_000 : 3_600_000;
     return new Date(date.getTime() + amount * factor);
   }
-  return onWallTime(date, zone, false, (wall) => wall.add(amount, unit));
+  return onWallTime(date, zone, false, (wall) => addToWall(wall, amount, unit));
 }
 
 /**
@@ -299,20 +308,20 @@ export function addToDate(date: Date, amount: number, unit: ManipulateType, zone
  * moment. In the repeated autumn hour the date's own offset is kept when still possible, so
  * setMinute on the second 01:30 stays in the second 01:30. May return an invalid Date.
  */
-export function setDateField(date: Date, unit: UnitType, value: number, zone: string): Date {
-  return onWallTime(date, zone, true, (wall) => wall.set(unit, value));
+export function setDateField(date: Date, unit: CalendarField, value: number, zone: string): Date {
+  return onWallTime(date, zone, true, (wall) => setOnWall(wall, unit, value));
 }
 
-/** Applies `change` to the wall-clock time of `date` in `zone` (as a UTC dayjs), then resolves it. */
+/** Applies `change` to the wall-clock time of `date` in `zone` (see calendar.ts), then resolves it. */
 function onWallTime(
   date: Date,
   zone: string,
   keepOffset: boolean,
-  change: (wall: Dayjs) => Dayjs,
+  change: (wall: number) => number,
 ): Date {
   checkTimezone(zone);
   const time = date.getTime();
   const offset = zoneOffset(time, zone);
-  const changed = change(dayjs.utc(time + offset)).valueOf();
+  const changed = change(time + offset);
   return new Date(fromWallTime(changed, zone, keepOffset ? offset : undefined));
 }

@@ -14,6 +14,7 @@ import {
   type CompileNotes,
   type Evaluator,
   type InlinePath,
+  type InlineRead,
   type PathReader,
 } from './compile';
 import {
@@ -80,6 +81,10 @@ const SPREAD_KEY = /^\{\{\s*\.\.\.\s*\}\}$/;
 const cache = new Map<string, CompiledString>();
 // The evaluators of lone-path templates whose read a generated object writes in place.
 const inlinePaths = new WeakMap<Evaluator, InlinePath>();
+// The same for text templates whose expressions are all such paths (`item-{{parameters.x}}`).
+type TextPiece = string | InlinePath;
+const inlineTexts = new WeakMap<Evaluator, readonly TextPiece[]>();
+const TEXT_WHERE = 'a text template';
 
 /** True when `key` is the spread key `{{...}}`. */
 export function isSpreadKey(key: string): boolean {
@@ -108,24 +113,35 @@ export function compileString(source: string): CompiledString {
 
 function compileAst(ast: TemplateAst, notes: CompileNotes): Evaluator {
   if (ast.lone !== null) return compileExpression(ast.lone, ast.source, notes);
+  // Text whose every expression is an inline path is noted for generated objects as well.
+  const inline: TextPiece[] | null = [];
+  let inlineable = true;
   const pieces = ast.parts.map((part): Evaluator | string => {
-    if (part.kind === 'text') return part.value;
-    const expression = compileExpression(part.expression, ast.source, notes);
+    if (part.kind === 'text') {
+      inline.push(part.value);
+      return part.value;
+    }
+    const path = compileLonePath(part.expression, ast.source);
+    if (path?.inline) inline.push(path.inline);
+    else inlineable = false;
+    const expression = path?.evaluate ?? compileExpression(part.expression, ast.source, notes);
     const location = { template: ast.source, offset: part.start };
     return (env) => {
       const value = expression(env);
       try {
-        return toText(value, 'a text template');
+        return toText(value, TEXT_WHERE);
       } catch (error) {
         throw (error as ImlError).locate(location);
       }
     };
   });
-  return (env) => {
+  const evaluate: Evaluator = (env) => {
     let text = '';
     for (const piece of pieces) text += typeof piece === 'string' ? piece : (piece(env) as string);
     return checkLength(text);
   };
+  if (inlineable) inlineTexts.set(evaluate, inline);
+  return evaluate;
 }
 
 /**
@@ -255,8 +271,8 @@ function buildShape(keys: readonly string[], skip: number): PlainObject {
 }
 
 /**
- * An object whose keys are all known at compile time (no spread): a generated object literal
- * when every value is defined, prepared shapes when some are dropped (see below).
+ * An object whose keys are all known at compile time (no spread): one generated function up to
+ * 64 keys (compileLiteralObject), prepared shapes beyond (see shapedBuilder).
  */
 function compileFixedObject(entries: readonly Entry[], path: string): Evaluator {
   const shaped = shapedBuilder(entries.map((entry) => entry.key));
@@ -271,7 +287,7 @@ function compileFixedObject(entries: readonly Entry[], path: string): Evaluator 
     return shaped(values);
   };
   return entries.length > 0 && entries.length <= MAX_LITERAL_KEYS
-    ? compileLiteralObject(entries, general, shaped)
+    ? compileLiteralObject(entries, general)
     : general;
 }
 
@@ -282,56 +298,87 @@ const MAX_LITERAL_KEYS = 64;
  * A fixed object as one generated function: V8 builds an object literal with known keys far
  * faster than any copy or loop. Only the keys go into the generated source, each through
  * JSON.stringify (a JSON string is a JavaScript string literal, so no key can inject code;
- * `__proto__` never gets here). Lone paths are read in place, shared prefixes once (inlineReadsSource); other values' evaluators are passed in as arguments. When a value
- * is undefined the prepared shapes build the object; when an evaluator throws, `general` runs
- * again to locate the error (evaluation is pure, so it fails the same way).
+ * `__proto__` never gets here). Lone paths are read in place, shared prefixes once
+ * (inlineReadsSource); other values' evaluators are passed in as arguments. When a value is
+ * undefined its key is left out; when an evaluator throws, `general` runs again to locate the
+ * error (evaluation is pure, so it fails the same way).
  */
-function compileLiteralObject(
-  entries: readonly Entry[],
-  general: Evaluator,
-  shaped: (values: unknown[]) => PlainObject,
-): Evaluator {
+function compileLiteralObject(entries: readonly Entry[], general: Evaluator): Evaluator {
   const names = entries.map((_entry, i) => `v${i}`);
-  const paths = entries.map((entry) => inlinePaths.get(entry.evaluate));
-  const calls = entries.flatMap((_entry, i) =>
-    paths[i] === undefined ? [`    v${i} = e[${i}](env);`] : [],
-  );
-  const reads = entries.flatMap((_entry, i) => {
-    const path = paths[i];
-    return path === undefined ? [] : [{ path, target: `v${i}`, missing: `m[${i}]` }];
+  const reads: InlineRead[] = [];
+  const missing: InlinePath['missing'][] = [];
+  const read = (path: InlinePath, target: string): void => {
+    reads.push({ path, target, missing: `m[${missing.length}]` });
+    missing.push(path.missing);
+  };
+  const temporaries: string[] = [];
+  const computed: string[] = [];
+  entries.forEach((entry, i) => {
+    const path = inlinePaths.get(entry.evaluate);
+    const text = inlineTexts.get(entry.evaluate);
+    if (path !== undefined) {
+      read(path, `v${i}`);
+    } else if (text !== undefined) {
+      const parts = text.map((piece, j) => {
+        if (typeof piece === 'string') return JSON.stringify(piece);
+        const target = `t${i}_${j}`;
+        temporaries.push(target);
+        read(piece, target);
+        return `toText(${target}, ${JSON.stringify(TEXT_WHERE)})`;
+      });
+      computed.push(`    v${i} = checkLength(${['""', ...parts].join(' + ')});`);
+    } else {
+      computed.push(`    v${i} = e[${i}](env);`);
+    }
   });
   const source = [
     'return function evaluateObject(env) {',
     '  var context = env.context;',
-    ...names.map((name) => `  var ${name};`),
+    ...[...names, ...temporaries].map((name) => `  var ${name};`),
     '  try {',
     ...inlineReadsSource(reads, { context: 'context', strict: 'env.strictVariables' }),
-    ...calls,
+    ...computed,
     '  } catch (error) {',
     '    return general(env);',
     '  }',
     `  if (${names.map((name) => `${name} !== undefined`).join(' && ')}) {`,
     `    return { ${entries.map((entry, i) => `${JSON.stringify(entry.key)}: v${i}`).join(', ')} };`,
     '  }',
-    `  return shaped([${names.join(', ')}]);`,
+    // Some values undefined: their keys are left out, one named store per key (each store
+    // site caches its shape transition, as hand-written code would).
+    '  var result = {};',
+    ...entries.map(
+      (entry, i) => `  if (v${i} !== undefined) result[${JSON.stringify(entry.key)}] = v${i};`,
+    ),
+    '  return result;',
     '};',
   ].join('\n');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- keys are JSON-escaped, see above
-  const build = new Function(...PATH_HELPER_NAMES, 'e', 'm', 'general', 'shaped', source) as (
+  const build = new Function(
+    ...PATH_HELPER_NAMES,
+    'toText',
+    'checkLength',
+    'e',
+    'm',
+    'general',
+    source,
+  ) as (
     ...args: [
       ...typeof PATH_HELPER_VALUES,
+      typeof toText,
+      typeof checkLength,
       readonly Evaluator[],
-      readonly (InlinePath['missing'] | undefined)[],
+      readonly InlinePath['missing'][],
       Evaluator,
-      (values: unknown[]) => PlainObject,
     ]
   ) => Evaluator;
   return build(
     ...PATH_HELPER_VALUES,
+    toText,
+    checkLength,
     entries.map((entry) => entry.evaluate),
-    paths.map((path) => path?.missing),
+    missing,
     general,
-    shaped,
   );
 }
 

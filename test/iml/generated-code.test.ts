@@ -171,3 +171,42 @@ describe('object templates reading shared prefixes', () => {
     );
   });
 });
+
+describe('object templates writing text in place', () => {
+  const values: Record<string, unknown> = {
+    text: 'abc',
+    number: 12.5,
+    boolean: false,
+    nothing: null,
+    absent: undefined,
+    date: new Date(Date.UTC(2024, 2, 10, 15, 4, 5)),
+    binary: Buffer.from('bytes'),
+  };
+  const template = {
+    a: 'item-{{root.value}}',
+    b: '{{root.value}}/{{root.value}}',
+    c: '{{other}}x',
+  };
+
+  test.each(Object.entries(values))('%s: the text is the lone template text', (_name, value) => {
+    const context = { root: { value }, other: 1 };
+    const result = compileTemplate(template).evaluate(context);
+    const expected = Object.fromEntries(
+      Object.entries(template).map(([key, source]) => [key, evaluateTemplate(source, context)]),
+    );
+    expect(result).toEqual(expected);
+  });
+
+  test('a value that cannot be text fails located at its key, as in the general code', () => {
+    let caught: unknown;
+    try {
+      compileTemplate({ ok: '{{root.value}}', bad: 'item-{{root.value}}' }).evaluate({
+        root: { value: { nested: true } },
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'IML_TYPE' });
+    expect(String((caught as Error).message)).toContain('bad');
+  });
+});

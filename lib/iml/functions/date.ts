@@ -1,8 +1,16 @@
 // Date functions on dayjs (see ../dates.ts). Results are Date objects; formatDate returns text.
 // A missing zone argument means the evaluation's zone (options.timezone, default UTC).
 
-import type { ManipulateType, UnitType } from 'dayjs';
-import { addToDate, checkedResult, formatDate, parseDate, setDateField, toDate } from '../dates';
+import type { CalendarField } from '../calendar';
+import {
+  addToDate,
+  checkedResult,
+  formatDate,
+  parseDate,
+  setDateField,
+  toDate,
+  type DateUnit,
+} from '../dates';
 import { ImlArgumentError } from '../errors';
 import { isDate } from '../values';
 import { optionalText, requiredNumber, requiredText } from './args';
@@ -16,7 +24,7 @@ function dateArg(value: unknown, fn: string, context: FunctionContext): Date | u
   return toDate(value, context.timezone, `Function '${fn}': argument 1`);
 }
 
-function addFunction(name: string, unit: ManipulateType): EagerFunction {
+function addFunction(name: string, unit: DateUnit): EagerFunction {
   return eager(2, 2, ([date, amount], context) => {
     const start = dateArg(date, name, context);
     if (start === undefined) return undefined;
@@ -27,7 +35,7 @@ function addFunction(name: string, unit: ManipulateType): EagerFunction {
 
 function setFunction(
   name: string,
-  unit: UnitType,
+  unit: CalendarField,
   toField: (value: unknown) => number,
 ): EagerFunction {
   return eager(2, 2, ([date, value], context) => {
