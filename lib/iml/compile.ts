@@ -60,7 +60,7 @@ export type Evaluator = (env: Env) => unknown;
  * templates that are one lone path call it without building an Env (see compileTemplate), and
  * the general evaluator wraps the same function, so both paths share one implementation.
  */
-export type PathReader = (context: Readonly<Record<string, unknown>>, strict: boolean) => unknown;
+type PathReader = (context: Readonly<Record<string, unknown>>, strict: boolean) => unknown;
 
 // Used with .call on the hot path: the fastest own-key test here (a wrapper or Object.hasOwn
 // measured 2.5× slower on the IML lone-path bench).

@@ -15,7 +15,7 @@ import {
   type Evaluator,
   type InlinePath,
   type InlineRead,
-  type PathReader,
+  type CompiledPath,
 } from './compile';
 import {
   ImlArgumentCountError,
@@ -32,7 +32,7 @@ export interface CompiledString {
   readonly ast: TemplateAst;
   readonly evaluate: Evaluator;
   /** Set when the template is one lone path (`{{parameters.x}}`): it needs no Env at all. */
-  readonly readPath: PathReader | null;
+  readonly path: CompiledPath | null;
   /** Custom calls and extra arguments, in source order (see checkStatically). */
   readonly notes: CompileNotes;
 }
@@ -102,7 +102,7 @@ export function compileString(source: string): CompiledString {
   const compiled: CompiledString = {
     ast,
     evaluate,
-    readPath: path?.read ?? null,
+    path,
     notes,
   };
   if (path?.inline) inlinePaths.set(evaluate, path.inline);

@@ -100,7 +100,7 @@ const OPTIONS: ReadonlyArray<[string, EvaluateOptions | undefined]> = [
 
 describe('lone path fast path', () => {
   test.each(TEMPLATES)('%j takes the fast path', (template) => {
-    expect(compileString(template).readPath).not.toBeNull();
+    expect(compileString(template).path).not.toBeNull();
   });
 
   test.each([
@@ -112,7 +112,7 @@ describe('lone path fast path', () => {
     '{{now}}',
     "{{'text'}}",
   ])('%j does not take the fast path', (template) => {
-    expect(compileString(template).readPath).toBeNull();
+    expect(compileString(template).path).toBeNull();
   });
 
   describe.each(TEMPLATES)('%j', (template) => {
