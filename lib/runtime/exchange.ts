@@ -5,7 +5,7 @@
 import { buildRequest, type HttpRequest } from './build-request';
 import { InvalidAccessTokenError, MakeError, RuntimeError, type SanitizedRequest } from './errors';
 import { checkHostAllowed } from './hosts';
-import { describeRequest, send, targetUrl, timeoutSignal, type HttpResponse } from './http';
+import { describeRequest, send, startTimeout, targetUrl, type HttpResponse } from './http';
 import type { Scope } from './iml';
 import type { EffectiveRequest } from './merge-base';
 import { parseResponseBody } from './parse-response';
@@ -135,10 +135,23 @@ async function sendFollowing(
   env: RunEnv,
   options: ExchangeOptions,
 ): Promise<Sent> {
+  const timeout = startTimeout(first);
+  try {
+    return await followHops(first, spec, env, options, timeout.signal);
+  } finally {
+    timeout.clear();
+  }
+}
+
+async function followHops(
+  first: HttpRequest,
+  spec: EffectiveRequest,
+  env: RunEnv,
+  options: ExchangeOptions,
+  timeoutSignal: AbortSignal,
+): Promise<Sent> {
   const deadline = env.deadline;
-  const signal = deadline
-    ? AbortSignal.any([timeoutSignal(first), deadline.signal])
-    : timeoutSignal(first);
+  const signal = deadline ? AbortSignal.any([timeoutSignal, deadline.signal]) : timeoutSignal;
   let request = first;
   for (let hop = 0; ; hop += 1) {
     let sent: Sent;

@@ -30,9 +30,25 @@ export interface SendOptions {
   signal?: AbortSignal;
 }
 
-/** The timeout signal of one exchange (all its redirect hops together). */
-export function timeoutSignal(request: HttpRequest): AbortSignal {
-  return AbortSignal.timeout(request.timeoutMs);
+/** An exchange's timeout: its signal, and `clear` for when the exchange is over. */
+interface Timeout {
+  readonly signal: AbortSignal;
+  clear(): void;
+}
+
+/**
+ * The timeout of one exchange (all its redirect hops together). A controller and a timer the
+ * caller clears: AbortSignal.timeout cost about 12 µs per request (its timer lives until it
+ * fires), a tenth of a Make-sized page's whole client time.
+ */
+export function startTimeout(request: HttpRequest): Timeout {
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+  }, request.timeoutMs);
+  // A pending timeout never keeps the process alive on its own.
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 /** `GET https://host/path` — never the query string, which may hold credentials. */
@@ -64,8 +80,21 @@ export function targetUrl(request: HttpRequest, hostMap: HostMap): URL {
 }
 
 export async function send(request: HttpRequest, options: SendOptions): Promise<HttpResponse> {
+  const timeout = options.signal === undefined ? startTimeout(request) : undefined;
+  const signal = options.signal ?? (timeout as Timeout).signal;
+  try {
+    return await sendWithin(request, options, signal);
+  } finally {
+    timeout?.clear();
+  }
+}
+
+async function sendWithin(
+  request: HttpRequest,
+  options: SendOptions,
+  signal: AbortSignal,
+): Promise<HttpResponse> {
   const target = targetUrl(request, options.hostMap);
-  const signal = options.signal ?? timeoutSignal(request);
   const doFetch = options.fetch ?? fetch;
   const fail = (error: unknown): never => {
     // Under interception layers (nock) the abort may surface as a generic error; the signal
