@@ -89,7 +89,7 @@ export async function appAndTarget<T>(
   /* eslint-enable @typescript-eslint/no-require-imports */
   // The target is checked before the app is read, so a bad --target is reported first.
   checkAppTarget(parseTarget(options.target, command), options, command);
-  const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist));
+  const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist), { remember: true });
   const prepared = prepare(app);
   return { app, prepared, target: await targetFor(io, options, command, app) };
 }

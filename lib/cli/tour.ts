@@ -120,7 +120,7 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
   io.stdout(
     `Built and validated the app: ${built.files.length} files in ${path.relative(options.root, distDir) || '.'}/\n`,
   );
-  const app = await loadApp(distDir);
+  const app = await loadApp(distDir, { remember: true });
   const target = await resolveTarget({ kind: 'simulator' }, {}, 'start');
   const simulator = target.simulator;
   if (!simulator) throw new InternalError('the embedded simulator did not start');

@@ -11,7 +11,7 @@ import {
   readLayout,
   type LayoutSource,
 } from '../compile';
-import { checkApp, formatIssue, type Profile } from '../validate';
+import { checkApp, checkAppRemembered, formatIssue, type Profile } from '../validate';
 import { AppLoadError } from './errors';
 import { createRuntimeApp, type RuntimeApp } from './runtime-app';
 
@@ -47,6 +47,11 @@ export interface LoadOptions {
    * `warnings`. `strict`: the project's own bar, every issue refuses (what `npm run build` checks).
    */
   profile?: Profile;
+  /**
+   * Remember an app that passed, by content, and skip validating it again (lib/validate's
+   * checked-apps.ts). For the CLI, which loads the same built app command after command.
+   */
+  remember?: boolean;
 }
 
 /**
@@ -57,6 +62,14 @@ export function loadApp(dir: string, options: LoadOptions = {}): Promise<Runtime
   // Reading is synchronous (a handful of small files); the promise keeps the public signature,
   // and a throw inside the executor becomes a rejection.
   return new Promise((resolve) => resolve(readApp(dir, options)));
+}
+
+function check(definition: unknown, options: LoadOptions, source: LayoutSource) {
+  const profile = options.profile ?? 'make';
+  const layout = { manifest: source.values.get(MAKECOMAPP_FILE), kind: source.kind };
+  return options.remember === true
+    ? checkAppRemembered(definition, profile, layout, source)
+    : checkApp(definition, profile, layout);
 }
 
 function readApp(dir: string, options: LoadOptions): RuntimeApp {
@@ -76,12 +89,7 @@ function readApp(dir: string, options: LoadOptions): RuntimeApp {
     );
   }
   const { errors: issues, warnings } =
-    options.validate === false
-      ? { errors: [], warnings: [] }
-      : checkApp(definition, options.profile ?? 'make', {
-          manifest: source.values.get(MAKECOMAPP_FILE),
-          kind: source.kind,
-        });
+    options.validate === false ? { errors: [], warnings: [] } : check(definition, options, source);
   if (issues.length > 0) {
     const lines = issues.map(formatIssue);
     throw new AppLoadError(

@@ -13,17 +13,52 @@ export function startOfUtcDay(ms: number): number {
 }
 
 function addUtcMonths(ms: number, months: number): number {
-  const date = new Date(ms);
-  const day = date.getUTCDate();
-  const target = new Date(ms);
-  target.setUTCDate(1);
-  target.setUTCMonth(target.getUTCMonth() + months);
+  const days = Math.floor(ms / DAY_MS);
+  const timeOfDay = ms - days * DAY_MS;
+  const { year, month, day } = civilFromDays(days);
+  const index = year * 12 + (month - 1) + Math.trunc(months);
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
   // Clamp: a subscription started on the 31st renews on the last day of shorter months.
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.getTime();
+  const lastDay = daysInMonth(targetYear, targetMonth);
+  return daysFromCivil(targetYear, targetMonth, Math.min(day, lastDay)) * DAY_MS + timeOfDay;
+}
+
+// Calendar fields from days since 1970-01-01 and back, in plain arithmetic (proleptic
+// Gregorian, Howard Hinnant's algorithms): the dataset computes thousands of charge dates at
+// every start, and Date's setters cost five times as much.
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1_460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Hotmart bills renewals at 12:00:00 UTC on the due day (modules/README.md, "Dates received"). */

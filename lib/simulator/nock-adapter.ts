@@ -1,7 +1,7 @@
 // nock adapter: every request to a Hotmart host, any path and method, is answered by the
 // simulator. Interceptors persist (a test makes as many calls as it likes) and are optional, so
 // an unused one never shows up in `nock.pendingMocks()` (which test/setup.ts asserts is empty).
-import nock from 'nock';
+import type nockModule from 'nock';
 import type { Simulator } from './types';
 import { SimulatorOptionError } from './errors';
 
@@ -72,9 +72,13 @@ export function interceptWithNock(
       );
     }
   }
+  // Loaded here, not at import: nock patches Node's http on load and costs about 50 ms, which
+  // every CLI command would pay for an adapter only tests and `--nock` runs use.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see above
+  const nock = require('nock') as typeof nockModule;
   if (!nock.isActive()) nock.activate();
-  const interceptors: nock.Interceptor[] = [];
-  const scopes: { scope: nock.Scope; listener: (...args: unknown[]) => void }[] = [];
+  const interceptors: nockModule.Interceptor[] = [];
+  const scopes: { scope: nockModule.Scope; listener: (...args: unknown[]) => void }[] = [];
   // nock JSON.parses a body sent with a JSON content type before the reply function runs, and a
   // malformed one then hangs the request. Its 'request' event comes first and carries the raw
   // text: keep it (with the headers) for the reply, and hide the content type from nock's own

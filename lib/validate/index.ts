@@ -6,4 +6,5 @@ export { CONSTRAINTS } from './constraints';
 export type { Constraint } from './constraint';
 export { APP_SCHEMA_ID, validateApp } from './validate-app';
 export { checkApp, type Profile, type ProfiledIssues } from './profiles';
+export { checkAppRemembered } from './checked-apps';
 export { readSchemaFiles, SCHEMAS_DIR } from './ajv';

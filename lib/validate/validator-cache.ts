@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone';
 import { PROJECT_ROOT } from '../shared';
 import { COMPILE_SETTINGS, getAjv, getValidator, schemaFiles } from './ajv';
 
@@ -55,6 +54,13 @@ function loadSaved(file: string): ValidateFunction | undefined {
   }
 }
 
+/** The standalone code of `compiled`; the generator loads here, where a process compiles. */
+function generatedCode(compiled: ValidateFunction): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, only when compiling
+  const generator = require('ajv/dist/standalone') as typeof import('ajv/dist/standalone');
+  return generator.default(getAjv(), compiled);
+}
+
 /** Writes beside the target, then renames: a concurrent reader sees the whole file or none. */
 function save(file: string, code: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -84,6 +90,6 @@ export function cachedValidator<T = unknown>(
   const saved = fs.existsSync(file) ? loadSaved(file) : undefined;
   if (saved !== undefined) return saved as ValidateFunction<T>;
   const compiled = getValidator<T>(schemaRef);
-  save(file, standaloneCode(getAjv(), compiled));
+  save(file, generatedCode(compiled));
   return compiled;
 }

@@ -148,3 +148,70 @@ test('L7 the readme may sit beside the folder, as Make’s VS Code extension kee
     await fs.rm(path.join(dir, '..', name), { force: true });
   }
 });
+
+// The CLI's `remember` option (lib/validate/checked-apps.ts): an app that passed is remembered
+// by content, and only an unchanged app skips validation.
+describe('L8 remembering apps that passed validation', () => {
+  const cacheDir = path.resolve(__dirname, '../../node_modules/.cache/hotmart-make/checked-apps');
+
+  /** The cache entry whose remembered warnings mention `marker`, if any. */
+  async function entryMentioning(marker: string): Promise<string | undefined> {
+    const files = await fs.readdir(cacheDir).catch(() => [] as string[]);
+    for (const file of files.filter((name) => name.endsWith('.json'))) {
+      const full = path.join(cacheDir, file);
+      const text = await fs.readFile(full, 'utf8').catch(() => '');
+      if (text.includes(marker)) return full;
+    }
+    return undefined;
+  }
+
+  async function appWithWarning(marker: string): Promise<string> {
+    const dir = await writeApp(app);
+    await fs.writeFile(
+      path.join(dir, COMMUNICATION),
+      JSON.stringify({ url: '/v1/items', response: { iterate: '{{body.items}}', [marker]: 1 } }),
+    );
+    return dir;
+  }
+
+  test('a second load of the same content reads the verdict; a changed file is checked again', async () => {
+    const marker = `m${process.pid}x${Date.now()}`;
+    const dir = await appWithWarning(marker);
+    const first = await loadApp(dir, { remember: true });
+    expect(first.warnings.join('\n')).toContain(marker);
+    const entry = await entryMentioning(marker);
+    expect(entry).toBeDefined();
+    // Tampered, the entry shows that the next load takes its warnings from the cache.
+    const saved = JSON.parse(await fs.readFile(entry as string, 'utf8')) as {
+      warnings: Array<{ message: string }>;
+    };
+    for (const warning of saved.warnings) warning.message = `REMEMBERED ${marker}`;
+    await fs.writeFile(entry as string, JSON.stringify(saved));
+    expect((await loadApp(dir, { remember: true })).warnings.join('\n')).toContain('REMEMBERED');
+    // Without the option, or with any change to the content, the validator runs.
+    expect((await loadApp(dir)).warnings).toEqual(first.warnings);
+    await fs.writeFile(
+      path.join(dir, COMMUNICATION),
+      JSON.stringify({ url: '/v2/items', response: { iterate: '{{body.items}}', [marker]: 1 } }),
+    );
+    const changed = await loadApp(dir, { remember: true });
+    expect(changed.warnings.join('\n')).not.toContain('REMEMBERED');
+    expect(changed.warnings.join('\n')).toContain(marker);
+  });
+
+  test('an app that fails is never remembered', async () => {
+    const marker = `f${process.pid}x${Date.now()}`;
+    const dir = await writeApp(app);
+    await fs.writeFile(
+      path.join(dir, COMMUNICATION),
+      // A template that does not parse (an error) and an unknown key (a warning naming marker).
+      JSON.stringify({
+        url: '/v1/items?x={{body.',
+        response: { iterate: '{{body.items}}', [marker]: 1 },
+      }),
+    );
+    expect((await loadError(dir, { remember: true })).code).toBe('APP_INVALID');
+    expect((await loadError(dir, { remember: true })).code).toBe('APP_INVALID');
+    expect(await entryMentioning(marker)).toBeUndefined();
+  });
+});
