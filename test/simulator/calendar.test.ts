@@ -61,17 +61,16 @@ test('addPeriods matches calendar months from Date at 20,000 instants over 1901â
   };
   const from = Date.UTC(1901, 0, 1);
   const span = Date.UTC(2080, 0, 1) - from;
+  const mismatches: unknown[] = [];
   for (let i = 0; i < 20_000; i += 1) {
     const ms = from + Math.floor(next() * span);
     const period = periods[i % periods.length] ?? 30;
     const count = Math.floor(next() * 24);
-    expect([ms, period, count, addPeriods(ms, period, count)]).toEqual([
-      ms,
-      period,
-      count,
-      byDate(ms, (period / 30) * count),
-    ]);
+    const expected = byDate(ms, (period / 30) * count);
+    if (addPeriods(ms, period, count) !== expected)
+      mismatches.push({ ms, period, count, expected });
   }
+  expect(mismatches.slice(0, 3)).toEqual([]);
   expect(new Date(addPeriods(Date.UTC(2024, 0, 31, 12), 30, 1)).toISOString()).toBe(
     '2024-02-29T12:00:00.000Z',
   );
