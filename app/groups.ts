@@ -17,7 +17,17 @@ export const groups: Group[] = [
       'reactivateSubscriptions',
     ],
   },
-  { label: 'Sales', modules: ['listSales', 'getSalesSummary'] },
+  {
+    label: 'Sales',
+    modules: [
+      'listSales',
+      'getSalesSummary',
+      'listSalesParticipants',
+      'listSalesCommissions',
+      'listSalesPriceDetails',
+    ],
+  },
+  { label: 'Products', modules: ['listProductCatalog', 'listProductOffers', 'listProductPlans'] },
   { label: 'Coupons', modules: ['createCoupon', 'listCoupons', 'deleteCoupon'] },
   { label: 'Other', modules: ['makeApiCall'] },
 ];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hotmart from '../connections/hotmart/hotmart.connection';
 import { defineApp } from '../lib/define';
-import { hotmartEvents, listOffers, listProducts, modules } from '../modules';
+import { hotmartEvents, listOffers, listPlans, listProducts, modules } from '../modules';
 import { base } from './base';
 import { groups } from './groups';
 import { manifest } from './manifest';
@@ -16,6 +16,6 @@ export default defineApp({
   groups,
   connections: [hotmart],
   modules,
-  rpcs: [listProducts, listOffers],
+  rpcs: [listProducts, listOffers, listPlans],
   webhooks: [hotmartEvents],
 });

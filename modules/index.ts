@@ -9,6 +9,12 @@ import changeDueDay from './change-due-day/change-due-day.module';
 import getSubscriberPurchases from './get-subscriber-purchases/get-subscriber-purchases.module';
 import getSalesSummary from './get-sales-summary/get-sales-summary.module';
 import listSales from './list-sales/list-sales.module';
+import listSalesCommissions from './sales-details/list-sales-commissions.module';
+import listSalesParticipants from './sales-details/list-sales-participants.module';
+import listSalesPriceDetails from './sales-details/list-sales-price-details.module';
+import listProductCatalog from './products/list-product-catalog.module';
+import listProductOffers from './products/list-product-offers.module';
+import listProductPlans from './products/list-product-plans.module';
 import listSubscriptionTransactions from './list-subscription-transactions/list-subscription-transactions.module';
 import listSubscriptionSummaries from './list-subscription-summaries/list-subscription-summaries.module';
 import listSubscriptions from './list-subscriptions/list-subscriptions.module';
@@ -26,6 +32,12 @@ export const modules: ModuleSpec[] = [
   listSubscriptionTransactions,
   listSales,
   getSalesSummary,
+  listSalesParticipants,
+  listSalesCommissions,
+  listSalesPriceDetails,
+  listProductCatalog,
+  listProductOffers,
+  listProductPlans,
   cancelSubscription,
   reactivateSubscription,
   changeDueDay,
@@ -43,3 +55,4 @@ export const modules: ModuleSpec[] = [
 export { default as hotmartEvents } from './watch-events/hotmart-events.webhook';
 export { default as listProducts } from './dropdowns/list-products.rpc';
 export { default as listOffers } from './dropdowns/list-offers.rpc';
+export { default as listPlans } from './dropdowns/list-plans.rpc';

@@ -77,6 +77,8 @@ const PICKERS: Record<string, Picker> = {
       throw new ExampleDataError('EXAMPLE_DATA_MISSING', 'the simulator holds no coupon to delete');
     return { coupon_id: coupon.id };
   },
+  listProductOffers: (sim) => ({ product_id: firstProductId(sim) }),
+  listProductPlans: (sim) => ({ product_id: firstProductId(sim) }),
   makeApiCall: () => ({
     url: '/payments/api/v1/subscriptions/summary',
     method: 'GET',
@@ -102,9 +104,10 @@ export function exampleParameters(
   return out;
 }
 
-/** Form values an RPC needs to list something: the offers RPC lists a product's offers. */
+/** Form values an RPC needs to list something: the offers and plans of a product. */
 const RPC_PICKERS: Record<string, Picker> = {
   listOffers: (sim) => ({ product_id: firstProductId(sim) }),
+  listPlans: (sim) => ({ product_id: firstProductId(sim) }),
 };
 
 export function rpcExampleParameters(

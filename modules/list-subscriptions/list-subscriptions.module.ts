@@ -28,8 +28,14 @@ export default defineModule({
       name: 'plan',
       type: 'array',
       label: 'Plan names',
-      spec: { name: 'value', type: 'text', label: 'Plan name' },
-      help: 'Only subscriptions to one of these plans, by plan **name** (for example `Plano Mensal Pro`).',
+      spec: {
+        name: 'value',
+        type: 'select',
+        label: 'Plan name',
+        options: 'rpc://listPlans',
+        mode: 'edit',
+      },
+      help: 'Only subscriptions to one of these plans, by plan **name**: pick one of the chosen product’s plans, or type or map a name (for example `Plano Mensal Pro`).',
     },
     {
       name: 'plan_id',

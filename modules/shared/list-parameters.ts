@@ -2,8 +2,11 @@
 // `limit` of bundles per run, and Hotmart's cursor pagination (hotmart-api.md §3.3).
 import type { Pagination, Parameter } from '../../lib/types';
 
-/** The product filter: the `listProducts` dropdown, still typed or mapped as a numeric ID. */
-export function productParameter(help: string): Parameter {
+/**
+ * The product filter: the `listProducts` dropdown, still typed or mapped as a numeric ID.
+ * `required` for the modules that list something of one product.
+ */
+export function productParameter(help: string, required = false): Parameter {
   return {
     name: 'product_id',
     type: 'select',
@@ -12,6 +15,7 @@ export function productParameter(help: string): Parameter {
     // `edit`: the list helps, but an ID can still be typed or mapped.
     mode: 'edit',
     help,
+    ...(required ? { required: true } : {}),
   };
 }
 

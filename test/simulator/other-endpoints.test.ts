@@ -146,6 +146,40 @@ describe('products, user and routing', () => {
     expect(ebooks.json.items.every((p) => p.format === 'EBOOK')).toBe(true);
   });
 
+  it('lists a product’s plans, codes apart from plan IDs; 400 invalid_parameter for no plans', async () => {
+    const { sim, token } = await setup({ size: 5 });
+    const products = await call<ListPage<{ ucode: string; is_subscription: boolean }>>(
+      sim,
+      token,
+      'GET',
+      '/products/api/v1/products',
+    );
+    const course = products.json.items.find((p) => p.is_subscription);
+    const ebook = products.json.items.find((p) => !p.is_subscription);
+    const plans = await call<ListPage<Record<string, unknown>>>(
+      sim,
+      token,
+      'GET',
+      `/products/api/v1/products/${course?.ucode}/plans`,
+    );
+    expect(plans.status).toBe(200);
+    expect(plans.json.items.length).toBeGreaterThan(0);
+    for (const plan of plans.json.items) {
+      expect(plan).toMatchObject({
+        code: expect.stringMatching(/^pl[0-9a-z]+$/),
+        periodicity: expect.stringMatching(
+          /^(WEEKLY|MONTHLY|BIMONTHLY|QUARTERLY|BIANNUAL|ANNUAL)$/,
+        ),
+        payment_mode: 'ASSINATURA',
+      });
+      // Keys Hotmart omits are omitted: the trial only where there is one.
+      expect('trial_period' in plan ? plan.trial_period : 'none').not.toBeNull();
+    }
+    const none = await call(sim, token, 'GET', `/products/api/v1/products/${ebook?.ucode}/plans`);
+    expect(none.status).toBe(400);
+    expect(none.json).toEqual(errorBody('invalid_parameter'));
+  });
+
   it('answers /user/api/v1/me with the producer profile', async () => {
     const { sim, token } = await setup({ size: 5 });
     const response = await call<Record<string, unknown>>(sim, token, 'GET', '/user/api/v1/me');

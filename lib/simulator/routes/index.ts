@@ -2,6 +2,8 @@
 // origin can stand in for developers.hotmart.com and sandbox.hotmart.com alike.
 import { createCoupon, deleteCoupon, listCoupons } from './coupons';
 import { productOffers } from './product-offers';
+import { productPlans } from './product-plans';
+import { salesCommissions, salesParticipants, salesPriceDetails } from './sales-details';
 import { salesHistory, salesSummary } from './sales-history';
 import { listProducts } from './products';
 import type { Route } from './route';
@@ -77,6 +79,26 @@ const ROUTES: readonly Route[] = [
     method: 'GET',
     pattern: ['payments', 'api', 'v1', 'sales', 'summary'],
     handler: salesSummary,
+  },
+  {
+    method: 'GET',
+    pattern: ['payments', 'api', 'v1', 'sales', 'users'],
+    handler: salesParticipants,
+  },
+  {
+    method: 'GET',
+    pattern: ['payments', 'api', 'v1', 'sales', 'commissions'],
+    handler: salesCommissions,
+  },
+  {
+    method: 'GET',
+    pattern: ['payments', 'api', 'v1', 'sales', 'price', 'details'],
+    handler: salesPriceDetails,
+  },
+  {
+    method: 'GET',
+    pattern: ['products', 'api', 'v1', 'products', ':ucode', 'plans'],
+    handler: productPlans,
   },
   { method: 'GET', pattern: ['user', 'api', 'v1', 'me'], handler: currentUser },
 ];

@@ -8,7 +8,7 @@ import type { RouteContext, RouteResult } from './route';
 
 const DEFAULT_STATUSES = ['APPROVED', 'COMPLETE'];
 
-interface Sale {
+export interface Sale {
   record: SubscriptionRecord;
   purchase: PurchaseRecord;
 }
@@ -70,16 +70,19 @@ function filteredSales({ request, state, now }: RouteContext): Sale[] {
   return sales;
 }
 
-export function salesHistory(context: RouteContext): RouteResult {
-  const { request, state, pageTokens } = context;
-  const query = request.query;
-  const sales = filteredSales(context);
-  // Newest order first (undocumented; the simulator's choice, see README).
-  sales.sort(
+/** The filtered sales, newest order first (undocumented; the simulator's choice, see README). */
+export function sortedSales(context: RouteContext): Sale[] {
+  return filteredSales(context).sort(
     (a, b) =>
       b.purchase.orderDate - a.purchase.orderDate ||
       a.purchase.transaction.localeCompare(b.purchase.transaction),
   );
+}
+
+export function salesHistory(context: RouteContext): RouteResult {
+  const { request, state, pageTokens } = context;
+  const query = request.query;
+  const sales = sortedSales(context);
   const page = paginate(
     sales,
     {
