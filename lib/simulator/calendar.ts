@@ -76,6 +76,16 @@ export function addPeriods(start: number, period: RecurrencyPeriod, count: numbe
 }
 
 /** `interval_type_between_charges` + `interval_between_charges` of the cancel response (§4.3). */
+/** A period's name as Hotmart's plans (`periodicity`) and transactions (`recurrency_type`) write it. */
+export const PERIODICITY: Readonly<Record<RecurrencyPeriod, string>> = {
+  7: 'WEEKLY',
+  30: 'MONTHLY',
+  60: 'BIMONTHLY',
+  90: 'QUARTERLY',
+  180: 'BIANNUAL',
+  360: 'ANNUAL',
+};
+
 export function intervalOf(period: RecurrencyPeriod): { type: 'WEEK' | 'MONTH'; count: number } {
   return period === 7 ? { type: 'WEEK', count: 1 } : { type: 'MONTH', count: period / 30 };
 }

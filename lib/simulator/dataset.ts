@@ -15,6 +15,7 @@ import type { Money, SubscriptionStatus } from './types';
 const CATALOG_SALT = 0x0c47a109;
 const SUBSCRIPTION_SALT = 0x5b5c41;
 const PURCHASE_SALT = 0x9a1d;
+const BALANCE_SALT = 0xba1a;
 
 interface PaymentProfile {
   type: string;
@@ -113,6 +114,18 @@ function paymentProfile(random: Random, currency: string): PaymentProfile {
   return { type, method: type, engine, cardFlag: null };
 }
 
+/**
+ * One Brazilian subscriber in twenty pays from their Hotmart balance, which real payloads show
+ * as type `HOTMART_BALANCE` and method `HOTMART` (neither is in the reference's input enums).
+ * Drawn from a stream of its own, so the rest of the data set is what it was without it.
+ */
+function balanceOr(seed: number, index: number, drawn: PaymentProfile): PaymentProfile {
+  if (drawn.engine !== 'HotPay') return drawn;
+  const random = createRandom(mixSeed(seed, BALANCE_SALT, index));
+  if (!random.chance(0.05)) return drawn;
+  return { type: 'HOTMART_BALANCE', method: 'HOTMART', engine: drawn.engine, cardFlag: null };
+}
+
 /** `HP` + 14 digits; the sub index and recurrence number make it unique by construction. */
 function transactionCode(random: Random, index: number, recurrence: number): string {
   return `HP${random.digits(4)}${String(index).padStart(6, '0')}${String(recurrence).padStart(4, '0')}`;
@@ -171,8 +184,16 @@ function timelineFor(
       }
       break;
     case 'OVERDUE':
+      // A renewal left unpaid past Hotmart's retries: its purchase rows stay (unpaidRenewal).
       if (due >= 2) {
-        return { ...base, status: drawn, paid: due - 1, nextChargeRecurrence: due, ended: true };
+        return {
+          ...base,
+          status: drawn,
+          paid: due - 1,
+          unpaid: due,
+          nextChargeRecurrence: due,
+          ended: true,
+        };
       }
       break;
     case 'CANCELLED_BY_CUSTOMER':
@@ -205,6 +226,49 @@ function unpaidStatus(payment: PaymentProfile, firstCharge: Timeline['firstCharg
   return 'WAITING_PAYMENT';
 }
 
+/** Days after a failed card renewal on which Hotmart charges the card again. */
+const RETRY_DAYS = [3, 6] as const;
+
+/**
+ * An unpaid renewal as real data shows it: Hotmart marks it OVERDUE, and a card it could not
+ * charge is tried again a few days later, each attempt a row of its own with the same
+ * recurrence number (declined attempts `NO_FUNDS`, the latest one `OVERDUE`).
+ */
+function unpaidRenewal(
+  random: Random,
+  record: SubscriptionRecord,
+  recurrence: number,
+  firstTransaction: string,
+  anchor: number,
+): PurchaseRecord[] {
+  const due = chargeDate(record, recurrence);
+  const attempts = [{ transaction: firstTransaction, orderDate: due }];
+  if (record.payment.type === 'CREDIT_CARD') {
+    const retries = random.int(0, RETRY_DAYS.length);
+    for (const days of RETRY_DAYS.slice(0, retries)) {
+      const orderDate = due + days * DAY_MS;
+      if (orderDate > anchor) break;
+      const code = retryTransaction(record.index, recurrence, days);
+      // The first attempt's random digits could spell the same code: then one day later's.
+      const transaction =
+        code === firstTransaction ? retryTransaction(record.index, recurrence, days + 1) : code;
+      attempts.push({ transaction, orderDate });
+    }
+  }
+  return attempts.map((attempt, i) => ({
+    ...attempt,
+    recurrencyNumber: recurrence,
+    approvedDate: null,
+    status: i === attempts.length - 1 ? 'OVERDUE' : 'NO_FUNDS',
+    underWarranty: false,
+  }));
+}
+
+/** A retry's code: the generated layout with the retry day in place of the random digits. */
+function retryTransaction(index: number, recurrence: number, days: number): string {
+  return `HP99${String(days).padStart(2, '0')}${String(index).padStart(6, '0')}${String(recurrence).padStart(4, '0')}`;
+}
+
 function buildPurchases(
   random: Random,
   record: SubscriptionRecord,
@@ -229,7 +293,9 @@ function buildPurchases(
     });
   }
   const unpaid = timeline.firstCharge === 'paid' ? timeline.unpaid : 1;
-  if (unpaid !== null) {
+  if (unpaid !== null && unpaid > 1) {
+    purchases.push(...unpaidRenewal(random, record, unpaid, transactionFor(unpaid), anchor));
+  } else if (unpaid !== null) {
     purchases.push({
       transaction: transactionFor(unpaid),
       recurrencyNumber: unpaid,
@@ -282,7 +348,7 @@ function generateSubscription(
     trial: plan.trialDays > 0 && random.chance(0.5),
     transaction: transactionCode(random, index, 1),
     price: plan.price,
-    payment: paymentProfile(random, plan.price.currency_code),
+    payment: balanceOr(seed, index, paymentProfile(random, plan.price.currency_code)),
     status: timeline.status,
     cancellationDate: timeline.cancellationDate,
     dateNextCharge: 0,

@@ -60,8 +60,8 @@ export function paginate<T>(items: readonly T[], spec: PageSpec, codec: PageToke
   const hasNext = offset + size < items.length;
   const pageInfo: PageInfo = {
     ...(spec.includeTotal ? { total_results: items.length } : {}),
-    ...(hasNext ? { next_page_token: codec.encode(key, offset + size) } : {}),
-    ...(offset > 0 ? { prev_page_token: codec.encode(key, Math.max(0, offset - size)) } : {}),
+    ...(hasNext ? { next_page_token: codec.encode(key, offset + size, size) } : {}),
+    ...(offset > 0 ? { prev_page_token: codec.encode(key, Math.max(0, offset - size), size) } : {}),
     results_per_page: size,
   };
   return { items: items.slice(offset, offset + size), page_info: pageInfo };

@@ -1,7 +1,7 @@
 // Internal records → the exact JSON shapes of the reference's examples. Every field the
 // reference shows is present; dates are epoch ms except in the cancel/reactivate bodies, which
 // use `YYYY-MM-DD HH:mm:ss` strings (reference §3.2).
-import { DAY_MS, formatHotmartDateTime, intervalOf } from './calendar';
+import { DAY_MS, formatHotmartDateTime, intervalOf, PERIODICITY } from './calendar';
 import type { CatalogProduct, Producer } from './catalog';
 import type { PurchaseRecord, SubscriptionRecord } from './dataset';
 import { chargeDate } from './dataset';
@@ -195,10 +195,15 @@ export function transactionItem(
 ): Record<string, unknown> {
   const last = lastPurchase(record);
   const paid = purchase.approvedDate !== null;
-  const isCurrent = last === purchase;
+  // A recurrence's attempts (Hotmart retries a declined card), oldest first; the current
+  // purchase is the paid one, else the latest attempt.
+  const attempts = record.purchases
+    .filter((candidate) => candidate.recurrencyNumber === purchase.recurrencyNumber)
+    .sort((a, b) => a.orderDate - b.orderDate);
+  const current = attempts.find((p) => p.approvedDate !== null) ?? attempts[attempts.length - 1];
+  const isCurrent = current === purchase;
   const value = record.price.value;
   const producerValue = round2(value * PRODUCER_SHARE);
-  const interval = intervalOf(record.plan.recurrencyPeriod);
   const trialEnd = record.trial ? record.accessionDate + record.plan.trialDays * DAY_MS : null;
   return {
     subscription_id: record.subscriptionId,
@@ -225,7 +230,8 @@ export function transactionItem(
     plan: {
       name: record.plan.name,
       recurrency_period: record.plan.recurrencyPeriod,
-      recurrency_type: interval.type,
+      // Hotmart's example answer shows `MONTHLY`: the plan periodicity's words.
+      recurrency_type: PERIODICITY[record.plan.recurrencyPeriod],
       coupon_code: null,
       offer: {
         key: record.plan.offerCode,
@@ -237,15 +243,17 @@ export function transactionItem(
       status: paid ? 'PAID' : 'NOT_PAID',
       number: purchase.recurrencyNumber,
       start_datetime: chargeDate(record, purchase.recurrencyNumber),
-      payment_delay_days: paid
+      // The name in Hotmart's example answer (its field table says payment_delay_days).
+      payment_delays_days: paid
         ? 0
         : Math.max(0, Math.floor((record.dateNextCharge - purchase.orderDate) / DAY_MS)),
       transaction_type: 'AUTOMATIC',
-      number_list: [purchase.recurrencyNumber],
-      transaction_sequence: 1,
+      // Hotmart documents a comma-separated text (`"3, 4"`), not an array.
+      number_list: String(purchase.recurrencyNumber),
+      transaction_sequence: attempts.indexOf(purchase) + 1,
       is_current_purchase: isCurrent,
-      has_retry: !paid,
-      scheduled_retry: paid ? null : purchase.orderDate + RETRY_DELAY_MS,
+      has_retry: attempts.length > 1,
+      scheduled_retry: paid || !isCurrent ? null : purchase.orderDate + RETRY_DELAY_MS,
     },
     purchase: {
       transaction: purchase.transaction,
@@ -256,7 +264,7 @@ export function transactionItem(
         payment_type: record.payment.type,
         credit_card_flag: record.payment.cardFlag,
         refusal_message:
-          paid || record.payment.type !== 'CREDIT_CARD' ? null : 'Insufficient funds',
+          paid || record.payment.type !== 'CREDIT_CARD' ? null : 'INSUFFICIENT FUNDS',
         refund_chargeback_date: null,
         pix_expiration_date: null,
         billet_expiration_date: null,

@@ -37,13 +37,13 @@ test('no filter: only max_results; each charge with its dates as dates and Hotma
       status: 'NOT_PAID',
       start_datetime: iso(1712059200000),
       scheduled_retry: iso(1712232000000),
-      payment_delay_days: 2,
+      payment_delays_days: 2,
     },
     purchase: {
       transaction: 'HP23002013377110',
       order_date: iso(1712059200000),
       approved_date: null,
-      payment: { refusal_message: 'Insufficient funds', pix_expiration_date: null },
+      payment: { refusal_message: 'INSUFFICIENT FUNDS', pix_expiration_date: null },
     },
   });
 });

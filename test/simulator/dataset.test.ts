@@ -101,12 +101,52 @@ describe('simulator data set', () => {
       expect(purchases[0]!.transaction).toBe(item.transaction);
       const unpaid = purchases.filter((p) => p.approved_date === undefined);
       if (item.status === 'ACTIVE') expect(unpaid).toEqual([]);
-      if (item.status === 'DELAYED') expect(unpaid).toHaveLength(1);
+      if (item.status === 'DELAYED') expect(unpaid.length).toBeGreaterThan(0);
       if (item.status === 'INACTIVE' || item.status === 'STARTED') {
         expect(purchases).toHaveLength(1);
         expect(unpaid).toHaveLength(1);
       }
     }
+  });
+
+  it('has subscribers paying from their Hotmart balance, as real payloads show them', () => {
+    const sim = createSimulator({ size: 400, now: testClock().now });
+    const payments = sim
+      .subscriptions()
+      .map((item) => sim.purchases(item.subscriber_code)![0]!)
+      .map((p) => [p.payment_type, p.payment_method]);
+    const balance = payments.filter(([type]) => type === 'HOTMART_BALANCE');
+    expect(balance.length).toBeGreaterThan(0);
+    expect(balance.length).toBeLessThan(payments.length / 5);
+    expect(new Set(balance.map(([, method]) => method))).toEqual(new Set(['HOTMART']));
+  });
+
+  // Real data: an unpaid renewal is OVERDUE, and a card Hotmart could not charge is retried,
+  // each attempt a row of the same recurrence.
+  it('writes an unpaid renewal as OVERDUE, after NO_FUNDS rows for card retries', () => {
+    const sim = createSimulator({ size: 400, now: testClock().now });
+    let retried = 0;
+    let renewals = 0;
+    for (const item of sim.subscriptions()) {
+      const purchases = sim.purchases(item.subscriber_code)!;
+      const unpaid = purchases.filter((p) => p.approved_date === undefined);
+      const renewal = unpaid.filter((p) => p.recurrency_number > 1);
+      if (renewal.length === 0) continue;
+      renewals += 1;
+      expect(renewal).toEqual(unpaid);
+      expect(new Set(renewal.map((p) => p.recurrency_number)).size).toBe(1);
+      expect(renewal.map((p) => p.status)).toEqual([
+        ...renewal.slice(1).map(() => 'NO_FUNDS'),
+        'OVERDUE',
+      ]);
+      expect(new Set(renewal.map((p) => p.transaction)).size).toBe(renewal.length);
+      if (renewal.length > 1) {
+        retried += 1;
+        expect(renewal.every((p) => p.payment_type === 'CREDIT_CARD')).toBe(true);
+      }
+    }
+    expect(renewals).toBeGreaterThan(5);
+    expect(retried).toBeGreaterThan(0);
   });
 
   it.each([

@@ -103,6 +103,51 @@ describe('GET /subscriptions/transactions', () => {
     });
   });
 
+  it('writes a retried recurrence as one row per attempt, with Hotmart’s field names', async () => {
+    const { sim, token } = await setup({ size: 400 });
+    const response = await call<ListPage<Record<string, Record<string, unknown>>>>(
+      sim,
+      token,
+      'GET',
+      `${SUBSCRIPTIONS}/transactions?transaction_date=0&recurrency_status=NOT_PAID&max_results=500`,
+    );
+    const rows = response.json.items;
+    const byRecurrence = new Map<string, Record<string, Record<string, unknown>>[]>();
+    for (const row of rows) {
+      const key = `${String(row.subscriber_code)}#${String(row.recurrency?.number)}`;
+      byRecurrence.set(key, [...(byRecurrence.get(key) ?? []), row]);
+    }
+    const retried = [...byRecurrence.values()].filter((attempts) => attempts.length > 1);
+    expect(retried.length).toBeGreaterThan(0);
+    for (const attempts of retried) {
+      const oldestFirst = [...attempts].sort(
+        (a, b) => Number(a.purchase?.order_date) - Number(b.purchase?.order_date),
+      );
+      expect(oldestFirst.map((row) => row.recurrency?.transaction_sequence)).toEqual(
+        oldestFirst.map((_row, i) => i + 1),
+      );
+      expect(oldestFirst.map((row) => row.recurrency?.is_current_purchase)).toEqual(
+        oldestFirst.map((_row, i) => i === oldestFirst.length - 1),
+      );
+      expect(oldestFirst.map((row) => row.purchase?.status)).toEqual([
+        ...oldestFirst.slice(1).map(() => 'NO_FUNDS'),
+        'OVERDUE',
+      ]);
+      expect(oldestFirst.every((row) => row.recurrency?.has_retry === true)).toBe(true);
+    }
+    const first = rows[0]!;
+    expect(first.recurrency).toEqual(
+      expect.objectContaining({
+        payment_delays_days: expect.any(Number),
+        number_list: String(first.recurrency?.number),
+      }),
+    );
+    expect(first.recurrency).not.toHaveProperty('payment_delay_days');
+    expect(first.plan?.recurrency_type).toMatch(
+      /^(WEEKLY|MONTHLY|BIMONTHLY|QUARTERLY|BIANNUAL|ANNUAL)$/,
+    );
+  });
+
   it('filters by recurrency_status and refuses unknown enum values', async () => {
     const { sim, token } = await setup({ size: 200 });
     const unpaid = await call<ListPage<TransactionItem>>(

@@ -80,7 +80,7 @@ describe('GET /subscriptions pagination', () => {
     expect(b.json.page_info.next_page_token).toBe(a.json.page_info.next_page_token);
   });
 
-  it('uses cursors that do not reveal or let a client guess the offset', async () => {
+  it('uses cursors shaped like Hotmart’s, base64 JSON with padding, that cannot be forged', async () => {
     const { sim, token } = await setup({ size: 100 });
     const pages = await walkPages<SubscriptionItem>(
       sim,
@@ -90,21 +90,32 @@ describe('GET /subscriptions pagination', () => {
     );
     const cursors = pages.flatMap((page) => page.page_info.next_page_token ?? []);
     expect(new Set(cursors).size).toBe(cursors.length);
-    for (const cursor of cursors) {
-      const decoded = Buffer.from(cursor, 'base64').toString('latin1');
-      expect(decoded).not.toMatch(/page|offset|rows/);
+    cursors.forEach((cursor, i) => {
+      // Standard base64 (padded to a multiple of 4), as Hotmart's `eyJyb3dzIjo1LCJwYWdlIjoyfQ==`.
+      expect(cursor).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+      expect(cursor.length % 4).toBe(0);
+      const body = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as object;
+      expect(body).toEqual({ rows: 10, page: i + 2, sig: expect.any(String) });
+    });
+    expect(cursors.some((cursor) => cursor.endsWith('='))).toBe(true);
+    // Hotmart's own shape without the simulator's signature, or with another page's, is refused.
+    const first = JSON.parse(Buffer.from(cursors[0]!, 'base64').toString('utf8')) as {
+      sig: string;
+    };
+    for (const forged of [
+      { rows: 10, page: 2 },
+      { rows: 10, page: 3, sig: first.sig },
+    ]) {
+      const text = Buffer.from(JSON.stringify(forged)).toString('base64');
+      const response = await call(
+        sim,
+        token,
+        'GET',
+        `${SUBSCRIPTIONS}?accession_date=0&page_token=${encodeURIComponent(text)}`,
+      );
+      expect(response.status).toBe(400);
+      expect(response.json).toEqual(errorBody('invalid_token'));
     }
-    // The offsets are all multiples of 10, so a plain counter would share leading bytes.
-    expect(new Set(cursors.map((cursor) => cursor.slice(0, 4))).size).toBeGreaterThan(1);
-    const forged = Buffer.from(JSON.stringify({ rows: 10, page: 2 })).toString('base64');
-    const response = await call(
-      sim,
-      token,
-      'GET',
-      `${SUBSCRIPTIONS}?accession_date=0&page_token=${forged}`,
-    );
-    expect(response.status).toBe(400);
-    expect(response.json).toEqual(errorBody('invalid_token'));
   });
 
   it('refuses a cursor used with other filters, or altered, with 400 invalid_token', async () => {

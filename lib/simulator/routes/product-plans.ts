@@ -2,18 +2,9 @@
 // A plan's `code` is derived from its numeric ID but is not that ID, as in Hotmart. A product
 // without plans gets 400 `invalid_parameter` instead of an empty list, as Hotmart answers
 // (reference §6.3); an unknown ucode is a 404 (undocumented; the simulator's choice).
-import type { RecurrencyPeriod } from '../calendar';
+import { PERIODICITY } from '../calendar';
 import { HotmartError, notFound } from '../errors';
 import type { RouteContext, RouteResult } from './route';
-
-const PERIODICITY: Readonly<Record<RecurrencyPeriod, string>> = {
-  7: 'WEEKLY',
-  30: 'MONTHLY',
-  60: 'BIMONTHLY',
-  90: 'QUARTERLY',
-  180: 'BIANNUAL',
-  360: 'ANNUAL',
-};
 
 export function productPlans({ state, params }: RouteContext): RouteResult {
   const ucode = params['ucode'] ?? '';
