@@ -9,26 +9,44 @@ import { productParameter, limitParameter, PAGE_TOKEN_PAGINATION } from '../shar
 import samples from './watch-subscriptions.samples.json';
 
 /**
- * A subscription is new when its access was released (`accession_date`) after the last one
- * emitted. Each run asks Hotmart for subscriptions released since then (the first run, since
- * 2000: Hotmart alone would return only the last 30 days, hotmart-api.md §4.1).
+ * Two things the list can tell apart by date (hotmart-api.md §4.1): a subscription is **new**
+ * when its access was released (`accession_date`) after the last one emitted, and **cancelled**
+ * when the subscriber asked to cancel (`end_accession_date`, the list's `cancelation_date`
+ * filter) after the last cancellation emitted. Each run asks Hotmart since then; the first run
+ * since 2000, because Hotmart alone would return only subscriptions released in the last 30
+ * days, which would also hide the cancellations of older ones. Other changes (plan switches,
+ * charge days) carry no date in the list: they are events, for Watch Events.
  */
-const SINCE = `{{if(data.lastDate, formatDate(data.lastDate, 'x', 'UTC'), ${ALL_SUBSCRIPTIONS_FROM_MS})}}`;
+const CANCELLED = "parameters.watch = 'cancelled'";
+const LAST_OR_2000 = `if(data.lastDate, formatDate(data.lastDate, 'x', 'UTC'), ${ALL_SUBSCRIPTIONS_FROM_MS})`;
 
 export default defineModule({
   name: 'watchSubscriptions',
   label: 'Watch Subscriptions',
-  description: 'Triggers when a new subscription starts (its access is released).',
+  description:
+    'Triggers when a subscription starts (its access is released), or when one is cancelled.',
   type: 'trigger',
   connection: 'hotmart',
   staticParameters: [
+    {
+      name: 'watch',
+      type: 'select',
+      label: 'Watch',
+      required: true,
+      default: 'new',
+      options: [
+        { label: 'New subscriptions', value: 'new' },
+        { label: 'Cancelled subscriptions', value: 'cancelled' },
+      ],
+      help: '**New subscriptions**: each subscription once its access is released. **Cancelled subscriptions**: each subscription once the subscriber (or you, or Hotmart) cancels it, dated by the cancellation request. Other changes (a plan switch, a new charge day) are events: use **Watch Events** for those.',
+    },
     {
       name: 'status',
       type: 'select',
       label: 'Status',
       multiple: true,
       options: SUBSCRIPTION_STATUSES,
-      help: 'Only new subscriptions in one of these statuses. Leave empty for every status. A change to an existing subscription (a cancellation, a plan switch) is an event: use **Watch Events** for those.',
+      help: 'Only subscriptions in one of these statuses now. Leave empty for every status.',
     },
     productParameter('Only subscriptions of this product. Leave empty for every product.'),
     limitParameter(
@@ -45,7 +63,8 @@ export default defineModule({
     qs: {
       status: '{{parameters.status}}',
       product_id: '{{parameters.product_id}}',
-      accession_date: SINCE,
+      accession_date: `{{if(${CANCELLED}, ${ALL_SUBSCRIPTIONS_FROM_MS}, ${LAST_OR_2000})}}`,
+      cancelation_date: `{{if(${CANCELLED}, ${LAST_OR_2000})}}`,
       max_results: 500,
     },
     response: {
@@ -57,7 +76,7 @@ export default defineModule({
         // Hotmart does not document the list's order; every page since the last run is read.
         order: 'unordered',
         id: '{{item.subscriber_code}}',
-        date: '{{item.accession_date}}',
+        date: `{{if(${CANCELLED}, item.end_accession_date, item.accession_date)}}`,
       },
     },
     pagination: PAGE_TOKEN_PAGINATION,

@@ -4,7 +4,7 @@
 import { runTrigger, type TriggerState } from '../../lib/runtime';
 import { describeHotmartErrors } from '../support/error-tests';
 import { fixture } from '../support/fixtures';
-import { buildHotmartApp, connect, NOW, type BuiltApp } from '../support/harness';
+import { buildHotmartApp, connect, NOW, run, type BuiltApp } from '../support/harness';
 import { hotmartApi } from '../support/hotmart';
 import { simulatorBackend } from '../support/simulator-backend';
 
@@ -73,6 +73,52 @@ describe('replayed', () => {
   });
 });
 
+describe('replayed: cancelled subscriptions', () => {
+  test('ask every subscription cancelled since the last one, dated by the cancellation request', async () => {
+    const connection = await connect(built.runtime);
+    const page = fixture<{
+      items: Array<{ subscriber_code: string; end_accession_date: number | null }>;
+    }>('subscriptions-page-2');
+    const cancelled = page.items.filter((item) => item.end_accession_date !== null);
+    expect(cancelled.length).toBeGreaterThan(0);
+    const scope = hotmartApi()
+      .get(LIST)
+      .query({
+        accession_date: '946684800000',
+        cancelation_date: '946684800000',
+        max_results: '500',
+      })
+      .reply(200, { items: cancelled, page_info: { results_per_page: 500 } });
+    const first = await runTrigger(built.runtime, 'watchSubscriptions', {
+      connection,
+      now: NOW,
+      parameters: { watch: 'cancelled', limit: 10 },
+    });
+    scope.done();
+    expect(first.bundles.map((b) => b.subscriber_code)).toEqual(
+      cancelled.map((item) => item.subscriber_code),
+    );
+    const last = cancelled[cancelled.length - 1]?.end_accession_date ?? 0;
+    expect(first.state.lastDate).toBe(new Date(last).toISOString());
+    const later = hotmartApi()
+      .get(LIST)
+      .query({
+        accession_date: '946684800000',
+        cancelation_date: String(last),
+        max_results: '500',
+      })
+      .reply(200, { items: [], page_info: { results_per_page: 500 } });
+    const second = await runTrigger(built.runtime, 'watchSubscriptions', {
+      connection,
+      now: NOW,
+      parameters: { watch: 'cancelled', limit: 10 },
+      state: first.state,
+    });
+    later.done();
+    expect(second.bundles).toEqual([]);
+  });
+});
+
 describe('against the simulator', () => {
   const backend = simulatorBackend({ seed: 41, size: 150 });
   beforeEach(() => backend.setUp());
@@ -98,6 +144,38 @@ describe('against the simulator', () => {
     expect(first.bundles.map((b) => b.subscriber_code)).toEqual(expected);
     const again = await run(first.state);
     expect(again.bundles).toEqual([]);
+  });
+
+  test('cancelled: a cancellation between two runs is emitted once, and nothing else', async () => {
+    const connection = await backend.connect(built.runtime);
+    const watch = (state?: TriggerState) =>
+      runTrigger(built.runtime, 'watchSubscriptions', {
+        connection,
+        now: backend.now(),
+        parameters: { watch: 'cancelled', limit: 100 },
+        ...(state === undefined
+          ? {}
+          : { state: JSON.parse(JSON.stringify(state)) as TriggerState }),
+      });
+    const before = await watch();
+    expect(before.bundles.length).toBeGreaterThan(0);
+    for (const bundle of before.bundles)
+      expect(bundle.end_accession_date).toEqual(expect.any(String));
+    expect((await watch(before.state)).bundles).toEqual([]);
+    backend.advance(60_000);
+    const active = backend
+      .sim()
+      .subscriptions()
+      .find((s) => s.status === 'ACTIVE');
+    if (active === undefined) throw new Error('no active subscription');
+    await run(built.runtime, 'cancelSubscription', {
+      connection,
+      now: backend.now(),
+      parameters: { subscriber_code: active.subscriber_code, send_mail: false },
+    });
+    const after = await watch(before.state);
+    expect(after.bundles.map((b) => b.subscriber_code)).toEqual([active.subscriber_code]);
+    expect((await watch(after.state)).bundles).toEqual([]);
   });
 });
 
