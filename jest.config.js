@@ -25,6 +25,8 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: '100%',
+  globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
   collectCoverageFrom: ['lib/iml/**/*.ts'],
   coverageReporters: ['text-summary'],
   coverageThreshold: {

@@ -2,7 +2,8 @@
 // layout in a temp dir, loaded back by the runtime), creates connections against nock, and runs
 // modules with two checks on every run: no fake secret in the log or the error, and every bundle
 // matches the module's own interface.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import app from '../../app';
@@ -30,18 +31,47 @@ export interface BuiltApp {
   dispose(): Promise<void>;
 }
 
-/** `npm run build` of `app/index.ts` into a temp dir (validation first), then `loadApp`. */
+/**
+ * `npm run build` of `app/index.ts` into a temp dir (validation first), then `loadApp`. Under
+ * `npm test` the first file to build leaves its build in the run's shared folder
+ * (test/global-setup.js) and the others copy it: about a second of CPU per file, the app being
+ * the same for the whole run. Each file still gets a folder of its own to load (and change).
+ */
 export async function buildHotmartApp(): Promise<BuiltApp> {
   const root = await mkdtemp(path.join(tmpdir(), 'hotmart-app-'));
   const dir = path.join(root, 'dist');
+  const shared = process.env.HOTMART_TEST_BUILDS;
+  const built = shared === undefined ? undefined : path.join(shared, 'dist');
+  if (built !== undefined && existsSync(path.join(built, 'makecomapp.json'))) {
+    await cp(built, dir, { recursive: true });
+  } else {
+    await buildInto(dir);
+    if (built !== undefined) await share(dir, built);
+  }
+  // Validated by the build (strict) and remembered by content (lib/validate/checked-apps.ts).
+  const runtime = await loadApp(dir, { remember: true });
+  return { runtime, dir, dispose: () => rm(root, { recursive: true, force: true }) };
+}
+
+async function buildInto(dir: string): Promise<void> {
   const result = await buildApp({ app, outDir: dir });
   if (!result.ok) {
     throw new Error(
       `the app does not validate:\n${result.issues.map((issue) => JSON.stringify(issue)).join('\n')}`,
     );
   }
-  const runtime = await loadApp(dir);
-  return { runtime, dir, dispose: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** Copies a finished build to `target` through a temporary name: readers see all of it or none. */
+async function share(dir: string, target: string): Promise<void> {
+  const temporary = `${target}.${process.pid}.tmp`;
+  await cp(dir, temporary, { recursive: true });
+  try {
+    await rename(temporary, target);
+  } catch {
+    // Another file shared the same build first.
+    await rm(temporary, { recursive: true, force: true });
+  }
 }
 
 export interface ConnectOptions {
