@@ -53,14 +53,13 @@ test('a search page shows the pagination and cuts long lists to one item', () =>
   expect(page).toContain('3 bundles; the first one:');
 });
 
-test('generation is deterministic and already prettier-formatted', async () => {
-  const again = await generateDocs(app);
-  expect(again).toEqual(pages);
+test('pages are already prettier-formatted', async () => {
   const page = pages.get(`${DOCS_DIR}/listSubscriptions.md`) ?? '';
   expect(await formatMarkdown(page)).toBe(page);
 });
 
-test('registry entries serve the same pages from one generation', async () => {
+// A second generation, through the registry: equal pages also prove generation deterministic.
+test('registry entries serve the same pages from one generation, deterministically', async () => {
   let loads = 0;
   const entries = docsGeneratedFiles(
     () => {
