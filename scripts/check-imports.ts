@@ -17,7 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['lib/validate'],
   ['lib/runtime'],
   ['lib/harness', 'lib/deploy'],
-  ['lib/docs'],
+  ['lib/docs', 'lib/studio'],
   ['lib/cli'],
   ['connections', 'modules'],
   ['app'],

@@ -12,6 +12,7 @@ import { registerTrigger } from './commands/trigger';
 import { registerWebhook } from './commands/webhook';
 import { registerEvent } from './commands/event';
 import { registerSimulator, waitForSignal, type StopSignal } from './commands/simulator';
+import { registerStudio } from './commands/studio';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ExitWith, ReportedFailure, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
 import { describeFailure } from './report-error';
@@ -39,6 +40,7 @@ Run "hotmart-make <command> --help" for a command's options.`,
   registerSimulator(program, io, untilStopped);
   registerWebhook(program, io, untilStopped);
   registerEvent(program, io);
+  registerStudio(program, io, untilStopped);
   return program;
 }
 

@@ -162,6 +162,47 @@ test('simulator serves until SIGTERM; run and record use it through --target <ur
   expect(stopped.stdout).toMatch(/Stopped \(SIGTERM\) after \d+ request\(s\)\.\n$/);
 });
 
+test('studio serves the app’s pages and runs a module until SIGTERM', async () => {
+  let announce: (url: string) => void = () => undefined;
+  const listening = new Promise<string>((resolve) => {
+    announce = resolve;
+  });
+  let seen = '';
+  const studio = spawnBin(['studio', '--port', '0', '--dist', dist], {
+    onStdout: (chunk) => {
+      seen += chunk;
+      const match =
+        /Module studio for the embedded simulator at .*: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
+      if (match?.[1]) announce(match[1]);
+    },
+  });
+  const url = await listening;
+  const home = await fetch(url);
+  const page = await (await fetch(`${url}module/listSubscriptions`)).text();
+  const run = (await (
+    await fetch(`${url}api/run/listSubscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ limit: 2 }),
+    })
+  ).json()) as { bundles: unknown[] };
+  // Another web page cannot make the studio run a module.
+  const foreign = await fetch(`${url}api/run/listSubscriptions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+    body: '{}',
+  });
+  studio.kill('SIGTERM');
+  const stopped = await studio.done;
+  expect(home.status).toBe(200);
+  expect(await home.text()).toContain('href="/module/listSubscriptions"');
+  expect(page).toContain('data-rpc="listProducts"');
+  expect(run.bundles).toHaveLength(2);
+  expect(foreign.status).toBe(403);
+  expect(stopped.code).toBe(0);
+  expect(stopped.stderr).toContain('Studio stopped (SIGTERM).');
+});
+
 test('docs writes a page per module; deploy without a token is bad usage', async () => {
   const cwd = await mkdtemp(path.join(tmpdir(), 'cli-docs-'));
   const [docs, deploy] = await Promise.all([
