@@ -13,6 +13,7 @@ import { registerWebhook } from './commands/webhook';
 import { registerEvent } from './commands/event';
 import { registerSimulator, waitForSignal, type StopSignal } from './commands/simulator';
 import { registerStudio } from './commands/studio';
+import { moduleHelp, registerModules } from './commands/modules';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ExitWith, ReportedFailure, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
 import { describeFailure } from './report-error';
@@ -28,7 +29,7 @@ function createProgram(io: CliIo, untilStopped: StopSignal = waitForSignal): Com
       'after',
       `
 Exit codes: 0 ok, 1 a module or validation error, 2 bad usage.
-Run "hotmart-make <command> --help" for a command's options.`,
+Run "npx hotmart-make <command> --help" for a command's options.`,
     );
   registerBuild(program, io);
   registerRun(program, io);
@@ -41,7 +42,32 @@ Run "hotmart-make <command> --help" for a command's options.`,
   registerWebhook(program, io, untilStopped);
   registerEvent(program, io);
   registerStudio(program, io, untilStopped);
+  registerModules(program, io);
   return program;
+}
+
+/**
+ * `run <module> --help` starts with the module's own parameters (then commander prints run's
+ * options). An app that cannot be loaded, or an unknown module, leaves run's help alone.
+ */
+async function printModuleHelp(io: CliIo, argv: readonly string[]): Promise<void> {
+  const [command, moduleName] = argv;
+  if (command !== 'run' || moduleName === undefined || moduleName.startsWith('-')) return;
+  if (!argv.includes('--help') && !argv.includes('-h')) return;
+  const valueOf = (flag: string): string | undefined => {
+    const at = argv.indexOf(flag);
+    return at === -1 ? undefined : argv[at + 1];
+  };
+  const app = valueOf('--app');
+  try {
+    const text = await moduleHelp(io, moduleName, {
+      dist: valueOf('--dist') ?? 'dist',
+      ...(app === undefined ? {} : { app }),
+    });
+    if (text !== undefined) io.stdout(text);
+  } catch {
+    // No built app (yet): run's own help still says what to do.
+  }
 }
 
 /** Help requested explicitly exits 0; help shown because of a mistake is bad usage. */
@@ -54,6 +80,7 @@ export async function runCli(
 ): Promise<number> {
   const program = createProgram(io, untilStopped);
   try {
+    await printModuleHelp(io, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
@@ -62,7 +89,9 @@ export async function runCli(
       return OK_CODES.has(error.code) ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      const help = error.command ? `hotmart-make ${error.command} --help` : 'hotmart-make --help';
+      const help = error.command
+        ? `npx hotmart-make ${error.command} --help`
+        : 'npx hotmart-make --help';
       io.stderr(`error: ${error.message}\n(run "${help}" for usage)\n`);
       return EXIT_USAGE;
     }

@@ -67,7 +67,7 @@ describe('help and usage', () => {
     const result = await cli(['run', 'listSubscriptions', '--dist', built.dir, ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`error: ${message}`);
-    expect(result.stderr).toContain('(run "hotmart-make run --help" for usage)');
+    expect(result.stderr).toContain('(run "npx hotmart-make run --help" for usage)');
   });
 
   test('a missing build is a module-level failure (exit 1) that says to build', async () => {

@@ -105,9 +105,11 @@ describe('endpoint templates', () => {
   });
 
   test('the try-it command uses --param for plain values and --params-json otherwise', () => {
-    expect(runCommand('m', { a: 1, b: 'x' })).toBe('hotmart-make run m --param a=1 --param b=x');
+    expect(runCommand('m', { a: 1, b: 'x' })).toBe(
+      'npx hotmart-make run m --param a=1 --param b=x',
+    );
     expect(runCommand('m', { qs: [{ key: 'k' }] })).toBe(
-      `hotmart-make run m --params-json '{"qs":[{"key":"k"}]}'`,
+      `npx hotmart-make run m --params-json '{"qs":[{"key":"k"}]}'`,
     );
   });
 });

@@ -32,7 +32,7 @@ export function registerDocs(program: Command, io: CliIo): void {
       });
       if (options.check) {
         for (const [file] of stale)
-          io.stderr(`${file} is missing or stale: run hotmart-make docs\n`);
+          io.stderr(`${file} is missing or stale: run npx hotmart-make docs (or npm run docs)\n`);
         for (const file of extra) io.stderr(`${file} belongs to no module: delete it\n`);
         if (stale.length + extra.length > 0) throw new ReportedFailure();
         io.stdout(`${pages.size} doc pages are up to date.\n`);

@@ -28,7 +28,7 @@ replay with.
 
 Example:
   $ HOTMART_CLIENT_ID=… HOTMART_CLIENT_SECRET=… HOTMART_BASIC_TOKEN=… \\
-    hotmart-make record listSubscriptions --param limit=5 --target sandbox \\
+    npx hotmart-make record listSubscriptions --param limit=5 --target sandbox \\
       --out test/fixtures/recorded/list-subscriptions.json`,
   );
   command.action(async (moduleName: string, options: ModuleInputOptions & { out?: string }) => {

@@ -18,8 +18,8 @@ export function registerRpc(program: Command, io: CliIo): void {
       'after',
       `
 Examples:
-  $ hotmart-make rpc listProducts
-  $ hotmart-make rpc listQueues --app ./my-app --target http://127.0.0.1:4010 --connection-file c.json
+  $ npx hotmart-make rpc listProducts
+  $ npx hotmart-make rpc listQueues --app ./my-app --target http://127.0.0.1:4010 --connection-file c.json
 
 Exit codes: 0 ok, 1 the RPC failed (Make error type and message on stderr), 2 bad usage.`,
     )

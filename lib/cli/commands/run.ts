@@ -31,13 +31,13 @@ export function registerRun(program: Command, io: CliIo): void {
     'after',
     `
 Examples:
-  $ hotmart-make run listSubscriptions --param limit=5
-  $ hotmart-make run listSubscriptions --param status=ACTIVE --param status=DELAYED --json
-  $ hotmart-make run cancelSubscription --params-json '{"subscriber_code":"69UTJ4AS"}'
-  $ hotmart-make run listSubscriptions --target sandbox     (needs HOTMART_CLIENT_ID,
+  $ npx hotmart-make run listSubscriptions --param limit=5
+  $ npx hotmart-make run listSubscriptions --param status=ACTIVE --param status=DELAYED --json
+  $ npx hotmart-make run cancelSubscription --params-json '{"subscriber_code":"69UTJ4AS"}'
+  $ npx hotmart-make run listSubscriptions --target sandbox     (needs HOTMART_CLIENT_ID,
                                                              HOTMART_CLIENT_SECRET, HOTMART_BASIC_TOKEN)
-  $ hotmart-make run listSubscriptions --target http://127.0.0.1:8787
-  $ hotmart-make run listNotes --app ./my-app/src --target http://127.0.0.1:4010 \\
+  $ npx hotmart-make run listSubscriptions --target http://127.0.0.1:8787
+  $ npx hotmart-make run listNotes --app ./my-app/src --target http://127.0.0.1:4010 \\
       --connection-file connection.json      (any app pulled from Make, against a mock server)
 
 Exit codes: 0 ok, 1 the module failed (Make error type and message on stderr), 2 bad usage.`,

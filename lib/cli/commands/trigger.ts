@@ -105,9 +105,9 @@ export function registerTrigger(program: Command, io: CliIo): void {
       'after',
       `
 Examples:
-  $ hotmart-make trigger watchTickets --app ./my-app --target http://127.0.0.1:4010 \\
+  $ npx hotmart-make trigger watchTickets --app ./my-app --target http://127.0.0.1:4010 \\
       --connection-file c.json --state-file state.json     (run again: only new items)
-  $ hotmart-make trigger watchTickets --app ./my-app --choose   (then --start date:<a listed date>)
+  $ npx hotmart-make trigger watchTickets --app ./my-app --choose   (then --start date:<a listed date>)
 
 Exit codes: 0 ok, 1 the trigger failed (Make error type and message on stderr), 2 bad usage.`,
     )
