@@ -7,6 +7,7 @@ import type { App } from '../../lib/types';
 import realApp from '../../app';
 import { FIXTURE_APPS } from './support/fixtures';
 import {
+  assertSchemasPresent,
   makeSchemaFor,
   makeValidator,
   MAKE_SCHEMAS_DIR,
@@ -34,6 +35,14 @@ function conformanceErrors(app: App): string[] {
 describe("Make's editor schemas", () => {
   test('the schemas folder is beside the checkout', () => {
     expect(existsSync(path.join(MAKE_SCHEMAS_DIR, 'imljson', 'api.json'))).toBe(true);
+  });
+
+  test('without the folder, one line says what is missing and where it comes from', () => {
+    const missing = path.join(MAKE_SCHEMAS_DIR, 'not-here');
+    expect(() => assertSchemasPresent(missing)).toThrow(
+      `Make's editor schemas are missing: expected ${missing} (the make-editor-schemas folder of ../shared, beside the checkout, as CI has it; README "Quick start").`,
+    );
+    expect(() => assertSchemasPresent()).not.toThrow();
   });
 
   test('the mapping covers every kind of generated file', () => {

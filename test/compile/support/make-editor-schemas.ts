@@ -3,12 +3,25 @@
 // the project never needs this folder at run time.
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const MAKE_SCHEMAS_DIR = path.resolve(__dirname, '../../../../shared/make-editor-schemas');
 
+/**
+ * Fails with one line that says what is missing and where it comes from, instead of a raw
+ * ENOENT from deep inside the loader.
+ */
+export function assertSchemasPresent(dir = MAKE_SCHEMAS_DIR): void {
+  if (!existsSync(path.join(dir, 'imljson'))) {
+    throw new Error(
+      `Make's editor schemas are missing: expected ${dir} (the make-editor-schemas folder of ../shared, beside the checkout, as CI has it; README "Quick start").`,
+    );
+  }
+}
+
 function loadAjv(): Ajv {
+  assertSchemasPresent();
   // strict off and no `u` flag: Make's schemas use non-standard keywords and one pattern escape
   // the unicode flag rejects (see the folder's README).
   const ajv = new Ajv({ strict: false, unicodeRegExp: false, allErrors: true });
