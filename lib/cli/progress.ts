@@ -4,6 +4,8 @@ import type { CliIo } from './io';
 import type { Progress } from '../harness';
 
 export interface ProgressLine {
+  /** A phase before there is progress to count (the connection's token request, ~1–4 s). */
+  status(text: string): void;
   update(progress: Progress): void;
   clear(): void;
 }
@@ -20,9 +22,15 @@ export function formatProgress(moduleName: string, progress: Progress): string {
 }
 
 export function progressLine(io: CliIo, moduleName: string): ProgressLine {
-  if (!io.stderrIsTty) return { update: () => undefined, clear: () => undefined };
+  if (!io.stderrIsTty) {
+    return { status: () => undefined, update: () => undefined, clear: () => undefined };
+  }
   let drawn = false;
   return {
+    status(text) {
+      io.stderr(`\r\x1b[2K${moduleName}: ${text}`);
+      drawn = true;
+    },
     update(progress) {
       io.stderr(`\r\x1b[2K${formatProgress(moduleName, progress)}`);
       drawn = true;

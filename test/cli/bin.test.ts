@@ -188,6 +188,46 @@ test('modules lists every module, RPC and webhook; run <module> --help lists its
   expect(help.stdout).toContain('Usage: hotmart-make run [options] <moduleName>');
 });
 
+test('run --fields prints the picked fields as a table, or as JSON objects', async () => {
+  const [table, json, bad] = await Promise.all([
+    bin([
+      'run',
+      'listSubscriptions',
+      '--param',
+      'limit=3',
+      '--fields',
+      'subscriber_code,status,plan.name',
+      '--dist',
+      dist,
+    ]),
+    bin([
+      'run',
+      'listSubscriptions',
+      '--param',
+      'limit=2',
+      '--fields',
+      'subscriber_code,plan.name',
+      '--json',
+      '--dist',
+      dist,
+    ]),
+    bin(['run', 'listSubscriptions', '--fields', ' , ', '--dist', dist]),
+  ]);
+  expect(table.code).toBe(0);
+  const lines = table.stdout.trimEnd().split('\n');
+  expect(lines[0]).toMatch(/^subscriber_code +status +plan\.name$/);
+  expect(lines).toHaveLength(6);
+  expect(lines[5]).toBe('3 bundles');
+  const objects = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+  expect(objects).toHaveLength(2);
+  for (const object of objects) {
+    expect(Object.keys(object)).toEqual(['subscriber_code', 'plan.name']);
+    expect(object['plan.name']).toEqual(expect.any(String));
+  }
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('expected field paths');
+});
+
 test('studio serves the app’s pages and runs a module until SIGTERM', async () => {
   let announce: (url: string) => void = () => undefined;
   const listening = new Promise<string>((resolve) => {

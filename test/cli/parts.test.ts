@@ -1,7 +1,8 @@
 // Pure parts of the CLI: parameter typing, the bundle table, targets, progress text.
 import { paramView, paramViews } from '../../lib/shared/param-view';
 import { parseParams, typedValue } from '../../lib/cli/params';
-import { formatProgress } from '../../lib/cli/progress';
+import { formatProgress, progressLine } from '../../lib/cli/progress';
+import type { CliIo } from '../../lib/cli/io';
 import { rateLimitOf } from '../../lib/harness/execute';
 import { flattenBundle, renderBundles } from '../../lib/cli/table';
 import { hostMapTo, parseTarget } from '../../lib/cli/targets';
@@ -191,5 +192,32 @@ describe('targets and progress', () => {
       'a       ok            3         1    5 ms  id=1',
       'longer  FAILED        0         0  120 ms  DataError: x',
     ]);
+  });
+});
+
+describe('the progress line', () => {
+  const ioWith = (tty: boolean, written: string[]): CliIo =>
+    ({ stderrIsTty: tty, stderr: (text: string) => written.push(text) }) as unknown as CliIo;
+
+  test('on a terminal: says it is connecting, then counts, then clears itself', () => {
+    const written: string[] = [];
+    const line = progressLine(ioWith(true, written), 'm');
+    line.status('connecting to the embedded simulator…');
+    line.update({ pages: 1, bundles: 3 });
+    line.clear();
+    expect(written).toEqual([
+      '\r\x1b[2Km: connecting to the embedded simulator…',
+      '\r\x1b[2Km: 1 page fetched · 3 bundles',
+      '\r\x1b[2K',
+    ]);
+  });
+
+  test('piped: draws nothing', () => {
+    const written: string[] = [];
+    const line = progressLine(ioWith(false, written), 'm');
+    line.status('connecting…');
+    line.update({ pages: 1, bundles: 3 });
+    line.clear();
+    expect(written).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // `hotmart-make run <moduleName>`: one module of the built app through the runtime.
 import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { ReportedFailure } from '../errors';
 import type { CliIo } from '../io';
 import { addModuleInputOptions, moduleParameters, type ModuleInputOptions } from '../module-input';
@@ -11,6 +12,34 @@ import { appAndTarget } from '../other-app';
 interface RunOptions extends ModuleInputOptions {
   app?: string;
   connectionFile?: string;
+  fields?: string[];
+}
+
+function fieldList(value: string): string[] {
+  const fields = value
+    .split(',')
+    .map((field) => field.trim())
+    .filter((field) => field !== '');
+  if (fields.length === 0)
+    throw new InvalidArgumentError('expected field paths, e.g. status,plan.name');
+  return fields;
+}
+
+/** The value at a dotted path (`plan.name`; an array index as a number: `items.0.id`). */
+function pick(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** Each bundle cut down to `fields`, keyed by the paths as given (in that order). */
+function selectFields(bundles: readonly unknown[], fields: readonly string[]): unknown[] {
+  return bundles.map((bundle) =>
+    Object.fromEntries(fields.map((field) => [field, pick(bundle, field)])),
+  );
 }
 
 export function registerRun(program: Command, io: CliIo): void {
@@ -19,6 +48,11 @@ export function registerRun(program: Command, io: CliIo): void {
     .description('Run a module of the built app and print its bundles')
     .argument('<moduleName>', 'the module id, e.g. listSubscriptions')
     .option('--json', 'print the bundles as a JSON array on stdout (and nothing else)')
+    .option(
+      '--fields <paths>',
+      'only these fields, comma-separated dotted paths (e.g. subscriber_code,plan.name): a compact table',
+      fieldList,
+    )
     .option(
       '--app <dir>',
       "any Make app folder (Make's local-development layout) instead of the built app; its hosts go to a URL --target",
@@ -33,6 +67,7 @@ export function registerRun(program: Command, io: CliIo): void {
 Examples:
   $ npx hotmart-make run listSubscriptions --param limit=5
   $ npx hotmart-make run listSubscriptions --param status=ACTIVE --param status=DELAYED --json
+  $ npx hotmart-make run listSubscriptions --param limit=50 --fields subscriber_code,status,plan.name
   $ npx hotmart-make run cancelSubscription --params-json '{"subscriber_code":"69UTJ4AS"}'
   $ npx hotmart-make run listSubscriptions --target sandbox     (needs HOTMART_CLIENT_ID,
                                                              HOTMART_CLIENT_SECRET, HOTMART_BASIC_TOKEN)
@@ -54,6 +89,7 @@ Exit codes: 0 ok, 1 the module failed (Make error type and message on stderr), 2
       moduleParameters(loaded, moduleName, options, 'run'),
     );
     const progress = progressLine(io, moduleName);
+    progress.status(`connecting to the ${resolved.label}…`);
     try {
       const result = await executeModule({
         app,
@@ -64,10 +100,14 @@ Exit codes: 0 ok, 1 the module failed (Make error type and message on stderr), 2
         onProgress: (p) => progress.update(p),
       });
       progress.clear();
+      const shown = options.fields ? selectFields(result.bundles, options.fields) : result.bundles;
       if (options.json) {
-        io.stdout(`${JSON.stringify(result.bundles, null, 2)}\n`);
+        io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
       } else {
-        io.stdout(renderBundles(result.bundles, io.columns ?? 100));
+        // Picked fields always make a table, however wide: that is what they are asked for.
+        io.stdout(
+          renderBundles(shown, options.fields ? Number.POSITIVE_INFINITY : (io.columns ?? 100)),
+        );
       }
       if (io.stderrIsTty) {
         io.stderr(
