@@ -4,6 +4,7 @@
 // connection's parameters come from --connection-file, since only the Hotmart app's are known.
 import fs from 'node:fs';
 import path from 'node:path';
+import { assertFreshBuild, distDir } from './built-app';
 import type { ResolvedTarget, TargetSpec } from '../harness';
 import type { RuntimeApp } from '../runtime';
 import { isPlainObject } from '../shared';
@@ -77,6 +78,18 @@ export interface ComponentOptions extends TargetedOptions {
  * a usage error there must come before a target is started, or the simulator would be left
  * running), and where its requests go (`targetFor`). The caller closes the target.
  */
+/** `--app` as given, or the checked `--dist` (see built-app.ts). */
+export function builtAppDir(
+  cwd: string,
+  options: { app?: string; dist: string },
+  command: string,
+): string {
+  if (options.app !== undefined) return path.resolve(cwd, options.app);
+  const dir = distDir(cwd, options.dist);
+  assertFreshBuild(dir, command);
+  return dir;
+}
+
 export async function appAndTarget<T>(
   io: { cwd: string; env: NodeJS.ProcessEnv },
   options: TargetedOptions,
@@ -89,7 +102,7 @@ export async function appAndTarget<T>(
   /* eslint-enable @typescript-eslint/no-require-imports */
   // The target is checked before the app is read, so a bad --target is reported first.
   checkAppTarget(parseTarget(options.target, command), options, command);
-  const app = await loadApp(path.resolve(io.cwd, options.app ?? options.dist), { remember: true });
+  const app = await loadApp(builtAppDir(io.cwd, options, command), { remember: true });
   const prepared = prepare(app);
   return { app, prepared, target: await targetFor(io, options, command, app) };
 }

@@ -26,5 +26,5 @@ export { AppModuleError } from './app-module';
 export { JsoncError } from './jsonc';
 export { loadAppModule } from './app-module';
 export { parseJsonc } from './jsonc';
-export { OutputDirRefusedError, type OutputDirContext } from './output-dir';
+export { BUILD_MARKER, OutputDirRefusedError, type OutputDirContext } from './output-dir';
 export { writeDirAtomically } from './write-dir';

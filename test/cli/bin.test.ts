@@ -228,6 +228,24 @@ test('run --fields prints the picked fields as a table, or as JSON objects', asy
   expect(bad.stderr).toContain('expected field paths');
 });
 
+test('a build older than the sources is refused with what to do', async () => {
+  const stale = path.join(work, 'stale-dist');
+  fs.cpSync(dist, stale, { recursive: true });
+  // As if built before the sources last changed.
+  fs.utimesSync(path.join(stale, '.hotmart-make-build'), new Date(0), new Date(0));
+  const [run, modules] = await Promise.all([
+    bin(['run', 'listSubscriptions', '--dist', stale]),
+    bin(['modules', '--dist', stale]),
+  ]);
+  for (const refused of [run, modules]) {
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(
+      /stale-dist is older than (app|modules|connections)\/\S+, changed since the last build: run npm run build \(or npm start\), then npx hotmart-make (run|modules) again\./,
+    );
+  }
+});
+
 test('studio serves the app’s pages and runs a module until SIGTERM', async () => {
   let announce: (url: string) => void = () => undefined;
   const listening = new Promise<string>((resolve) => {

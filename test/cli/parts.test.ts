@@ -1,8 +1,11 @@
 // Pure parts of the CLI: parameter typing, the bundle table, targets, progress text.
+import path from 'node:path';
 import { paramView, paramViews } from '../../lib/shared/param-view';
 import { parseParams, typedValue } from '../../lib/cli/params';
 import { formatProgress, progressLine } from '../../lib/cli/progress';
 import type { CliIo } from '../../lib/cli/io';
+import { assertFreshBuild, distDir } from '../../lib/cli/built-app';
+import { PROJECT_ROOT } from '../../lib/shared';
 import { rateLimitOf } from '../../lib/harness/execute';
 import { flattenBundle, renderBundles } from '../../lib/cli/table';
 import { hostMapTo, parseTarget } from '../../lib/cli/targets';
@@ -219,5 +222,17 @@ describe('the progress line', () => {
     line.update({ pages: 1, bundles: 3 });
     line.clear();
     expect(written).toEqual([]);
+  });
+});
+
+describe('the built app’s folder', () => {
+  test('--dist left at its default is the project’s dist/, from any folder; a given one is from the current folder', () => {
+    expect(distDir('/somewhere/else', 'dist')).toBe(path.join(PROJECT_ROOT, 'dist'));
+    expect(distDir('/somewhere/else', 'out')).toBe('/somewhere/else/out');
+    expect(distDir('/somewhere/else', '/abs/dist')).toBe('/abs/dist');
+  });
+
+  test('a folder without the build marker is not judged (another app, or no build yet)', () => {
+    expect(() => assertFreshBuild('/nonexistent/folder', 'run')).not.toThrow();
   });
 });

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { MakeTarget } from '../../deploy';
 import { ReportedFailure, UsageError } from '../errors';
 import type { CliIo } from '../io';
+import { builtAppDir } from '../other-app';
 
 export function registerDeploy(program: Command, io: CliIo): void {
   program
@@ -45,7 +46,7 @@ lists what was done and what was not; running deploy again finishes the job.`,
       }
       try {
         const result = await deploy({
-          distDir: path.resolve(io.cwd, options.dist),
+          distDir: builtAppDir(io.cwd, { dist: options.dist }, 'deploy'),
           sdk: createMakeSdk(target),
           zone: target.zone,
           statePath: path.resolve(io.cwd, options.state),

@@ -2,11 +2,11 @@
 // folder) with its type and label, so a user can find the name `run`, `rpc` and `trigger` take.
 // And `npx hotmart-make run <module> --help`: that module's parameters (type, required, default,
 // options, help), before run's own options.
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { RuntimeApp } from '../../runtime';
 import { paramViews, type ParamView } from '../../shared';
 import type { CliIo } from '../io';
+import { builtAppDir } from '../other-app';
 
 interface ModulesOptions {
   dist: string;
@@ -27,7 +27,7 @@ async function load(io: CliIo, options: { dist: string; app?: string }): Promise
   /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
   const { loadApp } = require('../../runtime') as typeof import('../../runtime');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  return loadApp(path.resolve(io.cwd, options.app ?? options.dist), { remember: true });
+  return loadApp(builtAppDir(io.cwd, options, 'modules'), { remember: true });
 }
 
 function pad(rows: readonly (readonly string[])[]): string {

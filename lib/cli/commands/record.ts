@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { ReportedFailure } from '../errors';
 import type { ExecuteResult } from '../../harness';
 import type { CliIo } from '../io';
+import { builtAppDir } from '../other-app';
 import { addModuleInputOptions, moduleParameters, type ModuleInputOptions } from '../module-input';
 import { progressLine } from '../progress';
 import { describeFailure } from '../report-error';
@@ -40,7 +41,9 @@ Example:
     const { executeModule } = require('../../harness') as typeof import('../../harness');
     const { resolveTarget } = require('../targets') as typeof import('../targets');
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const app = await loadApp(path.resolve(io.cwd, options.dist));
+    const app = await loadApp(builtAppDir(io.cwd, { dist: options.dist }, 'record'), {
+      remember: true,
+    });
     const parameters = moduleParameters(app, moduleName, options, 'record');
     const resolved = await resolveTarget(target, io.env, 'record', {
       envCredentials: options.envCredentials === true,
