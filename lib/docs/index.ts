@@ -13,6 +13,9 @@ import { ToolError } from '../shared';
 /** The docs cannot be generated from this app (it does not validate, a module is missing). */
 export class DocsInputError extends ToolError<'DOCS_INPUT_INVALID'> {}
 
+/** An example run failed: a page would publish the failure instead of an example. */
+export class DocsExampleError extends ToolError<'DOCS_EXAMPLE_FAILED'> {}
+
 export { BANNER } from './render';
 
 /** Repository-relative folder of the generated pages. */
@@ -38,8 +41,10 @@ export async function generateDocs(source: unknown): Promise<Map<string, string>
   const app = builtApp(source);
   const files = new Map<string, string>();
   files.set(`${DOCS_DIR}/README.md`, await formatMarkdown(renderIndex(app.modules)));
+  const failed: string[] = [];
   for (const module of app.modules) {
     const example = await runExample(app, module);
+    if (example.error !== undefined) failed.push(`${module.name}: ${example.error}`);
     const host = example.request ? new URL(example.request.url).origin : DEFAULT_HOST;
     files.set(
       `${DOCS_DIR}/${module.name}.md`,
@@ -51,6 +56,12 @@ export async function generateDocs(source: unknown): Promise<Map<string, string>
           app.webhooks?.find((w) => w.name === (module as { webhook?: unknown }).webhook),
         ),
       ),
+    );
+  }
+  if (failed.length > 0) {
+    throw new DocsExampleError(
+      'DOCS_EXAMPLE_FAILED',
+      `${failed.length} example run(s) failed against the simulator, so no page was written:\n${failed.map((line) => `  ${line}`).join('\n')}\nGive the module example parameters that work (lib/harness/examples.ts) or fix the module.`,
     );
   }
   return files;

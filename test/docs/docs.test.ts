@@ -75,6 +75,23 @@ test('registry entries serve the same pages from one generation, deterministical
   expect(loads).toBe(1);
 });
 
+test('a failed example run fails the generation, naming the module, instead of a page', async () => {
+  const broken = {
+    ...app,
+    modules: app.modules.map((module) =>
+      module.name === 'getSalesSummary'
+        ? {
+            ...module,
+            communication: { ...module.communication, url: '/payments/api/v1/nothing-here' },
+          }
+        : module,
+    ),
+  } as typeof app;
+  await expect(generateDocs(broken)).rejects.toThrow(
+    /1 example run\(s\) failed against the simulator, so no page was written:\n {2}getSalesSummary: \w+Error: /,
+  );
+});
+
 test('an invalid app is refused with its problems listed', async () => {
   await expect(generateDocs({ ...app, manifest: { ...app.manifest, name: 'X' } })).rejects.toThrow(
     /the app definition has \d+ problem\(s\)/,
