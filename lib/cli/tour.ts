@@ -6,7 +6,14 @@ import { buildApp } from './build-app';
 import { formatIssue } from '../validate';
 import { createConnection, loadApp, type Bundle, type Connection } from '../runtime';
 import { exampleParameters, rpcExampleParameters } from '../harness';
-import { executeModule, executeRpc, executeTrigger, executeWebhookEvent } from '../harness';
+import {
+  checkAgainstInterface,
+  executeModule,
+  executeRpc,
+  executeTrigger,
+  executeWebhookEvent,
+} from '../harness';
+import type { Parameter } from '../types';
 import type { CliIo } from './io';
 import { describeFailure } from './report-error';
 import { resolveTarget } from './targets';
@@ -20,9 +27,17 @@ export interface TourRow {
   ms: number;
   /** A glimpse of the result: the first bundle's first fields, or the error. */
   result: string;
+  /** Where the bundles differ from the module's interface (a date left an epoch number, …). */
+  mismatches: string[];
 }
 
 const GLIMPSE_WIDTH = 60;
+const MAX_MISMATCHES = 5;
+
+/** A module's output spec, when it declares one (the interface Make shows for mapping). */
+function interfaceOf(module: { interface?: unknown }): Parameter[] | undefined {
+  return Array.isArray(module.interface) ? (module.interface as Parameter[]) : undefined;
+}
 
 function glimpse(bundle: Record<string, unknown> | undefined): string {
   if (!bundle) return '(no bundles)';
@@ -83,10 +98,19 @@ export interface TourOptions {
 async function tourRow(
   name: string,
   run: () => Promise<{ bundles: Bundle[]; requests: number; durationMs: number }>,
+  outputSpec?: readonly Parameter[],
 ): Promise<TourRow> {
   const started = Date.now();
   try {
     const result = await run();
+    const mismatches =
+      outputSpec === undefined
+        ? []
+        : [
+            ...new Set(
+              result.bundles.flatMap((bundle) => checkAgainstInterface(bundle, outputSpec)),
+            ),
+          ];
     return {
       module: name,
       ok: true,
@@ -94,6 +118,7 @@ async function tourRow(
       requests: result.requests,
       ms: result.durationMs,
       result: glimpse(result.bundles[0]),
+      mismatches,
     };
   } catch (error) {
     return {
@@ -103,6 +128,7 @@ async function tourRow(
       requests: 0,
       ms: Date.now() - started,
       result: describeFailure(error),
+      mismatches: [],
     };
   }
 }
@@ -135,30 +161,34 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
     connectionRequests = connection.log.requestCount;
     for (const module of app.definition.modules) {
       rows.push(
-        await tourRow(module.name, async () => {
-          // An instant trigger is shown end to end: the simulator posts one event to it.
-          if (module.type === 'instant_trigger') {
-            return executeWebhookEvent({ app, moduleName: module.name, simulator });
-          }
-          const parameters = exampleParameters(module, simulator);
-          // A polling trigger's first run, with no state: every item up to its limit.
-          if (module.type === 'trigger') {
-            return executeTrigger({
+        await tourRow(
+          module.name,
+          async () => {
+            // An instant trigger is shown end to end: the simulator posts one event to it.
+            if (module.type === 'instant_trigger') {
+              return executeWebhookEvent({ app, moduleName: module.name, simulator });
+            }
+            const parameters = exampleParameters(module, simulator);
+            // A polling trigger's first run, with no state: every item up to its limit.
+            if (module.type === 'trigger') {
+              return executeTrigger({
+                app,
+                moduleName: module.name,
+                parameters,
+                target,
+                state: undefined,
+              });
+            }
+            return executeModule({
               app,
               moduleName: module.name,
               parameters,
               target,
-              state: undefined,
+              ...(connection ? { connection } : {}),
             });
-          }
-          return executeModule({
-            app,
-            moduleName: module.name,
-            parameters,
-            target,
-            ...(connection ? { connection } : {}),
-          });
-        }),
+          },
+          interfaceOf(module),
+        ),
       );
     }
     // The dropdowns: each RPC as Make's form would load it.
@@ -179,6 +209,19 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
     await target.close();
   }
   io.stdout(`${renderTour(rows)}\n\n`);
+  const mismatched = rows.filter((row) => row.mismatches.length > 0);
+  if (mismatched.length > 0) {
+    io.stdout('Warning: output that does not match its interface (Make shows the interface):\n');
+    for (const row of mismatched) {
+      for (const problem of row.mismatches.slice(0, MAX_MISMATCHES)) {
+        io.stdout(`  ${row.module}: ${problem}\n`);
+      }
+      if (row.mismatches.length > MAX_MISMATCHES) {
+        io.stdout(`  ${row.module}: … and ${row.mismatches.length - MAX_MISMATCHES} more\n`);
+      }
+    }
+    io.stdout('\n');
+  }
   const failed = rows.filter((row) => !row.ok).length;
   io.stdout(
     `Connection "hotmart": ${connectionRequests} request(s) (token and check). ` +

@@ -186,8 +186,16 @@ describe('targets and progress', () => {
 
   test('the npm start summary aligns numbers and shows failures', () => {
     const text = renderTour([
-      { module: 'a', ok: true, bundles: 3, requests: 1, ms: 5, result: 'id=1' },
-      { module: 'longer', ok: false, bundles: 0, requests: 0, ms: 120, result: 'DataError: x' },
+      { module: 'a', ok: true, bundles: 3, requests: 1, ms: 5, result: 'id=1', mismatches: [] },
+      {
+        module: 'longer',
+        ok: false,
+        bundles: 0,
+        requests: 0,
+        ms: 120,
+        result: 'DataError: x',
+        mismatches: [],
+      },
     ]);
     expect(text.split('\n')).toEqual([
       'Module  Result  Bundles  Requests    Time  First bundle / error',

@@ -47,6 +47,33 @@ test('every module runs against the simulator with real parameters', async () =>
   }
   const total = app.modules.length + app.rpcs.length;
   expect(text).toContain(`${total} of ${total} modules and RPCs succeeded.`);
+  // The app's own output matches its interfaces: no warning.
+  expect(text).not.toContain('does not match its interface');
+});
+
+test('output that does not match the interface is a warning, naming module and field', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tour-'));
+  const { io, out } = captured();
+  // As if a date field were declared a number: the output (a date) no longer matches.
+  const mistyped = {
+    ...app,
+    modules: app.modules.map((module) =>
+      module.name === 'listProductCatalog'
+        ? {
+            ...module,
+            interface: module.interface.map((field) =>
+              field.name === 'created_at' ? { ...field, type: 'number' as const } : field,
+            ),
+            samples: { ...(module.samples as object), created_at: 1672531200000 },
+          }
+        : module,
+    ),
+  } as typeof app;
+  const code = await runTour(io, { root, app: mistyped });
+  expect(code).toBe(0);
+  expect(out()).toContain(
+    'Warning: output that does not match its interface (Make shows the interface):\n  listProductCatalog: created_at: ',
+  );
 });
 
 test('an invalid app stops before running anything (exit 1)', async () => {
