@@ -14,6 +14,7 @@ import { registerEvent } from './commands/event';
 import { registerSimulator, waitForSignal, type StopSignal } from './commands/simulator';
 import { registerStudio } from './commands/studio';
 import { moduleHelp, registerModules } from './commands/modules';
+import { registerNew } from './commands/new';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ExitWith, ReportedFailure, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
 import { describeFailure } from './report-error';
@@ -43,6 +44,7 @@ Run "npx hotmart-make <command> --help" for a command's options.`,
   registerEvent(program, io);
   registerStudio(program, io, untilStopped);
   registerModules(program, io);
+  registerNew(program, io);
   return program;
 }
 

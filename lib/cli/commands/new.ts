@@ -1,0 +1,64 @@
+// `npx hotmart-make new module <name> [--type search|action] [--label L] [--group G]`: scaffolds
+// a module that works from the start (lib/cli/scaffold.ts) in this project, then writes its doc
+// page, so `npm start`, `npm test` and the docs check pass before it is changed.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { PROJECT_ROOT } from '../../shared';
+import type { CliIo } from '../io';
+
+interface NewModuleOptions {
+  type: 'search' | 'action';
+  label?: string;
+  group?: string;
+}
+
+function moduleType(value: string): 'search' | 'action' {
+  if (value === 'search' || value === 'action') return value;
+  throw new InvalidArgumentError('expected search or action');
+}
+
+export function registerNew(program: Command, io: CliIo): void {
+  const create = program.command('new').description('Scaffold part of the app (new module <name>)');
+  create
+    .command('module')
+    .description('Scaffold a module that runs at once: its folder, registration, group and tests')
+    .argument('<name>', 'the module id, camelCase (e.g. listRefunds)')
+    .addOption(
+      new Option('--type <type>', 'search (lists items) or action (one request)')
+        .argParser(moduleType)
+        .default('search'),
+    )
+    .option('--label <label>', 'the label Make shows (default: from the name)')
+    .option('--group <label>', 'the app group to list it in (default: the last, Other)')
+    .action(async (name: string, options: NewModuleOptions) => {
+      /* eslint-disable @typescript-eslint/no-require-imports -- lazy, see lib/cli/README.md */
+      const { scaffoldModule } = require('../scaffold') as typeof import('../scaffold');
+      const { generateDocsFromModule } = require('../../docs') as typeof import('../../docs');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      const written = scaffoldModule({
+        root: PROJECT_ROOT,
+        name,
+        type: options.type,
+        ...(options.label === undefined ? {} : { label: options.label }),
+        ...(options.group === undefined ? {} : { group: options.group }),
+      });
+      // Its doc page (and the index), as npm run docs would write them.
+      const pages = await generateDocsFromModule(path.join(PROJECT_ROOT, 'app', 'index.ts'));
+      for (const [file, text] of pages) {
+        const full = path.join(PROJECT_ROOT, file);
+        if (!fs.existsSync(full) || fs.readFileSync(full, 'utf8') !== text) {
+          fs.writeFileSync(full, text);
+          written.push(file);
+        }
+      }
+      io.stdout(
+        `Created ${name} (${options.type}):\n${written.map((file) => `  ${file}\n`).join('')}\n` +
+          'It lists Hotmart data from the start; change its url, parameters and interface, then:\n' +
+          `  npm start                        (runs it against the simulator)\n` +
+          `  npx jest ${written[1] ?? 'test/modules'}\n` +
+          '  npm run docs                     (its page follows the module)\n',
+      );
+    });
+}
