@@ -10,6 +10,7 @@ interface Spec {
   name: string;
   type: string;
   label?: unknown;
+  help?: unknown;
   required?: unknown;
   default?: unknown;
   multiple?: unknown;
@@ -196,6 +197,17 @@ function invalid(spec: Spec, path: string, options: ProcessOptions, problem: str
   );
 }
 
+/**
+ * A pattern says what is wrong only to someone who reads regular expressions: the parameter's
+ * own help (its first sentence, Markdown marks removed) says what is expected.
+ */
+function helpHint(spec: Spec): string {
+  if (typeof spec.help !== 'string' || spec.help.trim() === '') return '';
+  const plain = spec.help.replace(/\*\*|`/g, '').replace(/\s+/g, ' ').trim();
+  const end = plain.search(/\.(\s|$)/);
+  return ` (${end === -1 ? plain : plain.slice(0, end)})`;
+}
+
 /** What the message may say about the value: never the value of a secret. */
 function shown(spec: Spec, value: unknown): string {
   if (spec.type === 'password') return 'the given value';
@@ -275,7 +287,7 @@ function coerceText(spec: Spec, raw: unknown, path: string, options: ProcessOpti
         spec,
         path,
         options,
-        `${shown(spec, text)} does not match the pattern ${rules.pattern}`,
+        `${shown(spec, text)} does not match the pattern ${rules.pattern}${helpHint(spec)}`,
       );
     }
   }

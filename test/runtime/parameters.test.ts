@@ -449,3 +449,15 @@ test('P10 static and mappable parameters both reach `parameters`', async () => {
   });
   expect(bundles).toEqual([{ mode: 'fast', id: 7 }]);
 });
+
+test('a pattern failure also gives the parameter’s help, which says what is expected', () => {
+  const spec = {
+    name: 'code',
+    type: 'text',
+    help: 'The **subscriber code**, for example `QX7K2M9P`. More text.',
+    validate: { pattern: '^[A-Z0-9]+$' },
+  };
+  expect(() => processParameters([spec], { code: '../sales' }, { where: 'module test' })).toThrow(
+    `module test: invalid value of parameter 'code' (text): "../sales" does not match the pattern ^[A-Z0-9]+$ (The subscriber code, for example QX7K2M9P).`,
+  );
+});
