@@ -42,6 +42,8 @@ export interface ExecuteOptions {
    */
   fetch?: typeof fetch;
   onProgress?: (progress: Progress) => void;
+  /** Each bundle as it arrives (the CLI prints them then). */
+  onBundle?: (bundle: Bundle) => void;
 }
 
 export interface ExecuteResult {
@@ -101,6 +103,7 @@ export async function executeModule(options: ExecuteOptions): Promise<ExecuteRes
   let lastReport = 0;
   for await (const bundle of stream) {
     bundles.push(bundle);
+    options.onBundle?.(bundle);
     if (options.onProgress && Date.now() - lastReport >= PROGRESS_INTERVAL_MS) {
       lastReport = Date.now();
       options.onProgress(progressOf(stream.log, bundles.length));

@@ -7,7 +7,7 @@ import type { CliIo } from '../../lib/cli/io';
 import { assertFreshBuild, distDir } from '../../lib/cli/built-app';
 import { PROJECT_ROOT } from '../../lib/shared';
 import { rateLimitOf } from '../../lib/harness/execute';
-import { flattenBundle, renderBundles } from '../../lib/cli/table';
+import { bundlePrinter, flattenBundle, renderBundles } from '../../lib/cli/table';
 import { hostMapTo, parseTarget } from '../../lib/cli/targets';
 import { UsageError } from '../../lib/cli/errors';
 import { renderTour } from '../../lib/cli/tour';
@@ -242,5 +242,42 @@ describe('the built app’s folder', () => {
 
   test('a folder without the build marker is not judged (another app, or no build yet)', () => {
     expect(() => assertFreshBuild('/nonexistent/folder', 'run')).not.toThrow();
+  });
+});
+
+describe('bundles printed as they arrive', () => {
+  const wide = Array.from({ length: 3 }, (_v, i) =>
+    Object.fromEntries(Array.from({ length: 9 }, (_w, k) => [`field${k}`, `value ${i}-${k}`])),
+  );
+  const narrow = [
+    { id: 1, ok: true },
+    { id: 22, ok: false },
+  ];
+
+  test('wide bundles: each block is written when it arrives; the whole text is renderBundles’', () => {
+    const written: string[] = [];
+    const printer = bundlePrinter((text) => written.push(text), 100);
+    wide.forEach((bundle, i) => {
+      printer.add(bundle);
+      expect(written).toHaveLength(i + 1);
+      expect(written[i]).toContain(`Bundle ${i + 1}\n  field0`);
+    });
+    printer.finish();
+    expect(written.join('')).toBe(renderBundles(wide, 100));
+  });
+
+  test('narrow bundles wait for the table, which needs every width', () => {
+    const written: string[] = [];
+    const printer = bundlePrinter((text) => written.push(text), 100);
+    for (const bundle of narrow) printer.add(bundle);
+    expect(written).toEqual([]);
+    printer.finish();
+    expect(written).toEqual([renderBundles(narrow, 100)]);
+  });
+
+  test('no bundles', () => {
+    const written: string[] = [];
+    bundlePrinter((text) => written.push(text)).finish();
+    expect(written).toEqual(['No bundles.\n']);
   });
 });

@@ -6,7 +6,7 @@ import type { CliIo } from '../io';
 import { addModuleInputOptions, moduleParameters, type ModuleInputOptions } from '../module-input';
 import { progressLine } from '../progress';
 import { describeFailure } from '../report-error';
-import { renderBundles } from '../table';
+import { bundlePrinter, renderBundles } from '../table';
 import { appAndTarget } from '../other-app';
 
 interface RunOptions extends ModuleInputOptions {
@@ -90,6 +90,9 @@ Exit codes: 0 ok, 1 the module failed (Make error type and message on stderr), 2
     );
     const progress = progressLine(io, moduleName);
     progress.status(`connecting to the ${resolved.label}…`);
+    // Plain output streams (bundlePrinter); JSON and picked fields are printed whole at the end.
+    const printer =
+      options.json || options.fields ? undefined : bundlePrinter(io.stdout, io.columns ?? 100);
     try {
       const result = await executeModule({
         app,
@@ -98,16 +101,24 @@ Exit codes: 0 ok, 1 the module failed (Make error type and message on stderr), 2
         target: resolved,
         ...(options.limit !== undefined ? { limit: options.limit } : {}),
         onProgress: (p) => progress.update(p),
+        ...(printer
+          ? {
+              onBundle: (bundle: unknown) => {
+                progress.clear();
+                printer.add(bundle);
+              },
+            }
+          : {}),
       });
       progress.clear();
       const shown = options.fields ? selectFields(result.bundles, options.fields) : result.bundles;
-      if (options.json) {
+      if (printer) {
+        printer.finish();
+      } else if (options.json) {
         io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
       } else {
         // Picked fields always make a table, however wide: that is what they are asked for.
-        io.stdout(
-          renderBundles(shown, options.fields ? Number.POSITIVE_INFINITY : (io.columns ?? 100)),
-        );
+        io.stdout(renderBundles(shown, Number.POSITIVE_INFINITY));
       }
       if (io.stderrIsTty) {
         io.stderr(
