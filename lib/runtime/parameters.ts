@@ -203,7 +203,10 @@ function invalid(spec: Spec, path: string, options: ProcessOptions, problem: str
  */
 function helpHint(spec: Spec): string {
   if (typeof spec.help !== 'string' || spec.help.trim() === '') return '';
-  const plain = spec.help.replace(/\*\*|`/g, '').replace(/\s+/g, ' ').trim();
+  const plain = spec.help
+    .replace(/\*\*|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const end = plain.search(/\.(\s|$)/);
   return ` (${end === -1 ? plain : plain.slice(0, end)})`;
 }
