@@ -246,6 +246,23 @@ test('a build older than the sources is refused with what to do', async () => {
   }
 });
 
+test('usage mistakes exit 2 with what to do instead', async () => {
+  const [search, instant, badName] = await Promise.all([
+    bin(['trigger', 'listSales', '--dist', dist]),
+    bin(['trigger', 'watchEvents', '--dist', dist]),
+    bin(['new', 'module', 'X']),
+  ]);
+  expect([search.code, instant.code, badName.code]).toEqual([2, 2, 2]);
+  expect(search.stderr).toContain(
+    'error: listSales is a search, not a polling trigger: use npx hotmart-make run listSales',
+  );
+  expect(instant.stderr).toContain(
+    'watchEvents is an instant trigger, not a polling trigger: use npx hotmart-make webhook watchEvents',
+  );
+  expect(badName.stderr).toContain("error: 'X' is not a module name Make accepts");
+  expect(badName.stderr).toContain('(run "npx hotmart-make new module --help" for usage)');
+});
+
 test('studio serves the app’s pages and runs a module until SIGTERM', async () => {
   let announce: (url: string) => void = () => undefined;
   const listening = new Promise<string>((resolve) => {

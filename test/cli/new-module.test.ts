@@ -125,12 +125,15 @@ test('a scaffolded search and action: npm start, the docs check and its own test
     [
       path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
       '--ci',
+      // The outer run shares the two cores: no default 5 s timeout in here.
+      '--testTimeout=60000',
       'test/modules/list-refund-requests.test.ts',
       'test/modules/request-refund.test.ts',
       'test/modules/app.test.ts',
     ],
     { cwd: root, encoding: 'utf8' },
   );
+  if (jest.status !== 0) process.stdout.write(jest.stderr.slice(0, 4000));
   expect(jest.stderr).toMatch(/Tests: +\d+ passed, \d+ total/);
   expect(jest.status).toBe(0);
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { PROJECT_ROOT } from '../../shared';
+import { UsageError } from '../errors';
 import type { CliIo } from '../io';
 
 interface NewModuleOptions {
@@ -37,13 +38,22 @@ export function registerNew(program: Command, io: CliIo): void {
       const { scaffoldModule } = require('../scaffold') as typeof import('../scaffold');
       const { generateDocsFromModule } = require('../../docs') as typeof import('../../docs');
       /* eslint-enable @typescript-eslint/no-require-imports */
-      const written = scaffoldModule({
-        root: PROJECT_ROOT,
-        name,
-        type: options.type,
-        ...(options.label === undefined ? {} : { label: options.label }),
-        ...(options.group === undefined ? {} : { group: options.group }),
-      });
+      let written: string[];
+      try {
+        written = scaffoldModule({
+          root: PROJECT_ROOT,
+          name,
+          type: options.type,
+          ...(options.label === undefined ? {} : { label: options.label }),
+          ...(options.group === undefined ? {} : { group: options.group }),
+        });
+      } catch (error) {
+        // A name or group that cannot be used is bad usage (exit 2); nothing was written.
+        if (error instanceof Error && (error as { code?: unknown }).code === 'SCAFFOLD_REFUSED') {
+          throw new UsageError(error.message, 'new module');
+        }
+        throw error;
+      }
       // Its doc page (and the index), as npm run docs would write them.
       const pages = await generateDocsFromModule(path.join(PROJECT_ROOT, 'app', 'index.ts'));
       for (const [file, text] of pages) {

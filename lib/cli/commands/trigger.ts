@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { RuntimeApp } from '../../runtime';
 import { UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { addComponentOptions, moduleParameters } from '../module-input';
@@ -67,7 +68,7 @@ async function listChoices(
     io,
     options,
     'trigger',
-    (loaded) => moduleParameters(loaded, moduleName, options, 'trigger'),
+    (loaded) => triggerParameters(loaded, moduleName, options),
     async ({ app, prepared: parameters, target }) => {
       const result = await executeEpoch({ app, moduleName, parameters, target });
       const choices = result.items.map((item, index) => {
@@ -84,6 +85,24 @@ async function listChoices(
       else io.stdout(renderBundles(choices, io.columns ?? 100));
     },
   );
+}
+
+/** The trigger's parameters; any other kind of module is bad usage, with the command it needs. */
+function triggerParameters(
+  app: RuntimeApp,
+  moduleName: string,
+  options: TriggerCommandOptions,
+): Record<string, unknown> {
+  const parameters = moduleParameters(app, moduleName, options, 'trigger');
+  const type = app.definition.modules.find((module) => module.name === moduleName)?.type;
+  if (type !== 'trigger') {
+    const instead = type === 'instant_trigger' ? 'webhook' : 'run';
+    throw new UsageError(
+      `${moduleName} is ${type === 'instant_trigger' || type === 'action' ? 'an' : 'a'} ${String(type).replace('_', ' ')}, not a polling trigger: use npx hotmart-make ${instead} ${moduleName}`,
+      'trigger',
+    );
+  }
+  return parameters;
 }
 
 export function registerTrigger(program: Command, io: CliIo): void {
@@ -133,7 +152,7 @@ Exit codes: 0 ok, 1 the trigger failed (Make error type and message on stderr), 
         io,
         options,
         'trigger',
-        (loaded) => moduleParameters(loaded, moduleName, options, 'trigger'),
+        (loaded) => triggerParameters(loaded, moduleName, options),
         async ({ app, prepared: parameters, target }) => {
           const result = await executeTrigger({
             app,
