@@ -2,6 +2,7 @@
 // offers endpoint takes the product's `ucode` while forms hold its numeric `id`, so the RPC first
 // looks the product up; without a product chosen there is nothing to list.
 import { defineRpc } from '../../lib/define';
+import { PRODUCT_LOOKUP_QUIET } from '../products/product-lookup';
 
 export default defineRpc({
   name: 'listOffers',
@@ -9,15 +10,7 @@ export default defineRpc({
   connection: 'hotmart',
   parameters: [],
   communication: [
-    {
-      condition: '{{parameters.product_id}}',
-      url: '/products/api/v1/products',
-      method: 'GET',
-      qs: { id: '{{parameters.product_id}}' },
-      // Outputs no items itself: an unknown product (no ucode) skips the next request, and the
-      // chain then ends with this request's output.
-      response: { temp: { ucode: '{{first(body.items).ucode}}' }, output: '{{emptyarray}}' },
-    },
+    PRODUCT_LOOKUP_QUIET,
     {
       condition: '{{temp.ucode}}',
       url: '/products/api/v1/products/{{temp.ucode}}/offers',

@@ -3,6 +3,7 @@
 // subscriptions carry). Like the offers, plans are listed by the product's `ucode`; products not
 // sold by subscription are not asked (Hotmart answers 400 for a product without plans).
 import { defineRpc } from '../../lib/define';
+import { PRODUCT_LOOKUP_QUIET } from '../products/product-lookup';
 
 export default defineRpc({
   name: 'listPlans',
@@ -10,19 +11,7 @@ export default defineRpc({
   connection: 'hotmart',
   parameters: [],
   communication: [
-    {
-      condition: '{{parameters.product_id}}',
-      url: '/products/api/v1/products',
-      method: 'GET',
-      qs: { id: '{{parameters.product_id}}' },
-      response: {
-        temp: {
-          ucode: '{{first(body.items).ucode}}',
-          subscription: '{{first(body.items).is_subscription}}',
-        },
-        output: '{{emptyarray}}',
-      },
-    },
+    PRODUCT_LOOKUP_QUIET,
     {
       condition: '{{temp.ucode && temp.subscription}}',
       url: '/products/api/v1/products/{{temp.ucode}}/plans',
