@@ -6,6 +6,7 @@
 // leaves the project as it was.
 import fs from 'node:fs';
 import path from 'node:path';
+import { kebabCase } from '../compile';
 import { ToolError } from '../shared';
 
 class ScaffoldError extends ToolError<'SCAFFOLD_REFUSED'> {}
@@ -24,10 +25,6 @@ export interface ScaffoldOptions {
 
 const NAME = /^[a-z][a-zA-Z0-9]{2,63}$/;
 
-function kebab(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-}
-
 function words(name: string): string {
   const spaced = name.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
@@ -38,7 +35,7 @@ function moduleSource(options: Required<Pick<ScaffoldOptions, 'name' | 'type' | 
   if (type === 'search') {
     return `// ${label}: a search scaffolded by \`npx hotmart-make new module\`. It lists the account's
 // products (an endpoint the simulator serves) until you point it at yours: change the url, the
-// parameters, the interface and the samples, then the tests in test/modules/${kebab(name)}.test.ts.
+// parameters, the interface and the samples, then the tests in test/modules/${kebabCase(name)}.test.ts.
 import { defineModule } from '../../lib/define';
 import { limitParameter, PAGE_TOKEN_PAGINATION } from '../shared/list-parameters';
 
@@ -75,7 +72,7 @@ export default defineModule({
   return `// ${label}: an action scaffolded by \`npx hotmart-make new module\`. It reads the account's
 // profile (an endpoint the simulator serves) until you point it at yours: change the url, the
 // method, the body, the parameters, the interface and the samples, then the tests in
-// test/modules/${kebab(name)}.test.ts.
+// test/modules/${kebabCase(name)}.test.ts.
 import { defineModule } from '../../lib/define';
 
 export default defineModule({
@@ -176,7 +173,7 @@ function insertBefore(text: string, anchor: string, insertion: string, file: str
 
 /** The registry with the module imported and listed (before the API call, kept last). */
 function registered(index: string, name: string): string {
-  const importLine = `import ${name} from './${kebab(name)}/${kebab(name)}.module';\n`;
+  const importLine = `import ${name} from './${kebabCase(name)}/${kebabCase(name)}.module';\n`;
   const withImport = insertBefore(index, 'import makeApiCall', importLine, 'modules/index.ts');
   return insertBefore(withImport, '  makeApiCall,\n];', `  ${name},\n`, 'modules/index.ts');
 }
@@ -213,10 +210,10 @@ export function scaffoldModule(options: ScaffoldOptions): string[] {
       `'${name}' is not a module name Make accepts: a letter, then 2 to 63 letters or digits, camelCase (e.g. listRefunds).`,
     );
   }
-  const folder = path.join('modules', kebab(name));
+  const folder = path.join('modules', kebabCase(name));
   const files = {
-    module: path.join(folder, `${kebab(name)}.module.ts`),
-    test: path.join('test', 'modules', `${kebab(name)}.test.ts`),
+    module: path.join(folder, `${kebabCase(name)}.module.ts`),
+    test: path.join('test', 'modules', `${kebabCase(name)}.test.ts`),
     index: path.join('modules', 'index.ts'),
     groups: path.join('app', 'groups.ts'),
   };

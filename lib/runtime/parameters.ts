@@ -4,6 +4,7 @@
 // are checked against their options, `validate` rules hold, undeclared keys are ignored. The first
 // violation is a DataError naming the parameter, and no request is sent.
 import { DataError, RuntimeError } from './errors';
+import { firstSentence } from '../shared';
 import { describeType, isPlainObject, setOwn } from './wire';
 
 interface Spec {
@@ -203,12 +204,7 @@ function invalid(spec: Spec, path: string, options: ProcessOptions, problem: str
  */
 function helpHint(spec: Spec): string {
   if (typeof spec.help !== 'string' || spec.help.trim() === '') return '';
-  const plain = spec.help
-    .replace(/\*\*|`/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const end = plain.search(/\.(\s|$)/);
-  return ` (${end === -1 ? plain : plain.slice(0, end)})`;
+  return ` (${firstSentence(spec.help).replace(/\.$/, '')})`;
 }
 
 /** What the message may say about the value: never the value of a secret. */

@@ -5,5 +5,6 @@ export { InternalError, ToolError } from './errors';
 export { isPlainObject, isRootPrototype, setOwn, type PlainObject } from './objects';
 export { paramViews, type ParamView } from './param-view';
 export { parameterNames, walkParameters } from './parameters';
+export { firstSentence } from './help-text';
 export { formatJson, formatMarkdown } from './prettier';
 export { PROJECT_ROOT } from './project-root';

@@ -3,9 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-// The folder is repeated here (lib/docs DOCS_DIR) so `--help` does not load the generator.
-const DOCS_DIR = 'docs/modules';
 import { ReportedFailure } from '../errors';
+import { docChanges, DOCS_DIR, writePages } from '../doc-pages';
 import type { CliIo } from '../io';
 
 export function registerDocs(program: Command, io: CliIo): void {
@@ -19,17 +18,7 @@ export function registerDocs(program: Command, io: CliIo): void {
       const { generateDocsFromModule } = require('../../docs') as typeof import('../../docs');
       /* eslint-enable @typescript-eslint/no-require-imports */
       const pages = await generateDocsFromModule(path.resolve(io.cwd, options.app));
-      const dir = path.resolve(io.cwd, DOCS_DIR);
-      const existing = fs.existsSync(dir)
-        ? fs.readdirSync(dir).filter((file) => file.endsWith('.md'))
-        : [];
-      const extra = existing
-        .map((file) => `${DOCS_DIR}/${file}`)
-        .filter((file) => !pages.has(file));
-      const stale = [...pages].filter(([file, text]) => {
-        const full = path.resolve(io.cwd, file);
-        return !fs.existsSync(full) || fs.readFileSync(full, 'utf8') !== text;
-      });
+      const { stale, extra } = docChanges(io.cwd, pages);
       if (options.check) {
         for (const [file] of stale)
           io.stderr(`${file} is missing or stale: run npx hotmart-make docs (or npm run docs)\n`);
@@ -38,8 +27,7 @@ export function registerDocs(program: Command, io: CliIo): void {
         io.stdout(`${pages.size} doc pages are up to date.\n`);
         return;
       }
-      fs.mkdirSync(dir, { recursive: true });
-      for (const [file, text] of stale) fs.writeFileSync(path.resolve(io.cwd, file), text);
+      writePages(io.cwd, stale);
       // A page of a module that no longer exists would mislead: remove it.
       for (const file of extra) fs.rmSync(path.resolve(io.cwd, file));
       io.stdout(

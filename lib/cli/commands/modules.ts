@@ -4,7 +4,7 @@
 // options, help), before run's own options.
 import type { Command } from 'commander';
 import type { RuntimeApp } from '../../runtime';
-import { paramViews, type ParamView } from '../../shared';
+import { firstSentence, paramViews, type ParamView } from '../../shared';
 import type { CliIo } from '../io';
 import { builtAppDir } from '../other-app';
 
@@ -84,16 +84,6 @@ export function registerModules(program: Command, io: CliIo): void {
     });
 }
 
-function firstSentence(help: string | undefined): string {
-  if (help === undefined) return '';
-  const plain = help
-    .replace(/\*\*|`/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const end = plain.search(/\.(\s|$)/);
-  return end === -1 ? plain : plain.slice(0, end + 1);
-}
-
 function describeParameter(view: ParamView, prefix = ''): string[][] {
   const name = `${prefix}${view.name}`;
   const type = view.multiple ? `${view.type} (several)` : view.type;
@@ -109,7 +99,7 @@ function describeParameter(view: ParamView, prefix = ''): string[][] {
     type,
     view.required ? 'yes' : 'no',
     view.default === undefined ? '' : JSON.stringify(view.default),
-    [firstSentence(view.help), options].filter(Boolean).join(' '),
+    [view.help === undefined ? '' : firstSentence(view.help), options].filter(Boolean).join(' '),
   ];
   const childPrefix = view.type === 'array' ? `${name}[].` : `${name}.`;
   return [row, ...view.children.flatMap((child) => describeParameter(child, childPrefix))];

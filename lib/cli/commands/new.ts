@@ -1,12 +1,12 @@
 // `npx hotmart-make new module <name> [--type search|action] [--label L] [--group G]`: scaffolds
 // a module that works from the start (lib/cli/scaffold.ts) in this project, then writes its doc
 // page, so `npm start`, `npm test` and the docs check pass before it is changed.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { PROJECT_ROOT } from '../../shared';
 import { UsageError } from '../errors';
+import { docChanges, writePages } from '../doc-pages';
 import type { CliIo } from '../io';
 
 interface NewModuleOptions {
@@ -56,13 +56,9 @@ export function registerNew(program: Command, io: CliIo): void {
       }
       // Its doc page (and the index), as npm run docs would write them.
       const pages = await generateDocsFromModule(path.join(PROJECT_ROOT, 'app', 'index.ts'));
-      for (const [file, text] of pages) {
-        const full = path.join(PROJECT_ROOT, file);
-        if (!fs.existsSync(full) || fs.readFileSync(full, 'utf8') !== text) {
-          fs.writeFileSync(full, text);
-          written.push(file);
-        }
-      }
+      const { stale } = docChanges(PROJECT_ROOT, pages);
+      writePages(PROJECT_ROOT, stale);
+      written.push(...stale.map(([file]) => file));
       io.stdout(
         `Created ${name} (${options.type}):\n${written.map((file) => `  ${file}\n`).join('')}\n` +
           'It lists Hotmart data from the start; change its url, parameters and interface, then:\n' +
