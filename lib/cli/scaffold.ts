@@ -58,6 +58,10 @@ export default defineModule({
     { name: 'warranty_period', type: 'number', label: 'Warranty period' },
   ],
   samples: { id: 1234567, name: 'Example', status: 'ACTIVE' },
+  // What \`npm start\`, the docs and the build's interface check run it with. A value can be a
+  // sample reference, e.g. \`{ $sample: 'subscriberCode', status: ['ACTIVE'] }\`, filled from the
+  // simulator's data (schemas/example.schema.json lists the kinds).
+  example: { limit: 3 },
   scope: [],
   communication: {
     url: '/products/api/v1/products',
@@ -90,6 +94,10 @@ export default defineModule({
     { name: 'ucode', type: 'text', label: 'ucode' },
   ],
   samples: { id: 1234567, name: 'Example' },
+  // What \`npm start\`, the docs and the build's interface check run it with. A value can be a
+  // sample reference, e.g. \`{ $sample: 'subscriberCode', status: ['ACTIVE'] }\`, filled from the
+  // simulator's data (schemas/example.schema.json lists the kinds).
+  example: {},
   scope: [],
   communication: {
     url: '/user/api/v1/me',

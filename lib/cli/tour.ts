@@ -5,7 +5,7 @@ import { loadAppModule } from '../compile';
 import { buildApp } from './build-app';
 import { formatIssue } from '../validate';
 import { createConnection, loadApp, type Bundle, type Connection } from '../runtime';
-import { exampleParameters, rpcExampleParameters } from '../harness';
+import { exampleParameters, rpcExampleParameters, sourceExamples } from '../harness';
 import {
   checkAgainstInterface,
   executeModule,
@@ -13,7 +13,7 @@ import {
   executeTrigger,
   executeWebhookEvent,
 } from '../harness';
-import type { Parameter } from '../types';
+import type { App as AppSource, Parameter } from '../types';
 import type { CliIo } from './io';
 import { describeFailure } from './report-error';
 import { resolveTarget } from './targets';
@@ -147,6 +147,8 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
     `Built and validated the app: ${built.files.length} files in ${path.relative(options.root, distDir) || '.'}/\n`,
   );
   const app = await loadApp(distDir, { remember: true });
+  // The build drops the examples (they are not Make's), so they are read from the source.
+  const examples = sourceExamples(source as AppSource);
   const target = await resolveTarget({ kind: 'simulator' }, {}, 'start');
   const simulator = target.simulator;
   if (!simulator) throw new InternalError('the embedded simulator did not start');
@@ -168,7 +170,11 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
             if (module.type === 'instant_trigger') {
               return executeWebhookEvent({ app, moduleName: module.name, simulator });
             }
-            const parameters = exampleParameters(module, simulator);
+            const parameters = exampleParameters(
+              module,
+              simulator,
+              examples.modules.get(module.name),
+            );
             // A polling trigger's first run, with no state: every item up to its limit.
             if (module.type === 'trigger') {
               return executeTrigger({
@@ -198,7 +204,7 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
           const result = await executeRpc({
             app,
             rpcName: rpc.name,
-            parameters: rpcExampleParameters(rpc.name, simulator),
+            parameters: rpcExampleParameters(examples.rpcs.get(rpc.name), simulator),
             target,
           });
           return { ...result, bundles: result.items as Bundle[] };

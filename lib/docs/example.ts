@@ -8,7 +8,7 @@ import {
   SIMULATOR_HOTTOK,
   type Simulator,
 } from '../simulator';
-import type { App, ModuleSpec } from '../types';
+import type { App, ExampleParameters, ModuleSpec } from '../types';
 import { exampleParameters } from '../harness';
 import { executeModule } from '../harness';
 import { simulatorFetch } from '../harness';
@@ -65,10 +65,15 @@ async function webhookExample(app: App, module: ModuleSpec): Promise<ModuleExamp
   };
 }
 
-export async function runExample(app: App, module: ModuleSpec): Promise<ModuleExample> {
+/** Runs a module once on a fresh simulator with the example its source declares (if any). */
+export async function runExample(
+  app: App,
+  module: ModuleSpec,
+  example: ExampleParameters | undefined,
+): Promise<ModuleExample> {
   if (module.type === 'instant_trigger') return webhookExample(app, module);
   const simulator = docsSimulator();
-  const parameters = exampleParameters(module, simulator);
+  const parameters = exampleParameters(module, simulator, example);
   const runtimeApp = createRuntimeApp(app);
   const send = simulatorFetch(simulator);
   const capture = createCapture({}, send);

@@ -6,6 +6,7 @@ import { loadAppModule } from '../compile';
 import type { App } from '../types';
 import { formatIssue, validateApp } from '../validate';
 import { runExample } from './example';
+import { sourceExamples } from '../harness';
 import { formatMarkdown } from '../shared';
 import { renderIndex, renderModulePage } from './render';
 import { ToolError } from '../shared';
@@ -39,11 +40,13 @@ export function builtApp(source: unknown): App {
 /** Every generated page: repository-relative path → file content. */
 export async function generateDocs(source: unknown): Promise<Map<string, string>> {
   const app = builtApp(source);
+  // The build drops the examples (they are not Make's), so they are read from the source.
+  const examples = sourceExamples(source as App);
   const files = new Map<string, string>();
   files.set(`${DOCS_DIR}/README.md`, await formatMarkdown(renderIndex(app.modules)));
   const failed: string[] = [];
   for (const module of app.modules) {
-    const example = await runExample(app, module);
+    const example = await runExample(app, module, examples.modules.get(module.name));
     if (example.error !== undefined) failed.push(`${module.name}: ${example.error}`);
     const host = example.request ? new URL(example.request.url).origin : DEFAULT_HOST;
     files.set(
@@ -61,7 +64,7 @@ export async function generateDocs(source: unknown): Promise<Map<string, string>
   if (failed.length > 0) {
     throw new DocsExampleError(
       'DOCS_EXAMPLE_FAILED',
-      `${failed.length} example run(s) failed against the simulator, so no page was written:\n${failed.map((line) => `  ${line}`).join('\n')}\nGive the module example parameters that work (lib/harness/examples.ts) or fix the module.`,
+      `${failed.length} example run(s) failed against the simulator, so no page was written:\n${failed.map((line) => `  ${line}`).join('\n')}\nGive the module an example that works (the \`example\` field of its source) or fix the module.`,
     );
   }
   return files;

@@ -1,97 +1,122 @@
-// Parameters that make each module of the Hotmart app do something meaningful against the
-// simulator's data: a subscriber that can be cancelled, one that can be reactivated, a small
-// page. Used by `npm start` and by the generated docs. A module not listed gets its required
-// parameters' defaults (or first option), so a new module still runs and shows up.
-import type { ModuleSpec } from '../types';
+// The parameters of a module's or RPC's example run (`npm start`, the generated docs, the build's
+// interface check). They live in the module source (`example`, schemas/example.schema.json);
+// this file only replaces the sample references in them (`{ $sample: 'subscriberCode', … }`)
+// with data the simulator holds, so an example keeps working on any data set. A module without
+// an example gets its required parameters' defaults (or first option), so a new module still
+// runs and shows up.
+import type {
+  App,
+  CouponSample,
+  ExampleParameters,
+  ExampleValue,
+  ModuleSpec,
+  SampleReference,
+  SubscriberCodeSample,
+} from '../types';
 import type { Simulator } from '../simulator';
 import { paramViews } from '../shared';
 import { ToolError } from '../shared';
 
-/** The data set has nothing an example run needs (a subscriber of some status). */
+/** The data set has nothing an example run needs (a subscriber of some status, a coupon). */
 class ExampleDataError extends ToolError<'EXAMPLE_DATA_MISSING'> {}
 
-type Picker = (simulator: Simulator) => Record<string, unknown>;
+/** A plan of this period (days) is weekly (reference §9.5). */
+const WEEKLY_PERIOD = 7;
 
-function codeWithStatus(simulator: Simulator, statuses: readonly string[]): string {
-  const found = simulator.subscriptions().find((s) => statuses.includes(s.status));
-  if (!found)
-    throw new ExampleDataError(
-      'EXAMPLE_DATA_MISSING',
-      `the simulator holds no subscription with status ${statuses.join('/')}`,
-    );
-  return found.subscriber_code;
-}
-
-const CANCELLED = ['CANCELLED_BY_CUSTOMER', 'CANCELLED_BY_SELLER', 'CANCELLED_BY_ADMIN'];
-
-/** An active subscription outside its trial: the only kind whose charge day can change. */
-function changeableCode(simulator: Simulator): string {
+function subscriberCode(simulator: Simulator, sample: SubscriberCodeSample): string {
   const found = simulator
     .subscriptions()
-    .find((s) => s.status === 'ACTIVE' && !s.trial && s.plan.recurrency_period !== 7);
-  if (!found)
-    throw new ExampleDataError(
-      'EXAMPLE_DATA_MISSING',
-      'the simulator holds no active monthly subscription outside its trial',
+    .find(
+      (s) =>
+        (sample.status as readonly string[]).includes(s.status) &&
+        (sample.trial === undefined || s.trial === sample.trial) &&
+        (sample.weekly === undefined ||
+          (s.plan.recurrency_period === WEEKLY_PERIOD) === sample.weekly),
     );
-  return found.subscriber_code;
+  if (found) return found.subscriber_code;
+  const extra = [
+    sample.trial === undefined ? '' : sample.trial ? ', in its trial' : ', outside its trial',
+    sample.weekly === undefined ? '' : sample.weekly ? ', on a weekly plan' : ', not weekly',
+  ].join('');
+  throw new ExampleDataError(
+    'EXAMPLE_DATA_MISSING',
+    `the simulator holds no subscription with status ${sample.status.join('/')}${extra}`,
+  );
 }
 
-function firstProductId(simulator: Simulator): number {
+function productId(simulator: Simulator): number {
   const product = simulator.subscriptions()[0]?.product.id;
   if (product === undefined)
     throw new ExampleDataError('EXAMPLE_DATA_MISSING', 'the simulator holds no product');
   return product;
 }
 
-/** The simulator's data decides: reactivation needs a cancelled subscription, cancel an active one. */
-const PICKERS: Record<string, Picker> = {
-  listSubscriptions: () => ({ limit: 3 }),
-  getSubscriberPurchases: (sim) => ({ subscriber_code: codeWithStatus(sim, ['ACTIVE']) }),
-  cancelSubscription: (sim) => ({
-    subscriber_code: codeWithStatus(sim, ['ACTIVE']),
-    send_mail: false,
-  }),
-  reactivateSubscription: (sim) => ({
-    subscriber_code: codeWithStatus(sim, CANCELLED),
-    charge: false,
-  }),
-  changeDueDay: (sim) => ({ subscriber_code: changeableCode(sim), due_day: 15 }),
-  // One that changes and one that cannot: the partial success the list modules report.
-  cancelSubscriptions: (sim) => ({
-    subscriber_codes: [codeWithStatus(sim, ['ACTIVE']), codeWithStatus(sim, CANCELLED)],
-    send_mail: false,
-  }),
-  reactivateSubscriptions: (sim) => ({
-    subscriber_codes: [codeWithStatus(sim, CANCELLED), codeWithStatus(sim, ['ACTIVE'])],
-    charge: false,
-  }),
-  createCoupon: (sim) => ({ product_id: firstProductId(sim), code: 'BEMVINDO15', discount: 15 }),
-  listCoupons: (sim) => ({
-    product_id: sim.coupons()[0]?.product_id ?? firstProductId(sim),
-    limit: 10,
-  }),
-  deleteCoupon: (sim) => {
-    const coupon = sim.coupons()[0];
-    if (coupon === undefined)
-      throw new ExampleDataError('EXAMPLE_DATA_MISSING', 'the simulator holds no coupon to delete');
-    return { coupon_id: coupon.id };
-  },
-  listProductOffers: (sim) => ({ product_id: firstProductId(sim) }),
-  listProductPlans: (sim) => ({ product_id: firstProductId(sim) }),
-  makeApiCall: () => ({
-    url: '/payments/api/v1/subscriptions/summary',
-    method: 'GET',
-    qs: [{ key: 'max_results', value: '2' }],
-  }),
-};
+function coupon(simulator: Simulator, sample: CouponSample): number {
+  const first = simulator.coupons()[0];
+  if (first === undefined)
+    throw new ExampleDataError('EXAMPLE_DATA_MISSING', 'the simulator holds no coupon');
+  return first[sample.field];
+}
 
+function resolveSample(simulator: Simulator, sample: SampleReference): string | number {
+  switch (sample.$sample) {
+    case 'subscriberCode':
+      return subscriberCode(simulator, sample);
+    case 'productId':
+      return productId(simulator);
+    case 'coupon':
+      return coupon(simulator, sample);
+  }
+}
+
+function isSample(value: object): value is SampleReference {
+  return Object.hasOwn(value, '$sample');
+}
+
+function resolveValue(simulator: Simulator, value: ExampleValue): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => resolveValue(simulator, item));
+  if (isSample(value)) return resolveSample(simulator, value);
+  return resolveAll(simulator, value);
+}
+
+function resolveAll(
+  simulator: Simulator,
+  example: Readonly<Record<string, ExampleValue>>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(example)) out[name] = resolveValue(simulator, value);
+  return out;
+}
+
+/** The examples an app's source declares, by module and by RPC name (the build drops them). */
+export interface SourceExamples {
+  readonly modules: ReadonlyMap<string, ExampleParameters>;
+  readonly rpcs: ReadonlyMap<string, ExampleParameters>;
+}
+
+function byName(
+  specs: readonly { name: string; example?: ExampleParameters }[],
+): Map<string, ExampleParameters> {
+  const out = new Map<string, ExampleParameters>();
+  for (const spec of specs) if (spec.example) out.set(spec.name, spec.example);
+  return out;
+}
+
+export function sourceExamples(source: App): SourceExamples {
+  return {
+    modules: byName(source.modules as readonly { name: string; example?: ExampleParameters }[]),
+    rpcs: byName(source.rpcs),
+  };
+}
+
+/** The parameters of a module's example run: its source example, or its required defaults. */
 export function exampleParameters(
   module: ModuleSpec,
   simulator: Simulator,
+  example: ExampleParameters | undefined,
 ): Record<string, unknown> {
-  const picker = PICKERS[module.name];
-  if (picker) return picker(simulator);
+  if (example) return resolveAll(simulator, example);
   const out: Record<string, unknown> = {};
   for (const param of [
     ...paramViews(module.staticParameters),
@@ -104,15 +129,10 @@ export function exampleParameters(
   return out;
 }
 
-/** Form values an RPC needs to list something: the offers and plans of a product. */
-const RPC_PICKERS: Record<string, Picker> = {
-  listOffers: (sim) => ({ product_id: firstProductId(sim) }),
-  listPlans: (sim) => ({ product_id: firstProductId(sim) }),
-};
-
+/** Form values an RPC needs to list something (the offers and plans of a product). */
 export function rpcExampleParameters(
-  rpcName: string,
+  example: ExampleParameters | undefined,
   simulator: Simulator,
 ): Record<string, unknown> {
-  return RPC_PICKERS[rpcName]?.(simulator) ?? {};
+  return example ? resolveAll(simulator, example) : {};
 }

@@ -1,6 +1,11 @@
 // Public API of the harness: running a module of a loaded app against a target (the embedded
 // simulator, a URL, Hotmart), with parameters picked from the simulator's data.
-export { exampleParameters, rpcExampleParameters } from './examples';
+export {
+  exampleParameters,
+  rpcExampleParameters,
+  sourceExamples,
+  type SourceExamples,
+} from './examples';
 export {
   connectionFor,
   executeEpoch,

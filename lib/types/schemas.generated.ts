@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE, DO NOT EDIT.
- * Generated from schemas/app.schema.json, schemas/base.schema.json, schemas/connection.schema.json, schemas/function.schema.json, schemas/groups.schema.json, schemas/iml.schema.json, schemas/manifest.schema.json, schemas/module.schema.json, schemas/oauth-communication.schema.json, schemas/pagination.schema.json, schemas/parameter.schema.json, schemas/request.schema.json, schemas/response.schema.json, schemas/rpc.schema.json, schemas/webhook.schema.json
+ * Generated from schemas/app.schema.json, schemas/base.schema.json, schemas/connection.schema.json, schemas/example.schema.json, schemas/function.schema.json, schemas/groups.schema.json, schemas/iml.schema.json, schemas/manifest.schema.json, schemas/module.schema.json, schemas/oauth-communication.schema.json, schemas/pagination.schema.json, schemas/parameter.schema.json, schemas/request.schema.json, schemas/response.schema.json, schemas/rpc.schema.json, schemas/webhook.schema.json
  * by json-schema-to-typescript. Edit the schemas and regenerate with `npm run gen:types`.
  */
 
@@ -253,6 +253,29 @@ export type ModuleSpec =
  * A connection id of this app, or `null` for none.
  */
 export type ConnectionReference = string | null;
+/**
+ * One parameter's example value: JSON, with sample references allowed at any depth.
+ *
+ * This interface was referenced by `ExampleParameters`'s JSON-Schema
+ * via the `definition` "exampleValue".
+ */
+export type ExampleValue =
+  | string
+  | number
+  | boolean
+  | null
+  | ExampleValue[]
+  | SampleReference
+  | {
+      [k: string]: ExampleValue;
+    };
+/**
+ * Data the example needs from the simulator, named by its `$sample` kind.
+ *
+ * This interface was referenced by `ExampleParameters`'s JSON-Schema
+ * via the `definition` "sampleReference".
+ */
+export type SampleReference = SubscriberCodeSample | ProductIdSample | CouponSample;
 /**
  * The communication of an action: one request or an array of them.
  *
@@ -2068,9 +2091,85 @@ export interface ActionModule {
    */
   scope: ModuleScope;
   /**
+   * The parameters of the local example run (`npm start`, the docs, the build's interface check); never written to Make's layout.
+   */
+  example?: ExampleParameters;
+  /**
    * The request(s) (→ `<id>.communication.iml.json`).
    */
   communication: ActionCommunication;
+}
+/**
+ * The parameters of a module's or RPC's example run (`npm start`, the generated docs, the build's interface check): parameter name → value. Source only: never written to Make's layout. A value is plain JSON, or a sample reference (`{ "$sample": … }`) that the harness replaces with data the simulator holds, so an example keeps working whatever data set it runs on.
+ *
+ * This interface was referenced by `App`'s JSON-Schema
+ * via the `definition` "example.schema.json".
+ */
+export interface ExampleParameters {
+  [k: string]: ExampleValue;
+}
+/**
+ * The code of the first subscription with one of these statuses (and, when given, in or outside its trial, on a weekly plan or not).
+ *
+ * This interface was referenced by `ExampleParameters`'s JSON-Schema
+ * via the `definition` "subscriberCodeSample".
+ */
+export interface SubscriberCodeSample {
+  /**
+   * The kind: `subscriberCode`.
+   */
+  $sample: 'subscriberCode';
+  /**
+   * Any of these subscription statuses.
+   *
+   * @minItems 1
+   */
+  status: (
+    | 'ACTIVE'
+    | 'INACTIVE'
+    | 'DELAYED'
+    | 'OVERDUE'
+    | 'STARTED'
+    | 'CANCELLED_BY_CUSTOMER'
+    | 'CANCELLED_BY_SELLER'
+    | 'CANCELLED_BY_ADMIN'
+  )[];
+  /**
+   * `true`: only a subscription in its trial; `false`: only one outside it.
+   */
+  trial?: boolean;
+  /**
+   * `true`: only a weekly plan (7-day period); `false`: any other plan.
+   */
+  weekly?: boolean;
+}
+/**
+ * The ID of the product of the first subscription.
+ *
+ * This interface was referenced by `ExampleParameters`'s JSON-Schema
+ * via the `definition` "productIdSample".
+ */
+export interface ProductIdSample {
+  /**
+   * The kind: `productId`.
+   */
+  $sample: 'productId';
+}
+/**
+ * A field of the first coupon the simulator holds.
+ *
+ * This interface was referenced by `ExampleParameters`'s JSON-Schema
+ * via the `definition` "couponSample".
+ */
+export interface CouponSample {
+  /**
+   * The kind: `coupon`.
+   */
+  $sample: 'coupon';
+  /**
+   * The coupon's `id` or the `product_id` it belongs to.
+   */
+  field: 'id' | 'product_id';
 }
 /**
  * A request of an action or an instant-trigger module: one bundle, so no pagination, iterate or limit.
@@ -2228,6 +2327,10 @@ export interface SearchModule {
    * The OAuth scopes the module needs (→ `<id>.scope.iml.json`).
    */
   scope: ModuleScope;
+  /**
+   * The parameters of the local example run (`npm start`, the docs, the build's interface check); never written to Make's layout.
+   */
+  example?: ExampleParameters;
   /**
    * The request(s) (→ `<id>.communication.iml.json`).
    */
@@ -2454,6 +2557,10 @@ export interface UniversalModule {
    */
   scope: ModuleScope;
   /**
+   * The parameters of the local example run (`npm start`, the docs, the build's interface check); never written to Make's layout.
+   */
+  example?: ExampleParameters;
+  /**
    * The request(s) (→ `<id>.communication.iml.json`).
    */
   communication: UniversalCommunication;
@@ -2588,6 +2695,10 @@ export interface TriggerModule {
    * The OAuth scopes the module needs (→ `<id>.scope.iml.json`).
    */
   scope: ModuleScope;
+  /**
+   * The parameters of the local example run (`npm start`, the docs, the build's interface check); never written to Make's layout.
+   */
+  example?: ExampleParameters;
   /**
    * The request(s); one of them declares `response.trigger` (→ `<id>.communication.iml.json`).
    */
@@ -2975,6 +3086,10 @@ export interface ResponderModule {
    */
   scope: ModuleScope;
   /**
+   * The parameters of the local example run (`npm start`, the docs, the build's interface check); never written to Make's layout.
+   */
+  example?: ExampleParameters;
+  /**
    * The response to send (→ `<id>.communication.iml.json`).
    */
   communication: ResponderCommunication;
@@ -3032,6 +3147,10 @@ export interface RpcSpec {
    * Parameters the RPC reads (module parameters are passed as `parameters.*`) (→ `<id>.params.iml.json`).
    */
   parameters: ParameterList;
+  /**
+   * The form values of the local example run (`npm start`, the studio); never written to Make's layout.
+   */
+  example?: ExampleParameters;
   /**
    * The request(s) (→ `<id>.communication.iml.json`).
    */

@@ -64,6 +64,8 @@ export default defineModule({
     shopperInterface,
   ],
   samples,
+  // Only an active subscription can be cancelled.
+  example: { subscriber_code: { $sample: 'subscriberCode', status: ['ACTIVE'] }, send_mail: false },
   scope: [],
   communication: {
     url: `/payments/api/v1/subscriptions/${SUBSCRIBER_CODE_SEGMENT}/cancel`,

@@ -26,6 +26,11 @@ export default defineModule({
     { name: 'due_day', type: 'number', label: 'New charge day' },
   ],
   samples,
+  // The charge day changes only on an active, non-weekly subscription outside its trial.
+  example: {
+    subscriber_code: { $sample: 'subscriberCode', status: ['ACTIVE'], trial: false, weekly: false },
+    due_day: 15,
+  },
   scope: [],
   communication: {
     url: `/payments/api/v1/subscriptions/${SUBSCRIBER_CODE_SEGMENT}`,

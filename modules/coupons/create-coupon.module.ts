@@ -37,6 +37,7 @@ export default defineModule({
     { name: 'discount', type: 'number', label: 'Discount (fraction)' },
   ],
   samples: { product_id: 4321987, code: 'VOLTA10', discount: 0.1 },
+  example: { product_id: { $sample: 'productId' }, code: 'BEMVINDO15', discount: 15 },
   scope: [],
   communication: {
     url: '/products/api/v1/product/{{encodeURL(parameters.product_id)}}/coupon',

@@ -19,6 +19,7 @@ export default defineModule({
   ],
   interface: [{ name: 'coupon_id', type: 'number', label: 'Coupon ID' }],
   samples: { coupon_id: 700001 },
+  example: { coupon_id: { $sample: 'coupon', field: 'id' } },
   scope: [],
   communication: {
     url: '/products/api/v1/coupon/{{parameters.coupon_id}}',

@@ -24,6 +24,8 @@ export default defineModule({
     start_date: '2024-06-01T00:00:00.000Z',
     time_zone: { id: 'UTC', offset: 0 },
   },
+  // The product of a coupon the simulator holds, so the list is not empty.
+  example: { product_id: { $sample: 'coupon', field: 'product_id' }, limit: 10 },
   scope: [],
   communication: {
     url: '/products/api/v1/coupon/product/{{encodeURL(parameters.product_id)}}',

@@ -9,6 +9,8 @@ export default defineRpc({
   label: 'Offers of a product',
   connection: 'hotmart',
   parameters: [],
+  // The dropdown lists the offers of the product picked above it.
+  example: { product_id: { $sample: 'productId' } },
   communication: [
     PRODUCT_LOOKUP_QUIET,
     {

@@ -10,6 +10,8 @@ export default defineRpc({
   label: 'Plans of a product',
   connection: 'hotmart',
   parameters: [],
+  // The dropdown lists the plans of the product picked above it.
+  example: { product_id: { $sample: 'productId' } },
   communication: [
     PRODUCT_LOOKUP_QUIET,
     {

@@ -50,6 +50,7 @@ export default defineModule({
     { name: 'purchase_subscription', type: 'boolean', label: 'Subscription purchase' },
   ],
   samples,
+  example: { subscriber_code: { $sample: 'subscriberCode', status: ['ACTIVE'] } },
   scope: [],
   communication: {
     // The code is already encoded segment by segment, so the runtime must not encode it again.

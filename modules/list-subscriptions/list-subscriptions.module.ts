@@ -114,6 +114,8 @@ export default defineModule({
   ],
   interface: subscriptionInterface,
   samples,
+  // A short page: the tour shows the first bundle.
+  example: { limit: 3 },
   scope: [],
   communication: {
     url: '/payments/api/v1/subscriptions',

@@ -66,6 +66,11 @@ export default defineModule({
     { name: 'statusCode', type: 'number', label: 'Status code' },
   ],
   samples,
+  example: {
+    url: '/payments/api/v1/subscriptions/summary',
+    method: 'GET',
+    qs: [{ key: 'max_results', value: '2' }],
+  },
   scope: [],
   communication: {
     url: RELATIVE_URL,

@@ -33,6 +33,7 @@ export default defineModule({
     is_currency_conversion_enabled: false,
     is_smart_recovery_enabled: false,
   },
+  example: { product_id: { $sample: 'productId' } },
   scope: [],
   communication: [
     PRODUCT_LOOKUP,

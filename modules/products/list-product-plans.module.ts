@@ -56,6 +56,7 @@ export default defineModule({
     is_subscription_recovery_enabled: true,
     is_switch_plan_enabled: false,
   },
+  example: { product_id: { $sample: 'productId' } },
   scope: [],
   communication: [
     PRODUCT_LOOKUP,

@@ -45,6 +45,14 @@ export default defineModule({
     shopperInterface,
   ],
   samples,
+  // Only a cancelled subscription can be reactivated.
+  example: {
+    subscriber_code: {
+      $sample: 'subscriberCode',
+      status: ['CANCELLED_BY_CUSTOMER', 'CANCELLED_BY_SELLER', 'CANCELLED_BY_ADMIN'],
+    },
+    charge: false,
+  },
   scope: [],
   communication: {
     url: `/payments/api/v1/subscriptions/${SUBSCRIBER_CODE_SEGMENT}/reactivate`,

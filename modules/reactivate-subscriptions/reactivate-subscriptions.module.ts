@@ -27,6 +27,17 @@ export default defineModule({
   ],
   interface: bulkResultInterface,
   samples,
+  // One that changes and one that cannot: the partial success the module reports.
+  example: {
+    subscriber_codes: [
+      {
+        $sample: 'subscriberCode',
+        status: ['CANCELLED_BY_CUSTOMER', 'CANCELLED_BY_SELLER', 'CANCELLED_BY_ADMIN'],
+      },
+      { $sample: 'subscriberCode', status: ['ACTIVE'] },
+    ],
+    charge: false,
+  },
   scope: [],
   communication: {
     url: '/payments/api/v1/subscriptions/reactivate',

@@ -21,6 +21,7 @@ describe('schema files', () => {
       'app.schema.json',
       'base.schema.json',
       'connection.schema.json',
+      'example.schema.json',
       'function.schema.json',
       'groups.schema.json',
       'iml.schema.json',
