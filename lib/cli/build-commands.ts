@@ -17,6 +17,8 @@ import {
 import type { App } from '../types';
 import { checkApp, formatIssue, type Issue, type Profile } from '../validate';
 import { buildApp } from './build-app';
+import { checkExamples } from '../docs';
+import { mismatchWarning } from './interface-warning';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './errors';
 import { processIo, type CliIo } from './io';
 
@@ -52,11 +54,16 @@ export function summarize(outDir: string, files: string[]): string {
 }
 
 export async function buildCommand(
-  options: { appPath: string; outDir: string },
+  options: {
+    appPath: string;
+    outDir: string;
+    /** The app definition itself (tests); default: loaded from `appPath`. */
+    app?: unknown;
+  },
   cli: CliIo = processIo(),
 ): Promise<number> {
   const io = lines(cli);
-  const app = await load(options.appPath, io);
+  const app = options.app ?? (await load(options.appPath, io));
   if (app === undefined) return EXIT_USAGE;
   const cwd = cli.cwd;
   const outDir = path.resolve(cwd, options.outDir);
@@ -75,7 +82,29 @@ export async function buildCommand(
     return EXIT_FAILURE;
   }
   io.out(summarize(outDir, result.files));
+  await reportExamples(app as App, io);
   return EXIT_OK;
+}
+
+/**
+ * Runs the modules' examples on the in-memory simulator and warns where one fails or its output
+ * does not match the interface (a date left an epoch number, …). Warnings only: the build is
+ * already written, and the module may be right where the simulator is not.
+ */
+async function reportExamples(source: App, io: ReturnType<typeof lines>): Promise<void> {
+  const checks = await checkExamples(source);
+  if (checks.length === 0) return;
+  for (const check of checks) {
+    if (check.error !== undefined)
+      io.err(`Warning: the example run of ${check.module} failed: ${check.error}`);
+  }
+  const warning = mismatchWarning(checks);
+  for (const line of warning) io.err(line);
+  if (warning.length === 0 && checks.every((check) => check.error === undefined)) {
+    io.out(
+      `Ran the examples of ${checks.length} module${checks.length === 1 ? '' : 's'} on the simulator: the output matches the interfaces.`,
+    );
+  }
 }
 
 /** A layout folder's app and manifest, or undefined after reporting why it is unreadable. */

@@ -7,13 +7,14 @@ import { formatIssue } from '../validate';
 import { createConnection, loadApp, type Bundle, type Connection } from '../runtime';
 import { exampleParameters, rpcExampleParameters, sourceExamples } from '../harness';
 import {
-  checkAgainstInterface,
   executeModule,
   executeRpc,
   executeTrigger,
   executeWebhookEvent,
+  runMismatches,
 } from '../harness';
-import type { App as AppSource, Parameter } from '../types';
+import { mismatchWarning } from './interface-warning';
+import type { App as AppSource } from '../types';
 import type { CliIo } from './io';
 import { describeFailure } from './report-error';
 import { resolveTarget } from './targets';
@@ -32,12 +33,6 @@ export interface TourRow {
 }
 
 const GLIMPSE_WIDTH = 60;
-const MAX_MISMATCHES = 5;
-
-/** A module's output spec, when it declares one (the interface Make shows for mapping). */
-function interfaceOf(module: { interface?: unknown }): Parameter[] | undefined {
-  return Array.isArray(module.interface) ? (module.interface as Parameter[]) : undefined;
-}
 
 function glimpse(bundle: Record<string, unknown> | undefined): string {
   if (!bundle) return '(no bundles)';
@@ -98,19 +93,12 @@ export interface TourOptions {
 async function tourRow(
   name: string,
   run: () => Promise<{ bundles: Bundle[]; requests: number; durationMs: number }>,
-  outputSpec?: readonly Parameter[],
+  module: { interface?: unknown } = {},
 ): Promise<TourRow> {
   const started = Date.now();
   try {
     const result = await run();
-    const mismatches =
-      outputSpec === undefined
-        ? []
-        : [
-            ...new Set(
-              result.bundles.flatMap((bundle) => checkAgainstInterface(bundle, outputSpec)),
-            ),
-          ];
+    const mismatches = runMismatches(result.bundles, module);
     return {
       module: name,
       ok: true,
@@ -193,7 +181,7 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
               ...(connection ? { connection } : {}),
             });
           },
-          interfaceOf(module),
+          module,
         ),
       );
     }
@@ -215,19 +203,8 @@ export async function runTour(io: CliIo, options: TourOptions): Promise<number> 
     await target.close();
   }
   io.stdout(`${renderTour(rows)}\n\n`);
-  const mismatched = rows.filter((row) => row.mismatches.length > 0);
-  if (mismatched.length > 0) {
-    io.stdout('Warning: output that does not match its interface (Make shows the interface):\n');
-    for (const row of mismatched) {
-      for (const problem of row.mismatches.slice(0, MAX_MISMATCHES)) {
-        io.stdout(`  ${row.module}: ${problem}\n`);
-      }
-      if (row.mismatches.length > MAX_MISMATCHES) {
-        io.stdout(`  ${row.module}: … and ${row.mismatches.length - MAX_MISMATCHES} more\n`);
-      }
-    }
-    io.stdout('\n');
-  }
+  const warning = mismatchWarning(rows);
+  if (warning.length > 0) io.stdout(`${warning.join('\n')}\n\n`);
   const failed = rows.filter((row) => !row.ok).length;
   io.stdout(
     `Connection "hotmart": ${connectionRequests} request(s) (token and check). ` +

@@ -6,6 +6,7 @@ import { loadAppModule } from '../compile';
 import type { App } from '../types';
 import { formatIssue, validateApp } from '../validate';
 import { runExample } from './example';
+import { checkBuiltExamples, type ExampleCheck } from './example-check';
 import { sourceExamples } from '../harness';
 import { formatMarkdown } from '../shared';
 import { renderIndex, renderModulePage } from './render';
@@ -35,6 +36,11 @@ export function builtApp(source: unknown): App {
     );
   }
   return appFromFiles(compileApp(source as App)) as App;
+}
+
+/** The example run of every module whose source declares one, compared with its interface. */
+export async function checkExamples(source: App): Promise<ExampleCheck[]> {
+  return checkBuiltExamples(builtApp(source), source);
 }
 
 /** Every generated page: repository-relative path → file content. */

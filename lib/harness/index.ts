@@ -16,7 +16,7 @@ export {
   type ExecuteRpcResult,
   type Progress,
 } from './execute';
-export { checkAgainstInterface } from './interface-check';
+export { checkAgainstInterface, runMismatches } from './interface-check';
 export { simulatorFetch } from './sim-fetch';
 export type { ResolvedTarget, TargetSpec } from './target';
 export { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';

@@ -6,6 +6,19 @@ import type { Loose, Parameter } from '../types';
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * The distinct problems of a run's bundles against the module's interface (the same problem in
+ * many bundles is listed once); none when the module declares no interface.
+ */
+export function runMismatches(
+  bundles: readonly unknown[],
+  module: { interface?: unknown },
+): string[] {
+  if (!Array.isArray(module.interface)) return [];
+  const spec = module.interface as Parameter[];
+  return [...new Set(bundles.flatMap((bundle) => checkAgainstInterface(bundle, spec)))];
+}
+
 /** Problems found, each naming the dot path; empty when the bundle matches. */
 export function checkAgainstInterface(bundle: unknown, spec: readonly Parameter[]): string[] {
   if (!isRecord(bundle)) return [`bundle: expected an object, got ${kind(bundle)}`];

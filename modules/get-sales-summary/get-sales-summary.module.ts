@@ -41,6 +41,7 @@ export default defineModule({
     },
   ],
   samples: { total_items: 18, total_value: { value: 812.35, currency_code: 'BRL' } },
+  example: {},
   scope: [],
   communication: {
     url: '/payments/api/v1/sales/summary',

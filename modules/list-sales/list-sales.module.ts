@@ -52,6 +52,7 @@ export default defineModule({
   ],
   interface: saleInterface,
   samples,
+  example: { limit: 10 },
   scope: [],
   communication: {
     url: '/payments/api/v1/sales/history',

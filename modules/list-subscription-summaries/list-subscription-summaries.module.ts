@@ -126,6 +126,7 @@ export default defineModule({
     },
   ],
   samples,
+  example: { limit: 10 },
   scope: [],
   communication: {
     url: '/payments/api/v1/subscriptions/summary',

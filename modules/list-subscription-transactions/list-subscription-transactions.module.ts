@@ -141,6 +141,7 @@ export default defineModule({
     collection('producer', 'Producer', [text('name', 'Name')]),
   ],
   samples,
+  example: { limit: 10 },
   scope: [],
   communication: {
     url: '/payments/api/v1/subscriptions/transactions',

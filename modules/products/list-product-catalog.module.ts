@@ -88,6 +88,7 @@ export default defineModule({
     is_subscription: true,
     warranty_period: 7,
   },
+  example: { limit: 10 },
   scope: [],
   communication: {
     url: '/products/api/v1/products',

@@ -57,6 +57,7 @@ export default defineModule({
       },
     ],
   },
+  example: { limit: 10 },
   scope: [],
   communication: {
     url: '/payments/api/v1/sales/commissions',

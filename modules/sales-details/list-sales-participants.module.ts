@@ -82,6 +82,7 @@ export default defineModule({
       },
     ],
   },
+  example: { limit: 10 },
   scope: [],
   communication: {
     url: '/payments/api/v1/sales/users',

@@ -67,6 +67,7 @@ export default defineModule({
     coupon: { code: 'EXAMPLE10', value: 0.1 },
     real_conversion_rate: 1,
   },
+  example: { limit: 10 },
   scope: [],
   communication: {
     url: '/payments/api/v1/sales/price/details',

@@ -35,6 +35,7 @@ export default defineModule({
   mappableParameters: [],
   interface: saleInterface,
   samples,
+  example: { limit: 10 },
   scope: [],
   communication: {
     url: '/payments/api/v1/sales/history',

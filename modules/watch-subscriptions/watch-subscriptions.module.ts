@@ -56,6 +56,7 @@ export default defineModule({
   mappableParameters: [],
   interface: subscriptionInterface,
   samples,
+  example: { watch: 'new', limit: 10 },
   scope: [],
   communication: {
     url: '/payments/api/v1/subscriptions',
