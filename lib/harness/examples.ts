@@ -20,7 +20,7 @@ import { ToolError } from '../shared';
 /** The data set has nothing an example run needs (a subscriber of some status, a coupon). */
 class ExampleDataError extends ToolError<'EXAMPLE_DATA_MISSING'> {}
 
-/** A plan of this period (days) is weekly (reference §9.5). */
+/** A plan of this period (days) is weekly, as the simulator's calendar counts it. */
 const WEEKLY_PERIOD = 7;
 
 function subscriberCode(simulator: Simulator, sample: SubscriberCodeSample): string {
