@@ -43,8 +43,14 @@ export async function checkExamples(source: App): Promise<ExampleCheck[]> {
   return checkBuiltExamples(builtApp(source), source);
 }
 
-/** Every generated page: repository-relative path → file content. */
-export async function generateDocs(source: unknown): Promise<Map<string, string>> {
+/**
+ * Every generated page: repository-relative path → file content. `only` limits the module pages
+ * (and their example runs) to these modules; the index is always generated.
+ */
+export async function generateDocs(
+  source: unknown,
+  options: { only?: readonly string[] } = {},
+): Promise<Map<string, string>> {
   const app = builtApp(source);
   // The build drops the examples (they are not Make's), so they are read from the source.
   const examples = sourceExamples(source as App);
@@ -52,6 +58,7 @@ export async function generateDocs(source: unknown): Promise<Map<string, string>
   files.set(`${DOCS_DIR}/README.md`, await formatMarkdown(renderIndex(app.modules)));
   const failed: string[] = [];
   for (const module of app.modules) {
+    if (options.only !== undefined && !options.only.includes(module.name)) continue;
     const example = await runExample(app, module, examples.modules.get(module.name));
     if (example.error !== undefined) failed.push(`${module.name}: ${example.error}`);
     const host = example.request ? new URL(example.request.url).origin : DEFAULT_HOST;
@@ -77,8 +84,11 @@ export async function generateDocs(source: unknown): Promise<Map<string, string>
 }
 
 /** Same, loading the app module from a path (`app/index.ts`). */
-export async function generateDocsFromModule(appPath: string): Promise<Map<string, string>> {
-  return generateDocs(await loadAppModule(appPath));
+export async function generateDocsFromModule(
+  appPath: string,
+  options: { only?: readonly string[] } = {},
+): Promise<Map<string, string>> {
+  return generateDocs(await loadAppModule(appPath), options);
 }
 
 /**
@@ -91,7 +101,7 @@ export function docsGeneratedFiles(
 ): Array<{ path: string; command: string; generate(): Promise<string> }> {
   let all: Promise<Map<string, string>> | undefined;
   const pages = (): Promise<Map<string, string>> => {
-    all ??= loadSource().then(generateDocs);
+    all ??= loadSource().then((source) => generateDocs(source));
     return all;
   };
   return [`${DOCS_DIR}/README.md`, ...moduleNames.map((name) => `${DOCS_DIR}/${name}.md`)].map(

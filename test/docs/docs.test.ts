@@ -87,9 +87,19 @@ test('a failed example run fails the generation, naming the module, instead of a
         : module,
     ),
   } as typeof app;
-  await expect(generateDocs(broken)).rejects.toThrow(
+  // Only two modules' examples run: the failure is the same in a whole generation.
+  await expect(generateDocs(broken, { only: ['listSales', 'getSalesSummary'] })).rejects.toThrow(
     /1 example run\(s\) failed against the simulator, so no page was written:\n {2}getSalesSummary: \w+Error: /,
   );
+});
+
+test('only: the index and the pages of the modules named, as a whole generation writes them', async () => {
+  const some = await generateDocs(app, { only: ['cancelSubscription', 'listSales'] });
+  const wanted = ['README.md', 'listSales.md', 'cancelSubscription.md'].map(
+    (file) => `${DOCS_DIR}/${file}`,
+  );
+  expect([...some.keys()].sort()).toEqual([...wanted].sort());
+  for (const file of wanted) expect(some.get(file)).toBe(pages.get(file));
 });
 
 test('an invalid app is refused with its problems listed', async () => {

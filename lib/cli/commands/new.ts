@@ -54,8 +54,11 @@ export function registerNew(program: Command, io: CliIo): void {
         }
         throw error;
       }
-      // Its doc page (and the index), as npm run docs would write them.
-      const pages = await generateDocsFromModule(path.join(PROJECT_ROOT, 'app', 'index.ts'));
+      // Its doc page and the index, as npm run docs would write them (the other pages are
+      // npm run docs's business: only the new module's example runs here).
+      const pages = await generateDocsFromModule(path.join(PROJECT_ROOT, 'app', 'index.ts'), {
+        only: [name],
+      });
       const { stale } = docChanges(PROJECT_ROOT, pages);
       writePages(PROJECT_ROOT, stale);
       written.push(...stale.map(([file]) => file));
