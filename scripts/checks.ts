@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 
 const LANES: readonly (readonly string[])[] = [
-  ['typecheck', 'lint'],
+  // The type check and the lint share one TypeScript program (scripts/types-and-lint.ts).
+  ['types-and-lint'],
   ['format:check', 'knip', 'check:imports', 'check:generated'],
 ];
 
