@@ -1,9 +1,9 @@
-// Module replay harness: builds the real app once per test file (validated, compiled to Make's
+// Module replay harness: builds the real app once per test run (validated, compiled to Make's
 // layout in a temp dir, loaded back by the runtime), creates connections against nock, and runs
 // modules with two checks on every run: no fake secret in the log or the error, and every bundle
 // matches the module's own interface.
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import app from '../../app';
@@ -32,23 +32,25 @@ export interface BuiltApp {
 }
 
 /**
- * `npm run build` of `app/index.ts` into a temp dir (validation first), then `loadApp`. Under
- * `npm test` the first file to build leaves its build in the run's shared folder
- * (test/global-setup.js) and the others copy it: about a second of CPU per file, the app being
- * the same for the whole run. Each file still gets a folder of its own to load (and change).
+ * `npm run build` of `app/index.ts` (validation first), then `loadApp`. Under `npm test` the first
+ * file to build leaves its build in the run's shared folder (test/global-setup.js) and every other
+ * file loads that one: the app is the same for the whole run, and no test writes into a build
+ * (copying it cost about 0.15 s per file). Outside jest's global setup each call builds into a
+ * temp dir of its own.
  */
 export async function buildHotmartApp(): Promise<BuiltApp> {
+  const shared = process.env.HOTMART_TEST_BUILDS;
+  if (shared !== undefined) {
+    const dir = path.join(shared, 'dist');
+    if (!existsSync(path.join(dir, 'makecomapp.json'))) await buildShared(dir);
+    // Validated by the build (strict) and remembered by content (lib/validate/checked-apps.ts).
+    const runtime = await loadApp(dir, { remember: true });
+    // The run's teardown removes the shared folder.
+    return { runtime, dir, dispose: () => Promise.resolve() };
+  }
   const root = await mkdtemp(path.join(tmpdir(), 'hotmart-app-'));
   const dir = path.join(root, 'dist');
-  const shared = process.env.HOTMART_TEST_BUILDS;
-  const built = shared === undefined ? undefined : path.join(shared, 'dist');
-  if (built !== undefined && existsSync(path.join(built, 'makecomapp.json'))) {
-    await cp(built, dir, { recursive: true });
-  } else {
-    await buildInto(dir);
-    if (built !== undefined) await share(dir, built);
-  }
-  // Validated by the build (strict) and remembered by content (lib/validate/checked-apps.ts).
+  await buildInto(dir);
   const runtime = await loadApp(dir, { remember: true });
   return { runtime, dir, dispose: () => rm(root, { recursive: true, force: true }) };
 }
@@ -62,10 +64,10 @@ async function buildInto(dir: string): Promise<void> {
   }
 }
 
-/** Copies a finished build to `target` through a temporary name: readers see all of it or none. */
-async function share(dir: string, target: string): Promise<void> {
+/** Builds beside `target`, then renames: readers see all of the build or none. */
+async function buildShared(target: string): Promise<void> {
   const temporary = `${target}.${process.pid}.tmp`;
-  await cp(dir, temporary, { recursive: true });
+  await buildInto(temporary);
   try {
     await rename(temporary, target);
   } catch {
