@@ -1,6 +1,7 @@
-// Turns the compiled file map into file text: JSON formatted by prettier with the repository's
-// own configuration (lib/shared/prettier.ts), so `dist/` looks exactly like hand-formatted files.
-import { formatJson } from '../shared';
+// Turns the compiled file map into file text: JSON formatted as prettier formats it with the
+// repository's own configuration (lib/shared/json-print.ts, prettier itself for the characters
+// that printer declines), so `dist/` looks exactly like hand-formatted files.
+import { formatJson, printJson } from '../shared';
 import { CompileError } from './errors';
 import { isJsonFile } from './layout';
 
@@ -28,7 +29,9 @@ export async function renderFile(path: string, value: unknown): Promise<string> 
     if (text === undefined) {
       throw new CompileError('COMPILE_NOT_JSON', path, 'the value has no JSON form');
     }
-    return formatJson(text);
+    // The native printer gives prettier's bytes without loading prettier; for the characters
+    // it cannot measure as prettier does, prettier itself (lib/shared/json-print.ts).
+    return printJson(JSON.parse(text)) ?? formatJson(text);
   }
   if (typeof value !== 'string') {
     throw new CompileError('COMPILE_NOT_JSON', path, 'expected text for a non-JSON file');

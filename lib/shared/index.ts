@@ -7,4 +7,5 @@ export { paramViews, type ParamView } from './param-view';
 export { parameterNames, walkParameters } from './parameters';
 export { firstSentence } from './help-text';
 export { formatJson, formatMarkdown } from './prettier';
+export { printJson } from './json-print';
 export { PROJECT_ROOT } from './project-root';
