@@ -132,9 +132,14 @@ function transactionCode(random: Random, index: number, recurrence: number): str
 }
 
 /** Charge dates of recurrences 1..n that fall on or before `until`, capped by the plan's cycles. */
-function dueRecurrences(accession: number, plan: CatalogPlan, until: number): number {
-  let count = 0;
+export function dueRecurrences(accession: number, plan: CatalogPlan, until: number): number {
   const cap = plan.maxChargeCycles ?? Number.POSITIVE_INFINITY;
+  if (until < accession) return 0;
+  // Every cycle up to `elapsed / longest` is due: a cycle lasts at most 7 days or 31 days a
+  // month. Counting on from there takes a step or two, where counting from 0 took years of them.
+  const longest =
+    plan.recurrencyPeriod === 7 ? 7 * DAY_MS : (plan.recurrencyPeriod / 30) * 31 * DAY_MS;
+  let count = Math.min(cap, Math.floor((until - accession) / longest) + 1);
   while (count < cap && addPeriods(accession, plan.recurrencyPeriod, count) <= until) count += 1;
   return count;
 }
@@ -361,12 +366,25 @@ function generateSubscription(
   // Hotmart's end_accession_date is the moment the subscriber asked to cancel (real data): set on
   // cancelled subscriptions only, absent on the others.
   record.endAccessionDate = timeline.cancellationDate;
-  record.purchases = buildPurchases(
-    createRandom(mixSeed(seed, PURCHASE_SALT, index)),
-    record,
-    timeline,
-    anchor,
-  );
+  // The purchase history is built when first read, from the record as it is now: most data
+  // sets serve subscription lists and never read it, and it is most of a data set's making
+  // (weekly plans over years). Its own seeded random keeps it the same whenever it is built.
+  const asGenerated: SubscriptionRecord = { ...record };
+  let purchases: PurchaseRecord[] | undefined;
+  Object.defineProperty(record, 'purchases', {
+    enumerable: true,
+    configurable: true,
+    get: () =>
+      (purchases ??= buildPurchases(
+        createRandom(mixSeed(seed, PURCHASE_SALT, index)),
+        asGenerated,
+        timeline,
+        anchor,
+      )),
+    set: (value: PurchaseRecord[]) => {
+      purchases = value;
+    },
+  });
   return record;
 }
 

@@ -1,7 +1,11 @@
 // The seeded data set: deterministic, sized as asked, shaped like the reference's examples.
 import { createSimulator } from '../../lib/simulator';
 import type { SubscriptionItem } from '../../lib/simulator';
-import { START, testClock } from './helpers';
+import fc from 'fast-check';
+import { addPeriods, type RecurrencyPeriod } from '../../lib/simulator/calendar';
+import type { CatalogPlan } from '../../lib/simulator/catalog';
+import { dueRecurrences } from '../../lib/simulator/dataset';
+import { call, DAY, setup, START, SUBSCRIPTIONS, testClock } from './helpers';
 
 const STATUSES = [
   'ACTIVE',
@@ -160,5 +164,58 @@ describe('simulator data set', () => {
     [{ now: () => new Date('not a date') }, /now/],
   ])('refuses bad options %p with a message naming the option', (options, message) => {
     expect(() => createSimulator(options)).toThrow(message);
+  });
+});
+
+describe('lazy parts of the data set', () => {
+  // The count of due cycles as it was first written: counting every cycle from the accession.
+  function countFromStart(accession: number, plan: CatalogPlan, until: number): number {
+    let count = 0;
+    const cap = plan.maxChargeCycles ?? Number.POSITIVE_INFINITY;
+    while (count < cap && addPeriods(accession, plan.recurrencyPeriod, count) <= until) count += 1;
+    return count;
+  }
+
+  it('counts due cycles as counting each one from the accession does', () => {
+    const plan = (period: RecurrencyPeriod, cap: number | null): CatalogPlan =>
+      ({ recurrencyPeriod: period, maxChargeCycles: cap }) as CatalogPlan;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('2000-01-01'), max: Date.parse('2030-01-01') }),
+        fc.integer({ min: -40 * DAY, max: 9 * 365 * DAY }),
+        fc.constantFrom<RecurrencyPeriod>(7, 30, 60, 90, 180, 360),
+        fc.option(fc.integer({ min: 1, max: 60 })),
+        (accession, offset, period, cap) => {
+          const until = accession + offset;
+          expect(dueRecurrences(accession, plan(period, cap), until)).toBe(
+            countFromStart(accession, plan(period, cap), until),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Month ends: the 31st of January plus one month is the last day of February.
+    const jan31 = Date.parse('2024-01-31T10:00:00Z');
+    for (const until of ['2024-02-29T09:59:59Z', '2024-02-29T10:00:00Z', '2024-03-31T10:00:00Z']) {
+      expect(dueRecurrences(jan31, plan(30, null), Date.parse(until))).toBe(
+        countFromStart(jan31, plan(30, null), Date.parse(until)),
+      );
+    }
+  });
+
+  it('builds a purchase history the same before or after the subscription changes', async () => {
+    const a = await setup({ seed: 11, size: 80 });
+    const b = await setup({ seed: 11, size: 80 });
+    const code = a.sim.subscriptions().find((s) => s.status === 'ACTIVE')!.subscriber_code;
+    const readFirst = a.sim.purchases(code);
+    for (const { sim, token } of [a, b]) {
+      const cancelled = await call(sim, token, 'POST', `${SUBSCRIPTIONS}/${code}/cancel`, {
+        send_mail: false,
+      });
+      expect(cancelled.status).toBe(200);
+    }
+    // a built its history before the cancel, b after: the same history, the same current view.
+    expect(b.sim.purchases(code)).toEqual(a.sim.purchases(code));
+    expect(readFirst!.length).toBeGreaterThan(0);
   });
 });
