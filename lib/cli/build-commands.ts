@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   appFromFiles,
+  checkOutputDir,
   CompileError,
   LayoutReadError,
   loadAppModule,
@@ -63,18 +64,27 @@ export async function buildCommand(
   cli: CliIo = processIo(),
 ): Promise<number> {
   const io = lines(cli);
-  const app = options.app ?? (await load(options.appPath, io));
-  if (app === undefined) return EXIT_USAGE;
   const cwd = cli.cwd;
   const outDir = path.resolve(cwd, options.outDir);
-  let result;
-  try {
-    result = await buildApp({ app, outDir, context: { cwd } });
-  } catch (error) {
+  const refused = (error: unknown): number => {
     if (!(error instanceof OutputDirRefusedError)) throw error;
     io.err(`${error.message}.`);
     io.err('Nothing was written.');
     return EXIT_USAGE;
+  };
+  // A folder that must not be replaced is refused before the sources are loaded and checked.
+  try {
+    await checkOutputDir(outDir, { cwd });
+  } catch (error) {
+    return refused(error);
+  }
+  const app = options.app ?? (await load(options.appPath, io));
+  if (app === undefined) return EXIT_USAGE;
+  let result;
+  try {
+    result = await buildApp({ app, outDir, context: { cwd } });
+  } catch (error) {
+    return refused(error);
   }
   if (!result.ok) {
     reportIssues(result.issues, io);

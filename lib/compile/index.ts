@@ -27,4 +27,4 @@ export { JsoncError } from './jsonc';
 export { loadAppModule } from './app-module';
 export { parseJsonc } from './jsonc';
 export { BUILD_MARKER, OutputDirRefusedError, type OutputDirContext } from './output-dir';
-export { writeDirAtomically } from './write-dir';
+export { checkOutputDir, writeDirAtomically } from './write-dir';

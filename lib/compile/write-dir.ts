@@ -17,17 +17,28 @@ import { InternalError, PROJECT_ROOT } from '../shared';
  * place and the old one deleted. On any failure `outDir` is as it was and no temporary folder
  * is left behind.
  */
+/**
+ * Throws OutputDirRefusedError unless a build may replace `outDir`; the context defaults to this
+ * process's folder and the project root. The writer checks again when it writes.
+ */
+export async function checkOutputDir(
+  outDir: string,
+  context: Partial<OutputDirContext> = {},
+): Promise<void> {
+  await assertReplaceableOutputDir(path.resolve(outDir), {
+    cwd: context.cwd ?? process.cwd(),
+    projectRoot: context.projectRoot ?? PROJECT_ROOT,
+    ...(context.home !== undefined ? { home: context.home } : {}),
+  });
+}
+
 export async function writeDirAtomically(
   outDir: string,
   files: ReadonlyMap<string, string>,
   context: Partial<OutputDirContext> = {},
 ): Promise<void> {
   const target = path.resolve(outDir);
-  await assertReplaceableOutputDir(target, {
-    cwd: context.cwd ?? process.cwd(),
-    projectRoot: context.projectRoot ?? PROJECT_ROOT,
-    ...(context.home !== undefined ? { home: context.home } : {}),
-  });
+  await checkOutputDir(target, context);
   const parent = path.dirname(target);
   await fs.mkdir(parent, { recursive: true });
   const staging = await fs.mkdtemp(path.join(parent, `.${path.basename(target)}.tmp-`));

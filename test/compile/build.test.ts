@@ -122,6 +122,17 @@ describe('buildCommand', () => {
     );
   });
 
+  test('a folder that must not be replaced is refused before the app is loaded', async () => {
+    const io = recorder();
+    const code = await buildCommand(
+      { appPath: path.join(tmp, 'missing.ts'), outDir: path.join(__dirname, '..', '..', 'lib') },
+      io,
+    );
+    expect(code).toBe(2);
+    expect(io.lines.err.join('\n')).toContain('source folder lib/');
+    expect(io.lines.err.join('\n')).not.toContain('cannot load the app module');
+  });
+
   test('summarize counts files per top-level folder', () => {
     expect(summarize('/o', ['a.json', 'm/x.json', 'm/y.json'])).toBe(
       'Wrote 3 files to /o: a.json, m/ (2)',
