@@ -125,6 +125,8 @@ test('a scaffolded search and action: npm start, the docs check and its own test
     [
       path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
       '--ci',
+      // Three files: one process is quicker than starting a worker per core.
+      '--runInBand',
       // The outer run shares the two cores: no default 5 s timeout in here.
       '--testTimeout=60000',
       'test/modules/list-refund-requests.test.ts',
