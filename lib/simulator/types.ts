@@ -1,5 +1,6 @@
 // Public types of the embedded Hotmart simulator. The handler speaks plain strings in and out so
 // that any transport (nock, node:http, a direct call from the runtime) can wrap it unchanged.
+import type { SubscriptionStatus } from '../types';
 
 /** One HTTP request as the simulator sees it. */
 export interface SimulatorRequest {
@@ -40,15 +41,8 @@ export interface SimulatorOptions {
   rateLimitPerMinute?: number;
 }
 
-export type SubscriptionStatus =
-  | 'ACTIVE'
-  | 'INACTIVE'
-  | 'DELAYED'
-  | 'OVERDUE'
-  | 'STARTED'
-  | 'CANCELLED_BY_CUSTOMER'
-  | 'CANCELLED_BY_SELLER'
-  | 'CANCELLED_BY_ADMIN';
+/** Hotmart's subscription statuses: one list, in schemas/example.schema.json (examples name them too). */
+export type { SubscriptionStatus };
 
 export interface Money {
   value: number;

@@ -277,6 +277,21 @@ export type ExampleValue =
  */
 export type SampleReference = SubscriberCodeSample | ProductIdSample | CouponSample;
 /**
+ * A Hotmart subscription status (the simulator's statuses too).
+ *
+ * This interface was referenced by `ExampleParameters`'s JSON-Schema
+ * via the `definition` "subscriptionStatus".
+ */
+export type SubscriptionStatus =
+  | 'ACTIVE'
+  | 'INACTIVE'
+  | 'DELAYED'
+  | 'OVERDUE'
+  | 'STARTED'
+  | 'CANCELLED_BY_CUSTOMER'
+  | 'CANCELLED_BY_SELLER'
+  | 'CANCELLED_BY_ADMIN';
+/**
  * The communication of an action: one request or an array of them.
  *
  * This interface was referenced by `RequestSpec`'s JSON-Schema
@@ -2124,16 +2139,7 @@ export interface SubscriberCodeSample {
    *
    * @minItems 1
    */
-  status: (
-    | 'ACTIVE'
-    | 'INACTIVE'
-    | 'DELAYED'
-    | 'OVERDUE'
-    | 'STARTED'
-    | 'CANCELLED_BY_CUSTOMER'
-    | 'CANCELLED_BY_SELLER'
-    | 'CANCELLED_BY_ADMIN'
-  )[];
+  status: SubscriptionStatus[];
   /**
    * `true`: only a subscription in its trial; `false`: only one outside it.
    */
