@@ -1,5 +1,6 @@
 import { defineModule } from '../../lib/define';
 import { toEpochMs } from '../shared/dates';
+import { moneyField } from '../shared/interface-parts';
 import { productParameter } from '../shared/list-parameters';
 import { SALE_STATUSES } from '../shared/sale-item';
 
@@ -30,15 +31,7 @@ export default defineModule({
   ],
   interface: [
     { name: 'total_items', type: 'number', label: 'Sales' },
-    {
-      name: 'total_value',
-      type: 'collection',
-      label: 'Total',
-      spec: [
-        { name: 'value', type: 'number', label: 'Value' },
-        { name: 'currency_code', type: 'text', label: 'Currency code' },
-      ],
-    },
+    moneyField('total_value', 'Total'),
   ],
   samples: { total_items: 18, total_value: { value: 812.35, currency_code: 'BRL' } },
   example: {},

@@ -2,6 +2,7 @@ import { defineModule } from '../../lib/define';
 import { toEpochMs } from '../shared/dates';
 import { saleInterface, saleOutput, SALE_STATUSES } from '../shared/sale-item';
 import { productParameter, limitParameter, PAGE_TOKEN_PAGINATION } from '../shared/list-parameters';
+import { ORDER_DATE_PARAMETERS } from '../shared/sales-filters';
 import samples from './list-sales.samples.json';
 
 export default defineModule({
@@ -36,18 +37,7 @@ export default defineModule({
       help: 'Only the sale with this transaction code, for example `HP23001902334871`.',
     },
     { name: 'buyer_email', type: 'email', label: 'Buyer email', help: 'Only sales to this buyer.' },
-    {
-      name: 'start_date',
-      type: 'date',
-      label: 'Ordered from',
-      help: 'Only sales ordered on or after this date. A long range can make Hotmart time out (502): narrow it then.',
-    },
-    {
-      name: 'end_date',
-      type: 'date',
-      label: 'Ordered to',
-      help: 'Only sales ordered on or before this date.',
-    },
+    ...ORDER_DATE_PARAMETERS,
     limitParameter('The maximum number of sales to return during one execution cycle.'),
   ],
   interface: saleInterface,

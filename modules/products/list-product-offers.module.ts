@@ -2,7 +2,7 @@
 // `code` List Sales filters by.
 import { defineModule } from '../../lib/define';
 import { booleanField, priceInterface, textField } from '../shared/interface-parts';
-import { productParameter } from '../shared/list-parameters';
+import { PAGE_TOKEN_PAGINATION, productParameter } from '../shared/list-parameters';
 import { PRODUCT_LOOKUP } from './product-lookup';
 
 export default defineModule({
@@ -41,10 +41,7 @@ export default defineModule({
       url: '/products/api/v1/products/{{temp.ucode}}/offers',
       method: 'GET',
       response: { iterate: '{{body.items}}', output: '{{item}}' },
-      pagination: {
-        condition: '{{body.page_info.next_page_token}}',
-        qs: { page_token: '{{body.page_info.next_page_token}}' },
-      },
+      pagination: PAGE_TOKEN_PAGINATION,
     },
   ],
 });

@@ -1,8 +1,7 @@
 // Sales price details (hotmart-api.md §5.5): the base price, taxes, fees and coupon behind each
 // sale's total. This endpoint takes its own list of statuses.
 import { defineModule } from '../../lib/define';
-import type { Parameter } from '../../lib/types';
-import { collectionField, numberField, textField } from '../shared/interface-parts';
+import { collectionField, moneyField, numberField, textField } from '../shared/interface-parts';
 import { PAGE_TOKEN_PAGINATION } from '../shared/list-parameters';
 import { salesFilterParameters, SALES_FILTER_QS } from '../shared/sales-filters';
 import { saleProductField, transactionField } from './product-field';
@@ -24,12 +23,6 @@ const PRICE_DETAIL_STATUSES = [
   'WAITING_PAYMENT',
 ].map((value) => ({ label: value, value }));
 
-const money = (name: string, label: string): Parameter =>
-  collectionField(name, label, [
-    numberField('value', 'Value'),
-    textField('currency_code', 'Currency code'),
-  ]);
-
 export default defineModule({
   name: 'listSalesPriceDetails',
   label: 'List Sales Price Details',
@@ -42,10 +35,10 @@ export default defineModule({
   interface: [
     transactionField,
     saleProductField,
-    money('total', 'Total'),
-    money('base', 'Base price'),
-    money('vat', 'VAT'),
-    money('fee', 'Fee'),
+    moneyField('total', 'Total'),
+    moneyField('base', 'Base price'),
+    moneyField('vat', 'VAT'),
+    moneyField('fee', 'Fee'),
     collectionField('coupon', 'Coupon', [
       textField('code', 'Code'),
       {

@@ -2,10 +2,10 @@ import type { Parameter } from '../../lib/types';
 
 // Output shapes Hotmart repeats across endpoints, described once.
 
-/** `{ value, currency_code }` */
-export function priceInterface(label = 'Price'): Parameter {
+/** An amount of money, `{ value, currency_code }`, under any name. */
+export function moneyField(name: string, label: string): Parameter {
   return {
-    name: 'price',
+    name,
     type: 'collection',
     label,
     spec: [
@@ -13,6 +13,11 @@ export function priceInterface(label = 'Price'): Parameter {
       { name: 'currency_code', type: 'text', label: 'Currency code' },
     ],
   };
+}
+
+/** `price`: `{ value, currency_code }` */
+export function priceInterface(label = 'Price'): Parameter {
+  return moneyField('price', label);
 }
 
 /** `{ email, phone }` of the cancel and reactivate responses. */

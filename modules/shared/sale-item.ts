@@ -3,6 +3,7 @@
 // List Sales.
 import type { Parameter } from '../../lib/types';
 import { fromEpoch } from './dates';
+import { moneyField } from './interface-parts';
 
 /** Purchase statuses (hotmart-api.md §9.2). */
 export const SALE_STATUSES = [
@@ -24,16 +25,6 @@ export const SALE_STATUSES = [
   'UNDER_ANALISYS',
   'WAITING_PAYMENT',
 ].map((value) => ({ label: value, value }));
-
-const money = (name: string, label: string): Parameter => ({
-  name,
-  type: 'collection',
-  label,
-  spec: [
-    { name: 'value', type: 'number', label: 'Value' },
-    { name: 'currency_code', type: 'text', label: 'Currency code' },
-  ],
-});
 
 export const saleInterface: Parameter[] = [
   {
@@ -81,7 +72,7 @@ export const saleInterface: Parameter[] = [
       { name: 'recurrency_number', type: 'number', label: 'Recurrence number' },
       { name: 'is_subscription', type: 'boolean', label: 'Subscription sale' },
       { name: 'commission_as', type: 'text', label: 'Commission as' },
-      money('price', 'Price'),
+      moneyField('price', 'Price'),
       {
         name: 'payment',
         type: 'collection',

@@ -20,6 +20,22 @@ function statusParameter(
   };
 }
 
+/** The order-date range every sales endpoint filters on (sent as epoch milliseconds). */
+export const ORDER_DATE_PARAMETERS: readonly Parameter[] = [
+  {
+    name: 'start_date',
+    type: 'date',
+    label: 'Ordered from',
+    help: 'Only sales ordered on or after this date. A long range can make Hotmart time out (502): narrow it then.',
+  },
+  {
+    name: 'end_date',
+    type: 'date',
+    label: 'Ordered to',
+    help: 'Only sales ordered on or before this date.',
+  },
+];
+
 /** Status, product, transaction, order dates, then `extra`, then the limit, for a list of `noun`. */
 export function salesFilterParameters(
   statuses: readonly { label: string; value: string }[],
@@ -35,18 +51,7 @@ export function salesFilterParameters(
       label: 'Transaction',
       help: `Only the ${noun} of the sale with this transaction code, for example \`HP23001902334871\`.`,
     },
-    {
-      name: 'start_date',
-      type: 'date',
-      label: 'Ordered from',
-      help: 'Only sales ordered on or after this date. A long range can make Hotmart time out (502): narrow it then.',
-    },
-    {
-      name: 'end_date',
-      type: 'date',
-      label: 'Ordered to',
-      help: 'Only sales ordered on or before this date.',
-    },
+    ...ORDER_DATE_PARAMETERS,
     ...extra,
     limitParameter(`The maximum number of ${noun} to return during one execution cycle.`),
   ];

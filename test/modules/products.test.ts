@@ -61,36 +61,27 @@ describe('listProductCatalog', () => {
 });
 
 describe('listProductOffers and listProductPlans', () => {
-  test('the product is looked up for its ucode, then its offers are listed', async () => {
+  test.each([
+    [
+      'the product is looked up for its ucode, then its offers are listed',
+      'listProductOffers',
+      'offers',
+    ],
+    ['plans: every plan, the trial only where there is one', 'listProductPlans', 'plans'],
+  ] as const)('%s', async (_title, module, list) => {
     const connection = await connect(built.runtime);
     const scope = hotmartApi()
       .get(PRODUCTS)
       .query({ id: '4321987' })
       .reply(200, fixture('products-page-1'))
-      .get(`${PRODUCTS}/${UCODE}/offers`)
-      .reply(200, fixture('product-offers'));
-    const { bundles } = await run(built.runtime, 'listProductOffers', {
+      .get(`${PRODUCTS}/${UCODE}/${list}`)
+      .reply(200, fixture(`product-${list}`));
+    const { bundles } = await run(built.runtime, module, {
       connection,
       parameters: { product_id: 4321987 },
     });
     scope.done();
-    expect(bundles).toEqual(itemsOf('product-offers'));
-  });
-
-  test('plans: every plan, the trial only where there is one', async () => {
-    const connection = await connect(built.runtime);
-    const scope = hotmartApi()
-      .get(PRODUCTS)
-      .query({ id: '4321987' })
-      .reply(200, fixture('products-page-1'))
-      .get(`${PRODUCTS}/${UCODE}/plans`)
-      .reply(200, fixture('product-plans'));
-    const { bundles } = await run(built.runtime, 'listProductPlans', {
-      connection,
-      parameters: { product_id: 4321987 },
-    });
-    scope.done();
-    expect(bundles).toEqual(itemsOf('product-plans'));
+    expect(bundles).toEqual(itemsOf(`product-${list}`));
   });
 
   test('an unknown product is an error that names it, and nothing else is asked', async () => {
