@@ -233,13 +233,16 @@ function compileObject(
     return compileFixedObject(entries, path);
   }
   return (env) => {
-    const result: PlainObject = {};
+    let result: PlainObject | undefined;
     let current: Entry | undefined;
     try {
       for (const spread of spreads) {
         current = spread;
-        applySpread(result, spread.evaluate(env));
+        const value = spread.evaluate(env);
+        if (result === undefined) result = spreadCopy(value);
+        else applySpread(result, value);
       }
+      result ??= {};
       // Explicit keys override the spread wherever they appear; an explicit key that resolves
       // to undefined removes the spread's value for that key.
       for (let i = 0; i < entries.length; i += 1) {
@@ -414,13 +417,41 @@ function shapedBuilder(keys: readonly string[]): (values: unknown[]) => PlainObj
   };
 }
 
-function applySpread(target: PlainObject, value: unknown): void {
-  if (value === undefined || value === null) return;
+function spreadable(value: unknown): PlainObject | undefined {
+  if (value === undefined || value === null) return undefined;
   if (!isPlainObject(value)) {
     throw new ImlTypeError(`The spread key {{...}} needs an object, received ${typeName(value)}`);
   }
-  for (const key of Object.keys(value)) {
-    const item = value[key];
+  return value;
+}
+
+/**
+ * The first spread of an object: a copy of the spread value without its undefined values. This
+ * runs once per bundle of every search that spreads its item, and `Object.assign` onto a new
+ * object copies the keys in one step, about a third faster than adding them one by one (object
+ * spread syntax measured slower still, and left objects that later reads paid for). Assignment
+ * would set the prototype for an own `__proto__` key, so a value holding one is copied key by key.
+ */
+function spreadCopy(value: unknown): PlainObject {
+  const source = spreadable(value);
+  if (source === undefined) return {};
+  if (Object.hasOwn(source, '__proto__')) {
+    const copy: PlainObject = {};
+    applySpread(copy, source);
+    return copy;
+  }
+  const copy: PlainObject = Object.assign({}, source);
+  for (const key in copy) {
+    if (copy[key] === undefined) delete copy[key];
+  }
+  return copy;
+}
+
+function applySpread(target: PlainObject, value: unknown): void {
+  const source = spreadable(value);
+  if (source === undefined) return;
+  for (const key of Object.keys(source)) {
+    const item = source[key];
     if (item !== undefined) setOwn(target, key, item);
   }
 }

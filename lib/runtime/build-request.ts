@@ -126,9 +126,10 @@ export function buildRequest(
       at('qs'),
     );
   }
-  const search = serializeQuery(query);
-  const final = new URL(resolved.href.href);
-  final.search = search;
+  // resolveUrl's URL is this request's own: it takes the query string in place.
+  const final = resolved.href;
+  const loggedUrl = final.href;
+  final.search = serializeQuery(query);
 
   let body: HttpRequest['body'];
   let loggedBody: unknown;
@@ -154,7 +155,7 @@ export function buildRequest(
 
   const logged: SanitizedRequest = {
     method,
-    url: resolved.href.href,
+    url: loggedUrl,
     qs: query,
     headers: { ...headers },
   };

@@ -105,7 +105,7 @@ async function sendHop(
     // A redirect hop is part of the request it follows, not a request of its own for the caps.
     if (hop === 0) env.counters.requests += 1;
     const response = await send(request, {
-      hostMap: env.hostMap,
+      target,
       where: env.where,
       signal,
       ...(env.fetch ? { fetch: env.fetch } : {}),

@@ -22,7 +22,9 @@ const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
 export interface SendOptions {
   /** The largest body read, after decompression; default DEFAULT_MAX_RESPONSE_BYTES. */
   maxResponseBytes?: number;
-  hostMap: HostMap;
+  /** Where the request goes: `request.url` with the hostMap applied (targetUrl), computed once by
+   * the caller, which also logs it. */
+  target: URL;
   where: string;
   /** Replaces the global fetch (the bench's baseline uses the same; tests rely on the global). */
   fetch?: typeof fetch;
@@ -94,7 +96,7 @@ async function sendWithin(
   options: SendOptions,
   signal: AbortSignal,
 ): Promise<HttpResponse> {
-  const target = targetUrl(request, options.hostMap);
+  const target = options.target;
   const doFetch = options.fetch ?? fetch;
   const fail = (error: unknown): never => {
     // Under interception layers (nock) the abort may surface as a generic error; the signal

@@ -201,6 +201,24 @@ describe('values that JSON cannot carry', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  test('a spread value’s own __proto__ key stays data, in the first spread and in later ones', () => {
+    const body = JSON.parse('{"__proto__": {"polluted": 1}, "a": 1, "gone": null}') as object;
+    (body as Record<string, unknown>).gone = undefined;
+    const more = JSON.parse('{"__proto__": {"polluted": 2}, "b": 2}') as object;
+    for (const template of [
+      { '{{...}}': '{{body}}' },
+      { '{{...}}': '{{body}}', '{{ ...}}': '{{more}}' },
+    ]) {
+      const result = evaluateTemplate(template, { body, more }) as Record<string, unknown>;
+      expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(result, '__proto__')?.enumerable).toBe(true);
+      expect(Object.keys(result).filter((key) => key !== 'b')).toEqual(['__proto__', 'a']);
+      expect(result.polluted).toBeUndefined();
+    }
+    // The source is copied, never changed.
+    expect(Object.keys(body)).toEqual(['__proto__', 'a', 'gone']);
+  });
+
   test('a function that throws something unexpected is wrapped', () => {
     // BigInt cannot be serialised: createJSON reports it as an invalid argument.
     expect(codeOf(() => evaluateTemplate('{{createJSON(body)}}', { body: { n: BigInt(1) } }))).toBe(
