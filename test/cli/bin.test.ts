@@ -7,7 +7,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
-import app from '../../app';
 import { bin, REPO, spawnBin, type CliRun } from './helpers';
 
 jest.setTimeout(120_000);
@@ -88,24 +87,6 @@ test('without the bundle (HOTMART_MAKE_NO_BUNDLE=1) the CLI runs the sources thr
   expect(JSON.parse(sources.stdout)).toHaveLength(2);
 });
 
-test('module errors exit 1 with the Make error type; usage errors exit 2 with a hint', async () => {
-  const [moduleError, unknownModule, badLimit] = await Promise.all([
-    bin(['run', 'cancelSubscription', '--param', 'subscriber_code=NOPE1234', '--dist', dist]),
-    bin(['run', 'listSubscription', '--dist', dist]),
-    bin(['run', 'listSubscriptions', '--limit', 'zero', '--dist', dist]),
-  ]);
-  expect(moduleError).toMatchObject({ code: 1, stdout: '' });
-  expect(moduleError.stderr).toMatch(/^DataError: \[404\] .*NOPE1234.*not found/);
-  expect(unknownModule.code).toBe(2);
-  expect(unknownModule.stderr).toContain(
-    'unknown module `listSubscription`: did you mean `listSubscriptions`?',
-  );
-  expect(unknownModule.stderr).toContain('hotmart-make run --help');
-  expect(badLimit.code).toBe(2);
-  expect(badLimit.stderr).toContain("option '--limit <n>' argument 'zero' is invalid");
-  expect(badLimit.stderr).toContain('(add --help for usage)');
-});
-
 test('simulator serves until SIGTERM; run and record use it through --target <url>', async () => {
   let announce: (url: string) => void = () => undefined;
   const listening = new Promise<string>((resolve) => {
@@ -161,106 +142,6 @@ test('simulator serves until SIGTERM; run and record use it through --target <ur
 
   expect(stopped.code).toBe(0);
   expect(stopped.stdout).toMatch(/Stopped \(SIGTERM\) after \d+ request\(s\)\.\n$/);
-});
-
-test('modules lists every module, RPC and webhook; run <module> --help lists its parameters', async () => {
-  const [table, json, help] = await Promise.all([
-    bin(['modules', '--dist', dist]),
-    bin(['modules', '--dist', dist, '--json']),
-    bin(['run', 'listSales', '--help', '--dist', dist]),
-  ]);
-  expect(table.code).toBe(0);
-  expect(table.stdout).toMatch(/^NAME +TYPE +LABEL\n/);
-  expect(table.stdout).toMatch(/\nwatchSales +polling trigger +Watch Sales\n/);
-  expect(table.stdout).toMatch(/\nlistPlans +rpc +Plans of a product\n/);
-  const rows = JSON.parse(json.stdout) as Array<{ kind: string; name: string; type: string }>;
-  expect(rows.filter((row) => row.kind === 'module').map((row) => row.name)).toEqual(
-    app.modules.map((module) => module.name),
-  );
-  expect(rows.filter((row) => row.kind === 'rpc').map((row) => row.name)).toEqual(
-    app.rpcs.map((rpc) => rpc.name),
-  );
-  expect(help.code).toBe(0);
-  expect(help.stdout).toMatch(/^List Sales \(listSales, search\)\n/);
-  expect(help.stdout).toMatch(/\nlimit +uinteger +yes +10 +The maximum number of sales/);
-  expect(help.stdout).toMatch(/\ntransaction_status +select \(several\) +no +.*one of: "APPROVED"/);
-  // Then run's own options, as before.
-  expect(help.stdout).toContain('Usage: hotmart-make run [options] <moduleName>');
-});
-
-test('run --fields prints the picked fields as a table, or as JSON objects', async () => {
-  const [table, json, bad] = await Promise.all([
-    bin([
-      'run',
-      'listSubscriptions',
-      '--param',
-      'limit=3',
-      '--fields',
-      'subscriber_code,status,plan.name',
-      '--dist',
-      dist,
-    ]),
-    bin([
-      'run',
-      'listSubscriptions',
-      '--param',
-      'limit=2',
-      '--fields',
-      'subscriber_code,plan.name',
-      '--json',
-      '--dist',
-      dist,
-    ]),
-    bin(['run', 'listSubscriptions', '--fields', ' , ', '--dist', dist]),
-  ]);
-  expect(table.code).toBe(0);
-  const lines = table.stdout.trimEnd().split('\n');
-  expect(lines[0]).toMatch(/^subscriber_code +status +plan\.name$/);
-  expect(lines).toHaveLength(6);
-  expect(lines[5]).toBe('3 bundles');
-  const objects = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
-  expect(objects).toHaveLength(2);
-  for (const object of objects) {
-    expect(Object.keys(object)).toEqual(['subscriber_code', 'plan.name']);
-    expect(object['plan.name']).toEqual(expect.any(String));
-  }
-  expect(bad.code).toBe(2);
-  expect(bad.stderr).toContain('expected field paths');
-});
-
-test('a build older than the sources is refused with what to do', async () => {
-  const stale = path.join(work, 'stale-dist');
-  fs.cpSync(dist, stale, { recursive: true });
-  // As if built before the sources last changed.
-  fs.utimesSync(path.join(stale, '.hotmart-make-build'), new Date(0), new Date(0));
-  const [run, modules] = await Promise.all([
-    bin(['run', 'listSubscriptions', '--dist', stale]),
-    bin(['modules', '--dist', stale]),
-  ]);
-  for (const refused of [run, modules]) {
-    expect(refused.code).toBe(1);
-    expect(refused.stdout).toBe('');
-    expect(refused.stderr).toMatch(
-      /stale-dist is older than (app|modules|connections)\/\S+, changed since the last build: run npm run build \(or npm start\), then npx hotmart-make (run|modules) again\./,
-    );
-  }
-});
-
-test('usage mistakes exit 2 with what to do instead', async () => {
-  const [search, instant, badName] = await Promise.all([
-    bin(['trigger', 'listSales', '--dist', dist]),
-    bin(['trigger', 'watchEvents', '--dist', dist]),
-    bin(['new', 'module', 'X']),
-  ]);
-  expect([search.code, instant.code, badName.code]).toEqual([2, 2, 2]);
-  expect(search.stderr).toContain(
-    'error: listSales is a search, not a polling trigger: use npx hotmart-make run listSales',
-  );
-  expect(instant.stderr).toContain(
-    'watchEvents is an instant trigger, not a polling trigger: use npx hotmart-make webhook watchEvents',
-  );
-  expect(badName.stderr).toContain("error: 'X' is not a module name Make accepts");
-  expect(badName.stderr).toContain('(run "npx hotmart-make new module --help" for usage)');
 });
 
 test('studio serves the app’s pages and runs a module until SIGTERM', async () => {

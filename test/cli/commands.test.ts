@@ -7,6 +7,7 @@ import path from 'node:path';
 import nock from 'nock';
 import { FakeMake, TOKEN } from '../deploy/fake-make';
 import { writeFixtureDist } from '../deploy/fixture-dist';
+import app from '../../app';
 import { createSimulator, startSimulatorServer } from '../../lib/simulator';
 import { buildDist, cli, startReceiver, type BuiltDist } from './helpers';
 
@@ -851,5 +852,136 @@ describe('webhook <module> --app: a local receiver for an instant trigger', () =
     ]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('--webhook-params-json is not valid JSON');
+  });
+});
+
+// Checked through the binary until one process per case proved too slow; the behaviour is the
+// commands' own, so they run in-process (bin.test.ts keeps what needs a real process).
+describe('run, modules and usage mistakes', () => {
+  test('module errors exit 1 with the Make error type; usage errors exit 2 with a hint', async () => {
+    const [moduleError, unknownModule, badLimit] = await Promise.all([
+      cli([
+        'run',
+        'cancelSubscription',
+        '--param',
+        'subscriber_code=NOPE1234',
+        '--dist',
+        built.dir,
+      ]),
+      cli(['run', 'listSubscription', '--dist', built.dir]),
+      cli(['run', 'listSubscriptions', '--limit', 'zero', '--dist', built.dir]),
+    ]);
+    expect(moduleError).toMatchObject({ code: 1, stdout: '' });
+    expect(moduleError.stderr).toMatch(/^DataError: \[404\] .*NOPE1234.*not found/);
+    expect(unknownModule.code).toBe(2);
+    expect(unknownModule.stderr).toContain(
+      'unknown module `listSubscription`: did you mean `listSubscriptions`?',
+    );
+    expect(unknownModule.stderr).toContain('hotmart-make run --help');
+    expect(badLimit.code).toBe(2);
+    expect(badLimit.stderr).toContain("option '--limit <n>' argument 'zero' is invalid");
+    expect(badLimit.stderr).toContain('(add --help for usage)');
+  });
+
+  test('modules lists every module, RPC and webhook; run <module> --help lists its parameters', async () => {
+    const [table, json, help] = await Promise.all([
+      cli(['modules', '--dist', built.dir]),
+      cli(['modules', '--dist', built.dir, '--json']),
+      cli(['run', 'listSales', '--help', '--dist', built.dir]),
+    ]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^NAME +TYPE +LABEL\n/);
+    expect(table.stdout).toMatch(/\nwatchSales +polling trigger +Watch Sales\n/);
+    expect(table.stdout).toMatch(/\nlistPlans +rpc +Plans of a product\n/);
+    const rows = JSON.parse(json.stdout) as Array<{ kind: string; name: string; type: string }>;
+    expect(rows.filter((row) => row.kind === 'module').map((row) => row.name)).toEqual(
+      app.modules.map((module) => module.name),
+    );
+    expect(rows.filter((row) => row.kind === 'rpc').map((row) => row.name)).toEqual(
+      app.rpcs.map((rpc) => rpc.name),
+    );
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^List Sales \(listSales, search\)\n/);
+    expect(help.stdout).toMatch(/\nlimit +uinteger +yes +10 +The maximum number of sales/);
+    expect(help.stdout).toMatch(
+      /\ntransaction_status +select \(several\) +no +.*one of: "APPROVED"/,
+    );
+    // Then run's own options, as before.
+    expect(help.stdout).toContain('Usage: hotmart-make run [options] <moduleName>');
+  });
+
+  test('run --fields prints the picked fields as a table, or as JSON objects', async () => {
+    const [table, json, bad] = await Promise.all([
+      cli([
+        'run',
+        'listSubscriptions',
+        '--param',
+        'limit=3',
+        '--fields',
+        'subscriber_code,status,plan.name',
+        '--dist',
+        built.dir,
+      ]),
+      cli([
+        'run',
+        'listSubscriptions',
+        '--param',
+        'limit=2',
+        '--fields',
+        'subscriber_code,plan.name',
+        '--json',
+        '--dist',
+        built.dir,
+      ]),
+      cli(['run', 'listSubscriptions', '--fields', ' , ', '--dist', built.dir]),
+    ]);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^subscriber_code +status +plan\.name$/);
+    expect(lines).toHaveLength(6);
+    expect(lines[5]).toBe('3 bundles');
+    const objects = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+    expect(objects).toHaveLength(2);
+    for (const object of objects) {
+      expect(Object.keys(object)).toEqual(['subscriber_code', 'plan.name']);
+      expect(object['plan.name']).toEqual(expect.any(String));
+    }
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('expected field paths');
+  });
+
+  test('a build older than the sources is refused with what to do', async () => {
+    const stale = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-stale-')), 'stale-dist');
+    fs.cpSync(built.dir, stale, { recursive: true });
+    // As if built before the sources last changed.
+    fs.utimesSync(path.join(stale, '.hotmart-make-build'), new Date(0), new Date(0));
+    const [run, modules] = await Promise.all([
+      cli(['run', 'listSubscriptions', '--dist', stale]),
+      cli(['modules', '--dist', stale]),
+    ]);
+    for (const refused of [run, modules]) {
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(
+        /stale-dist is older than (app|modules|connections)\/\S+, changed since the last build: run npm run build \(or npm start\), then npx hotmart-make (run|modules) again\./,
+      );
+    }
+  });
+
+  test('usage mistakes exit 2 with what to do instead', async () => {
+    const [search, instant, badName] = await Promise.all([
+      cli(['trigger', 'listSales', '--dist', built.dir]),
+      cli(['trigger', 'watchEvents', '--dist', built.dir]),
+      cli(['new', 'module', 'X']),
+    ]);
+    expect([search.code, instant.code, badName.code]).toEqual([2, 2, 2]);
+    expect(search.stderr).toContain(
+      'error: listSales is a search, not a polling trigger: use npx hotmart-make run listSales',
+    );
+    expect(instant.stderr).toContain(
+      'watchEvents is an instant trigger, not a polling trigger: use npx hotmart-make webhook watchEvents',
+    );
+    expect(badName.stderr).toContain("error: 'X' is not a module name Make accepts");
+    expect(badName.stderr).toContain('(run "npx hotmart-make new module --help" for usage)');
   });
 });
