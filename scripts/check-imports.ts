@@ -3,7 +3,14 @@
 // that goes up the layers below (the engine never imports the app, the compiler never imports the
 // validator, …), and on an import of another lib/ folder's file other than its index.ts (a
 // folder's public API). Type-only imports count: they tie modules together just the same.
+//
+// The graph comes from TypeScript itself: `ts.preProcessFile` lists every module a file names
+// (imports, exports from, `require`, `import()` in code and types) without type-checking, and
+// `ts.resolveModuleName` resolves each name as the compiler does. Half a second, where
+// dependency-cruiser took about five.
+import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -106,17 +113,100 @@ function folderCycles(edges: ReadonlyMap<string, ReadonlySet<string>>): string[]
   return cycles;
 }
 
-async function main(): Promise<void> {
-  const { cruise } = (await import('dependency-cruiser')) as typeof import('dependency-cruiser');
-  process.chdir(ROOT);
-  const result = await cruise(['lib', 'app', 'connections', 'modules', 'scripts'], {
-    tsPreCompilationDeps: true,
-    doNotFollow: { path: 'node_modules' },
-    exclude: { path: 'node_modules' },
+/** The folders whose files the rule covers. */
+const ROOTS = ['lib', 'app', 'connections', 'modules', 'scripts'];
+
+/** Every TypeScript file under `dir`, relative to ROOT with forward slashes. */
+function typescriptFiles(dir: string, found: string[] = []): string[] {
+  for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+    const relative = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) typescriptFiles(relative, found);
+    else if (/\.tsx?$/.test(entry.name)) found.push(relative);
+  }
+  return found;
+}
+
+/** The compiler options of tsconfig.json, which module resolution follows. */
+function compilerOptions(): ts.CompilerOptions {
+  const file = path.join(ROOT, 'tsconfig.json');
+  const read = ts.readConfigFile(file, (name) => ts.sys.readFile(name));
+  return ts.parseJsonConfigFileContent(read.config, ts.sys, ROOT).options;
+}
+
+/** The import graph of `files`: each file's resolved dependencies inside the project. */
+export function importGraph(files: readonly string[]): Cruised[] {
+  const options = compilerOptions();
+  const modules = files.map((source) => {
+    const text = fs.readFileSync(path.join(ROOT, source), 'utf8');
+    const named = ts.preProcessFile(text, true, true).importedFiles.map((file) => file.fileName);
+    const resolved = new Set<string>();
+    for (const name of named) {
+      const target = ts.resolveModuleName(name, path.join(ROOT, source), options, ts.sys)
+        .resolvedModule?.resolvedFileName;
+      if (target === undefined) continue;
+      const relative = path.relative(ROOT, target).split(path.sep).join('/');
+      // Packages and Node's own modules are outside the rule.
+      if (relative.startsWith('..') || relative.startsWith('node_modules/')) continue;
+      resolved.add(relative);
+    }
+    return { source, targets: [...resolved] };
   });
-  const output = result.output;
-  if (typeof output === 'string') throw new Error('dependency-cruiser returned text, not modules');
-  const problems = importProblems(output.modules as unknown as Cruised[]);
+  return markCycles(modules);
+}
+
+/**
+ * Marks each dependency that lies on a cycle: the two files are in one strongly connected
+ * component of the graph (Tarjan's algorithm), or a file imports itself.
+ */
+export function markCycles(
+  modules: readonly { source: string; targets: readonly string[] }[],
+): Cruised[] {
+  const edges = new Map(modules.map((module) => [module.source, module.targets]));
+  const component = new Map<string, number>();
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  let counter = 0;
+  const visit = (node: string): void => {
+    index.set(node, counter);
+    low.set(node, counter);
+    counter += 1;
+    stack.push(node);
+    onStack.add(node);
+    for (const next of edges.get(node) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node) as number, low.get(next) as number));
+      } else if (onStack.has(next)) {
+        low.set(node, Math.min(low.get(node) as number, index.get(next) as number));
+      }
+    }
+    if (low.get(node) === index.get(node)) {
+      const id = index.get(node) as number;
+      for (let member = stack.pop(); member !== undefined; member = stack.pop()) {
+        onStack.delete(member);
+        component.set(member, id);
+        if (member === node) break;
+      }
+    }
+  };
+  for (const module of modules) if (!index.has(module.source)) visit(module.source);
+  return modules.map(({ source, targets }) => ({
+    source,
+    dependencies: targets.map((resolved) => ({
+      resolved,
+      circular:
+        resolved === source ||
+        (component.has(resolved) && component.get(resolved) === component.get(source)),
+      coreModule: false,
+    })),
+  }));
+}
+
+function main(): void {
+  const modules = importGraph(ROOTS.flatMap((root) => typescriptFiles(root)));
+  const problems = importProblems(modules);
   if (problems.length > 0) {
     process.stderr.write(
       `${problems.length} import problem(s) (see the layers in scripts/check-imports.ts):\n${problems
@@ -126,12 +216,14 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(`imports follow the layers (${output.modules.length} files, no cycle)\n`);
+  process.stdout.write(`imports follow the layers (${modules.length} files, no cycle)\n`);
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  try {
+    main();
+  } catch (error: unknown) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
-  });
+  }
 }

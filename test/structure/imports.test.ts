@@ -1,6 +1,7 @@
 // The import rule of `npm test` (scripts/check-imports.ts) on small hand-made graphs: each kind of
-// problem is reported, and a graph that follows the layers passes.
-import { folderOf, importProblems } from '../../scripts/check-imports';
+// problem is reported, and a graph that follows the layers passes; then the graph itself, as
+// TypeScript resolves it.
+import { folderOf, importGraph, importProblems, markCycles } from '../../scripts/check-imports';
 
 const edge = (resolved: string, circular = false) => ({ resolved, circular, coreModule: false });
 
@@ -65,4 +66,45 @@ test('another lib folder is imported through its index.ts; a file of its own fol
   ).toEqual([
     "not through the folder's index.ts: lib/cli/run.ts imports lib/harness/execute.ts (import lib/harness, and export what is needed from lib/harness/index.ts)",
   ]);
+});
+
+test('a dependency lies on a cycle when its two files reach each other, or a file imports itself', () => {
+  const circular = (modules: Array<{ source: string; targets: string[] }>): string[] =>
+    markCycles(modules).flatMap((module) =>
+      module.dependencies
+        .filter((dependency) => dependency.circular)
+        .map((dependency) => `${module.source} → ${dependency.resolved}`),
+    );
+  expect(
+    circular([
+      { source: 'a.ts', targets: ['b.ts'] },
+      { source: 'b.ts', targets: ['c.ts', 'd.ts'] },
+      { source: 'c.ts', targets: ['a.ts'] },
+      { source: 'd.ts', targets: ['d.ts', 'e.ts'] },
+    ]),
+  ).toEqual(['a.ts → b.ts', 'b.ts → c.ts', 'c.ts → a.ts', 'd.ts → d.ts']);
+  expect(
+    circular([
+      { source: 'a.ts', targets: ['b.ts'] },
+      { source: 'b.ts', targets: [] },
+    ]),
+  ).toEqual([]);
+});
+
+test('the graph holds every kind of import TypeScript resolves, type-only and require() included', () => {
+  const graph = importGraph([
+    'lib/runtime/exchange.ts',
+    'lib/cli/commands/new.ts',
+    'scripts/check-imports.ts',
+  ]);
+  const targets = (source: string): string[] =>
+    graph.find((module) => module.source === source)?.dependencies.map((d) => d.resolved) ?? [];
+  // `import type { Scope } from './iml'` and a plain import.
+  expect(targets('lib/runtime/exchange.ts')).toEqual(
+    expect.arrayContaining(['lib/runtime/iml.ts', 'lib/runtime/http.ts']),
+  );
+  // `require('../scaffold') as typeof import('../scaffold')`: loaded lazily, still a dependency.
+  expect(targets('lib/cli/commands/new.ts')).toContain('lib/cli/scaffold.ts');
+  // Packages and Node's modules are outside the rule.
+  expect(targets('scripts/check-imports.ts')).toEqual([]);
 });
