@@ -6,8 +6,8 @@
 //
 // The graph comes from TypeScript itself: `ts.preProcessFile` lists every module a file names
 // (imports, exports from, `require`, `import()` in code and types) without type-checking, and
-// `ts.resolveModuleName` resolves each name as the compiler does. Half a second, where
-// dependency-cruiser took about five.
+// `ts.resolveModuleName` resolves each name as the compiler does. The gate takes about 2 s, tsx's
+// start-up included, where dependency-cruiser's took about 5.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
