@@ -10,14 +10,6 @@ import {
 import { InternalError, PROJECT_ROOT } from '../shared';
 
 /**
- * Replaces `outDir` with exactly `files` plus the build marker, as close to atomically as a file
- * system allows. `outDir` must be absent, empty or a previous build (assertReplaceableOutputDir;
- * the context defaults to this process's folder and this project). Every file is written into a
- * fresh sibling directory first, then the old directory is renamed away, the new one renamed into
- * place and the old one deleted. On any failure `outDir` is as it was and no temporary folder
- * is left behind.
- */
-/**
  * Throws OutputDirRefusedError unless a build may replace `outDir`; the context defaults to this
  * process's folder and the project root. The writer checks again when it writes.
  */
@@ -32,6 +24,14 @@ export async function checkOutputDir(
   });
 }
 
+/**
+ * Replaces `outDir` with exactly `files` plus the build marker, as close to atomically as a file
+ * system allows. `outDir` must be absent, empty or a previous build (assertReplaceableOutputDir;
+ * the context defaults to this process's folder and this project). Every file is written into a
+ * fresh sibling directory first, then the old directory is renamed away, the new one renamed into
+ * place and the old one deleted. On any failure `outDir` is as it was and no temporary folder
+ * is left behind.
+ */
 export async function writeDirAtomically(
   outDir: string,
   files: ReadonlyMap<string, string>,

@@ -437,7 +437,7 @@ function spreadCopy(value: unknown): PlainObject {
   if (source === undefined) return {};
   if (Object.hasOwn(source, '__proto__')) {
     const copy: PlainObject = {};
-    applySpread(copy, source);
+    copyDefined(copy, source);
     return copy;
   }
   const copy: PlainObject = Object.assign({}, source);
@@ -449,7 +449,11 @@ function spreadCopy(value: unknown): PlainObject {
 
 function applySpread(target: PlainObject, value: unknown): void {
   const source = spreadable(value);
-  if (source === undefined) return;
+  if (source !== undefined) copyDefined(target, source);
+}
+
+/** Each own key of `source` whose value is defined, set on `target` (`__proto__` as data). */
+function copyDefined(target: PlainObject, source: PlainObject): void {
   for (const key of Object.keys(source)) {
     const item = source[key];
     if (item !== undefined) setOwn(target, key, item);

@@ -305,6 +305,9 @@ const medianOf = (timings: Timing[]): Timing => ({
   cpu: median(timings.map((t) => t.cpu)),
 });
 
+/** Warm-up per workload, both sides alternating (at least two rounds each). */
+const WARM_UP_MS = 3000;
+
 /** Median times of the runtime and of the hand-written loop over `total` items, alternating. */
 async function timeBoth(
   workload: Workload,
@@ -338,9 +341,6 @@ async function timeBoth(
   if (sink < 0) console.log(sink);
   return { hand: medianOf(hand), runtime: medianOf(runtime) };
 }
-
-/** Warm-up per workload, both sides alternating (at least two rounds each). */
-const WARM_UP_MS = 3000;
 
 interface Workload {
   readonly label: string;
