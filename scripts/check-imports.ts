@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { readTsconfig } from './tsconfig';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -126,16 +127,10 @@ function typescriptFiles(dir: string, found: string[] = []): string[] {
   return found;
 }
 
-/** The compiler options of tsconfig.json, which module resolution follows. */
-function compilerOptions(): ts.CompilerOptions {
-  const file = path.join(ROOT, 'tsconfig.json');
-  const read = ts.readConfigFile(file, (name) => ts.sys.readFile(name));
-  return ts.parseJsonConfigFileContent(read.config, ts.sys, ROOT).options;
-}
-
 /** The import graph of `files`: each file's resolved dependencies inside the project. */
 export function importGraph(files: readonly string[]): Cruised[] {
-  const options = compilerOptions();
+  // Module resolution follows tsconfig.json's compiler options.
+  const { options } = readTsconfig();
   const modules = files.map((source) => {
     const text = fs.readFileSync(path.join(ROOT, source), 'utf8');
     const named = ts.preProcessFile(text, true, true).importedFiles.map((file) => file.fileName);

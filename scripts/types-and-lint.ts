@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
+import { readTsconfig, TsconfigError } from './tsconfig';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -16,18 +17,13 @@ function fail(message: string): never {
 
 /** The program `tsc -p tsconfig.json` type-checks. */
 function createProgram(): ts.Program {
-  const configPath = path.join(ROOT, 'tsconfig.json');
-  const config = ts.getParsedCommandLineOfConfigFile(
-    configPath,
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) =>
-        fail(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')),
-    },
-  );
-  if (config === undefined) fail(`cannot read ${configPath}`);
-  if (config.errors.length > 0) fail(ts.formatDiagnostics(config.errors, formatHost));
+  let config: ts.ParsedCommandLine;
+  try {
+    config = readTsconfig();
+  } catch (error) {
+    if (error instanceof TsconfigError) fail(error.message);
+    throw error;
+  }
   return ts.createProgram({ rootNames: config.fileNames, options: config.options });
 }
 

@@ -4,15 +4,14 @@
 // error, on the misspelt key, naming it, and never blaming a valid sibling such as `iterate`.
 import path from 'node:path';
 import ts from 'typescript';
+import { readTsconfig } from '../../scripts/tsconfig';
 
 const ROOT = path.resolve(__dirname, '../..');
 const snippetPath = (index: number): string =>
   path.join(ROOT, `test/types/__define_snippet_${index}__.ts`);
 
 function compilerOptions(): ts.CompilerOptions {
-  const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), (f) => ts.sys.readFile(f));
-  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
-  return { ...parsed.options, noEmit: true };
+  return { ...readTsconfig().options, noEmit: true };
 }
 
 type Diagnosed = Array<{ line: string; message: string }>;
