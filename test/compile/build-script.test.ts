@@ -1,4 +1,7 @@
-// The real entry points, spawned as `npm run build` would run them.
+// The real entry points, spawned as `npm run build` would run them: that each parses its options
+// and turns the command's result into the exit code. Each spawn costs over a second of CPU, so
+// one case per script runs here; what the commands do with other definitions is tested
+// in-process (test/compile/build.test.ts).
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -46,28 +49,10 @@ describe('scripts/build.ts and scripts/validate.ts', () => {
     expect((await readTree(out())).has('makecomapp.json')).toBe(true);
   }, 60_000);
 
-  test('an invalid definition: exit 1, every problem printed, the previous output byte-identical', async () => {
-    const before = await readTree(out());
-    expect(before.size).toBe(45); // 44 files and the build marker
-    const result = await tsx('scripts/build.ts', ['--app', BROKEN, '--dist', out()]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('3 problems in the app definition:');
-    expect(result.stderr).toContain(
-      'module listTasks: modules/list-tasks/list-tasks.communication.iml.json#/1/response/iterat: unknown key "iterat" (did you mean "iterate"?) [schema/additionalProperties]',
-    );
-    expect(result.stderr).toContain('[module-in-one-group]');
-    expect(result.stderr).toContain('[sanitize-covers-secrets]');
-    expect(result.stderr).toContain(`Nothing was written; ${out()} is unchanged.`);
-    expect(await readTree(out())).toEqual(before);
-    expect(await fs.readdir(tmp)).toEqual(['dist']);
-  }, 60_000);
-
-  test('validate: exit 1 on an invalid definition, 0 on a valid one', async () => {
+  test('validate: exit 1 on an invalid definition, every problem printed', async () => {
     const bad = await tsx('scripts/validate.ts', ['--app', BROKEN]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('3 problems in the app definition:');
-    const good = await tsx('scripts/validate.ts', ['--app', COMPLETE]);
-    expect(good.code).toBe(0);
-    expect(good.stdout).toContain('The app "acme-fixture" is valid.');
+    expect(bad.stdout).toBe('');
   }, 60_000);
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { compileApp, renderFiles } from '../../lib/compile';
 import { buildApp } from '../../lib/cli/build-app';
-import { buildCommand, summarize } from '../../lib/cli/build-commands';
+import { buildCommand, summarize, validateCommand } from '../../lib/cli/build-commands';
 import type { CliIo } from '../../lib/cli/io';
 import { BUILD_MARKER, BUILD_MARKER_TEXT } from '../../lib/compile/output-dir';
 import { writeDirAtomically } from '../../lib/compile/write-dir';
@@ -131,6 +131,46 @@ describe('buildCommand', () => {
     expect(code).toBe(2);
     expect(io.lines.err.join('\n')).toContain('source folder lib/');
     expect(io.lines.err.join('\n')).not.toContain('cannot load the app module');
+  });
+
+  test('an invalid definition: exit 1, every problem printed, the previous build byte-identical', async () => {
+    const out = path.join(tmp, 'dist');
+    const fixtures = path.join(__dirname, '../fixtures/apps');
+    expect(
+      await buildCommand(
+        { appPath: path.join(fixtures, 'complete/index.ts'), outDir: out },
+        recorder(),
+      ),
+    ).toBe(0);
+    const before = await readTree(out);
+    expect(before.size).toBe(45); // 44 files and the build marker
+    const io = recorder();
+    const code = await buildCommand(
+      { appPath: path.join(fixtures, 'broken/index.ts'), outDir: out },
+      io,
+    );
+    expect(code).toBe(1);
+    const stderr = io.lines.err.join('\n');
+    expect(stderr).toContain('3 problems in the app definition:');
+    expect(stderr).toContain(
+      'module listTasks: modules/list-tasks/list-tasks.communication.iml.json#/1/response/iterat: unknown key "iterat" (did you mean "iterate"?) [schema/additionalProperties]',
+    );
+    expect(stderr).toContain('[module-in-one-group]');
+    expect(stderr).toContain('[sanitize-covers-secrets]');
+    expect(stderr).toContain(`Nothing was written; ${out} is unchanged.`);
+    expect(io.lines.out).toEqual([]);
+    expect(await readTree(out)).toEqual(before);
+    expect(await fs.readdir(tmp)).toEqual(['dist']);
+  });
+
+  test('validateCommand: exit 0 and one line on a valid definition', async () => {
+    const io = recorder();
+    const code = await validateCommand(
+      { appPath: path.join(__dirname, '../fixtures/apps/complete/index.ts') },
+      io,
+    );
+    expect(io.lines).toEqual({ out: ['The app "acme-fixture" is valid.'], err: [] });
+    expect(code).toBe(0);
   });
 
   test('summarize counts files per top-level folder', () => {
