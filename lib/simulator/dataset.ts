@@ -90,23 +90,23 @@ const CARD_BRANDS = [
   ['CREDIT_CARD_AMERICAN_EXPRESS', 'AMEX'],
 ] as const;
 
+const BRL_PAYMENT_TYPES: readonly (readonly [string, number])[] = [
+  ['CREDIT_CARD', 70],
+  ['PIX', 15],
+  ['BILLET', 8],
+  ['PAYPAL', 4],
+  ['GOOGLE_PAY', 3],
+];
+
+const OTHER_PAYMENT_TYPES: readonly (readonly [string, number])[] = [
+  ['CREDIT_CARD', 80],
+  ['PAYPAL', 15],
+  ['GOOGLE_PAY', 5],
+];
+
 function paymentProfile(random: Random, currency: string): PaymentProfile {
   const engine = currency === 'BRL' ? 'HotPay' : 'HotPay Internacional';
-  const type = random.weighted<string>(
-    currency === 'BRL'
-      ? [
-          ['CREDIT_CARD', 70],
-          ['PIX', 15],
-          ['BILLET', 8],
-          ['PAYPAL', 4],
-          ['GOOGLE_PAY', 3],
-        ]
-      : [
-          ['CREDIT_CARD', 80],
-          ['PAYPAL', 15],
-          ['GOOGLE_PAY', 5],
-        ],
-  );
+  const type = random.weighted(currency === 'BRL' ? BRL_PAYMENT_TYPES : OTHER_PAYMENT_TYPES);
   if (type === 'CREDIT_CARD') {
     const [method, flag] = random.pick(CARD_BRANDS);
     return { type, method, engine, cardFlag: flag };
@@ -323,12 +323,12 @@ function generateSubscription(
   seed: number,
   index: number,
   anchor: number,
-  products: readonly CatalogProduct[],
+  subscriptionProducts: readonly CatalogProduct[],
   earlier: readonly SubscriptionRecord[],
   usedCodes: Set<string>,
 ): SubscriptionRecord {
   const random = createRandom(mixSeed(seed, SUBSCRIPTION_SALT, index));
-  const product = random.pick(products.filter((candidate) => candidate.isSubscription));
+  const product = random.pick(subscriptionProducts);
   const plan = random.pick(product.plans);
   // One buyer in ten already subscribes to something else: same person, a different code.
   const reused = earlier.length > 0 && random.chance(0.1) ? random.pick(earlier) : undefined;
@@ -369,7 +369,6 @@ function generateSubscription(
   // The purchase history is built when first read, from the record as it is now: most data
   // sets serve subscription lists and never read it, and it is most of a data set's making
   // (weekly plans over years). Its own seeded random keeps it the same whenever it is built.
-  const asGenerated: SubscriptionRecord = { ...record };
   let purchases: PurchaseRecord[] | undefined;
   Object.defineProperty(record, 'purchases', {
     enumerable: true,
@@ -377,7 +376,7 @@ function generateSubscription(
     get: () =>
       (purchases ??= buildPurchases(
         createRandom(mixSeed(seed, PURCHASE_SALT, index)),
-        asGenerated,
+        record,
         timeline,
         anchor,
       )),
@@ -397,9 +396,10 @@ export function generateDataset(seed: number, size: number, anchor: number): Dat
   const producer = generateProducer(createRandom(mixSeed(seed, CATALOG_SALT, 1)));
   const subscriptions: SubscriptionRecord[] = [];
   const usedCodes = new Set<string>();
+  const subscriptionProducts = products.filter((candidate) => candidate.isSubscription);
   for (let index = 0; index < size; index += 1) {
     subscriptions.push(
-      generateSubscription(seed, index, anchor, products, subscriptions, usedCodes),
+      generateSubscription(seed, index, anchor, subscriptionProducts, subscriptions, usedCodes),
     );
   }
   // List order: newest accession first, the way a producer's dashboard shows subscribers.
