@@ -2,15 +2,26 @@
 // with a pattern or text from an API response must not take seconds. Patterns are compiled by
 // RE2JS (a port of RE2: no backtracking), and the replacement string keeps JavaScript's meaning
 // (`$&`, `$1`…`$99`, `$<name>`, `` $` ``, `$'`, `$$`), which Make's `replace` follows.
-import { RE2JS } from 're2js';
+//
+// RE2JS is required on first use: loading it takes about 11 ms, which every CLI command and every
+// test file that loads the engine paid, and few templates use a regular expression.
+import type { RE2JS } from 're2js';
 import { ImlArgumentError } from '../errors';
 
-const FLAGS: Readonly<Record<string, number>> = {
-  i: RE2JS.CASE_INSENSITIVE,
-  m: RE2JS.MULTILINE,
-  s: RE2JS.DOTALL,
-  g: 0,
-  u: 0,
+let loaded: typeof RE2JS | undefined;
+function re2(): typeof RE2JS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see above
+  loaded ??= (require('re2js') as typeof import('re2js')).RE2JS;
+  return loaded;
+}
+
+/** The RE2JS flag each JavaScript flag stands for (g and u change nothing in RE2JS itself). */
+const FLAGS: Readonly<Record<string, 'CASE_INSENSITIVE' | 'MULTILINE' | 'DOTALL' | null>> = {
+  i: 'CASE_INSENSITIVE',
+  m: 'MULTILINE',
+  s: 'DOTALL',
+  g: null,
+  u: null,
 };
 
 export interface LinearRegex {
@@ -25,6 +36,7 @@ export function compileRegex(
   name: string,
   index: number,
 ): LinearRegex {
+  const engine = re2();
   let bits = 0;
   for (const flag of flags) {
     const bit = FLAGS[flag];
@@ -33,10 +45,10 @@ export function compileRegex(
         `Function '${name}': argument ${index} uses the regular expression flag "${flag}", which is not supported (use g, i, m, s or u)`,
       );
     }
-    bits |= bit;
+    if (bit !== null) bits |= engine[bit];
   }
   try {
-    return { re: RE2JS.compile(pattern, bits), global: flags.includes('g') };
+    return { re: engine.compile(pattern, bits), global: flags.includes('g') };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ImlArgumentError(
