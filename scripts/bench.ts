@@ -1,17 +1,12 @@
-// `npm run bench`: prints the project's performance figures. Each part lives in scripts/bench/
-// and prints its own table; nothing here asserts timings (figures are read, not tested).
-import { benchCli } from './bench/cli';
-import { benchIml } from './bench/iml';
-import { benchRuntime } from './bench/runtime';
+// `npm run bench [iml|runtime|cli]`: prints the project's performance figures (figures are read,
+// not tested). The parts live in scripts/bench/ and run as one esbuild bundle, the form in which
+// the CLI runs the engine (scripts/bench/bundled.ts says why that matters).
+import { loadBundled } from './bench/bundled';
+import type { runBench } from './bench/main';
 
-async function main(): Promise<void> {
-  const only = process.argv[2];
-  if (only === undefined || only === 'iml') await benchIml();
-  if (only === undefined || only === 'runtime') await benchRuntime();
-  if (only === undefined || only === 'cli') benchCli();
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+loadBundled<{ runBench: typeof runBench }>('main')
+  .runBench(process.argv[2])
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

@@ -1,7 +1,8 @@
 // IML benchmark: compiled-template evaluations per second for typical templates, next to a
 // hand-written JavaScript function doing the same work (= 1). Prints each ratio beside its
 // target; asserts nothing.
-// Run alone: npx tsx scripts/bench/iml.ts   (or via `npm run bench iml`)
+// Run alone: `npm run bench iml` (bundled, as the CLI runs the engine; `npx tsx
+// scripts/bench/iml.ts` measures the sources through tsx instead).
 
 import { compileTemplate } from '../../lib/iml';
 

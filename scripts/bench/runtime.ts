@@ -3,7 +3,8 @@
 // one run, median of alternating rounds; then the memory retained while streaming 1,000,000 items
 // against 10,000, with the run log on and pages small enough for their bodies to be logged.
 // Caps are lifted. Prints each figure beside its target; asserts nothing.
-// Run alone: npx tsx scripts/bench/runtime.ts   (or via `npm run bench runtime`)
+// Run alone: `npm run bench runtime` (bundled, as the CLI runs the engine; `npx tsx
+// scripts/bench/runtime.ts` measures the sources through tsx instead).
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import v8 from 'node:v8';
