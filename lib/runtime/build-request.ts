@@ -126,10 +126,10 @@ export function buildRequest(
       at('qs'),
     );
   }
-  // resolveUrl's URL is this request's own: it takes the query string in place.
-  const final = resolved.href;
-  const loggedUrl = final.href;
-  final.search = serializeQuery(query);
+  // One parse of the final text: setting `search` on a URL object re-parses the whole URL.
+  const loggedUrl = resolved.href;
+  const search = serializeQuery(query);
+  const final = new URL(search === '' ? loggedUrl : `${loggedUrl}?${search}`);
 
   let body: HttpRequest['body'];
   let loggedBody: unknown;

@@ -21,10 +21,16 @@ export function joinUrl(baseUrl: string, relative: string): string {
 
 export interface ResolvedUrl {
   /** The final URL without query string (WHATWG-normalised: dot segments resolved). */
-  href: URL;
+  readonly href: string;
   /** The URL's own query string (`?a=b`), kept only when the request has no `qs`. */
-  search: string;
+  readonly search: string;
 }
+
+/**
+ * The last resolution, by its inputs: a module's pages all resolve the same url against the same
+ * base, and parsing, checking and re-serialising that URL was a tenth of a request's own work.
+ */
+let last: { url: string; baseUrl: unknown; encodeUrl: boolean; resolved: ResolvedUrl } | undefined;
 
 /**
  * Resolves the evaluated `url` against the evaluated `baseUrl` and applies `encodeUrl`. Throws a
@@ -44,6 +50,14 @@ export function resolveUrl(
         where,
       },
     );
+  }
+  if (
+    last !== undefined &&
+    last.url === url &&
+    last.baseUrl === baseUrl &&
+    last.encodeUrl === encodeUrl
+  ) {
+    return last.resolved;
   }
   let full = url.trim();
   if (!isAbsoluteUrl(full)) {
@@ -96,5 +110,7 @@ export function resolveUrl(
   }
   const search = parsed.search;
   parsed.search = '';
-  return { href: parsed, search };
+  const resolved: ResolvedUrl = { href: parsed.href, search };
+  last = { url, baseUrl, encodeUrl, resolved };
+  return resolved;
 }

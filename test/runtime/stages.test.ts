@@ -40,8 +40,23 @@ describe('url', () => {
 
   test('dot segments stay on the host; the own query and the hash are split off', () => {
     const resolved = resolveUrl('/v1/x/../../sales?a=1#frag', 'https://api.x', true, 'w');
-    expect(resolved.href.href).toBe('https://api.x/sales');
+    expect(resolved.href).toBe('https://api.x/sales');
     expect(resolved.search).toBe('?a=1');
+  });
+
+  test('the last resolution is reused only for the very same url, base and encoding', () => {
+    const first = resolveUrl('/a b', 'https://api.x', true, 'w');
+    expect(resolveUrl('/a b', 'https://api.x', true, 'w')).toEqual(first);
+    expect(first.href).toBe('https://api.x/a%20b');
+    expect(resolveUrl('/a b', 'https://api.y', true, 'w').href).toBe('https://api.y/a%20b');
+    expect(resolveUrl('/a%20b', 'https://api.y', false, 'w').href).toBe('https://api.y/a%20b');
+    expect(resolveUrl('/a%20b', 'https://api.y', true, 'w').href).toBe('https://api.y/a%2520b');
+    expect(resolveUrl('/c', 'https://api.y', true, 'w').href).toBe('https://api.y/c');
+    // A bad value right after a good one is still refused.
+    resolveUrl('/relative', 'https://api.x', true, 'w');
+    expect(thrown(() => resolveUrl('/relative', undefined, true, 'w'))).toMatchObject({
+      type: 'RuntimeError',
+    });
   });
 
   test.each([
