@@ -26,6 +26,24 @@ export function parseSanitizePath(path: string): string[] {
 }
 
 /**
+ * Parsed paths by their text: every request and response of a run is sanitized with the same few
+ * paths, which were parsed again each time. Bounded, since paths can come from any app a
+ * long-lived process (the studio) loads.
+ */
+const parsedPaths = new Map<string, readonly string[]>();
+const MAX_PARSED_PATHS = 1024;
+
+function parsedPath(path: string): readonly string[] {
+  let parsed = parsedPaths.get(path);
+  if (parsed === undefined) {
+    if (parsedPaths.size >= MAX_PARSED_PATHS) parsedPaths.clear();
+    parsed = parseSanitizePath(path);
+    parsedPaths.set(path, parsed);
+  }
+  return parsed;
+}
+
+/**
  * A copy of `target` with the value at every path replaced by `[REDACTED]`. Keys match
  * case-insensitively (header names differ in case between definition and wire); an array met on
  * the way applies the rest of the path to each element (so `response.body.items.token` masks every
@@ -33,24 +51,23 @@ export function parseSanitizePath(path: string): string[] {
  */
 export function applySanitize<T>(target: T, paths: readonly string[]): T {
   let out: unknown = target;
-  for (const path of paths) out = mask(out, parseSanitizePath(path));
+  for (const path of paths) out = mask(out, parsedPath(path), 0);
   return out as T;
 }
 
-function mask(value: unknown, path: readonly string[]): unknown {
-  if (path.length === 0) return value === undefined ? value : REDACTED;
-  if (Array.isArray(value)) return value.map((item) => mask(item, path));
+/** `value` with `path` from its element `from` on masked; copied only where a key matches. */
+function mask(value: unknown, path: readonly string[], from: number): unknown {
+  if (from === path.length) return value === undefined ? value : REDACTED;
+  if (Array.isArray(value)) return value.map((item) => mask(item, path, from));
   if (value === null || typeof value !== 'object') return value;
-  const [head, ...rest] = path;
-  let changed = false;
+  const head = path[from];
+  const keys = Object.keys(value);
+  if (!keys.some((key) => key.toLowerCase() === head)) return value;
+  const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (key.toLowerCase() === head) {
-      setOwn(out, key, mask(item, rest));
-      changed = true;
-    } else {
-      setOwn(out, key, item);
-    }
+  for (const key of keys) {
+    const item = source[key];
+    setOwn(out, key, key.toLowerCase() === head ? mask(item, path, from + 1) : item);
   }
-  return changed ? out : value;
+  return out;
 }

@@ -136,6 +136,25 @@ describe('sanitize and redact', () => {
     expect(exchange.request.headers.Authorization).toBe('Bearer x');
   });
 
+  test('sanitizing copies only the objects on a matching path, the same way every time', () => {
+    const exchange = {
+      request: { headers: { 'X-Key': 'k' }, qs: { a: '1' } },
+      response: { body: { 'x.y': 's', keep: { deep: true } } },
+    };
+    expect(applySanitize(exchange, ['nothing.at.all', 'Nothing'])).toBe(exchange);
+    expect(applySanitize(exchange, ['request.headers.nothing'])).toEqual(exchange);
+    for (let round = 0; round < 2; round += 1) {
+      const masked = applySanitize(exchange, ['REQUEST.headers.x-key', 'response.body.`x.y`']);
+      expect(masked).toEqual({
+        request: { headers: { 'X-Key': REDACTED }, qs: { a: '1' } },
+        response: { body: { 'x.y': REDACTED, keep: { deep: true } } },
+      });
+      expect(masked.request.qs).toBe(exchange.request.qs);
+      expect(masked.response.body.keep).toBe(exchange.response.body.keep);
+    }
+    expect(exchange.request.headers['X-Key']).toBe('k');
+  });
+
   test('the redactor replaces raw, prefixed, trimmed and URL-encoded forms, longest first; short values are ignored', () => {
     const redactor = new Redactor();
     redactor.add(' Basic abc def==  ');
