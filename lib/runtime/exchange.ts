@@ -4,8 +4,8 @@
 // used. A second 401 is an InvalidAccessTokenError.
 import { buildRequest, type HttpRequest } from './build-request';
 import { InvalidAccessTokenError, MakeError, RuntimeError, type SanitizedRequest } from './errors';
-import { checkHostAllowed } from './hosts';
-import { describeRequest, send, startTimeout, targetUrl, type HttpResponse } from './http';
+import { checkHostAllowed, mapHost } from './hosts';
+import { describeRequest, send, startTimeout, type HttpResponse } from './http';
 import type { Scope } from './iml';
 import type { EffectiveRequest } from './merge-base';
 import { parseResponseBody } from './parse-response';
@@ -98,14 +98,14 @@ async function sendHop(
   };
   if (options.page !== undefined) entry.page = options.page;
   if (hop > 0) entry.redirect = hop;
-  const target = targetUrl(request, env.hostMap);
-  if (target !== request.url) entry.sentTo = target.origin;
+  const mapped = mapHost(request.url, env.hostMap);
+  if (mapped !== undefined) entry.sentTo = mapped.origin;
   try {
     checkDestination(request, hop, env, options);
     // A redirect hop is part of the request it follows, not a request of its own for the caps.
     if (hop === 0) env.counters.requests += 1;
     const response = await send(request, {
-      target,
+      target: mapped?.href ?? request.url,
       where: env.where,
       signal,
       ...(env.fetch ? { fetch: env.fetch } : {}),

@@ -107,11 +107,26 @@ export function checkHostMap(hostMap: unknown): HostMap {
   return out;
 }
 
-/** The URL to actually fetch: `url` with its origin replaced when hostMap names its host. */
-export function applyHostMap(url: URL, hostMap: HostMap): URL {
-  const origin = hostMap[url.host] ?? hostMap[url.hostname];
-  if (origin === undefined) return url;
-  return new URL(`${origin}${url.pathname}${url.search}`);
+/** Where a request goes instead of its own URL: the text to fetch and the origin it is on. */
+export interface MappedHost {
+  readonly href: string;
+  readonly origin: string;
+}
+
+/**
+ * `url` with its origin replaced, when hostMap names its host; undefined when it does not. Text,
+ * not a URL object: fetch parses its input anyway, and checkHostMap has already normalised every
+ * value to an origin with an optional path prefix, so the text needs no parse here (one per
+ * request, when the runtime runs against the simulator).
+ */
+export function mapHost(url: URL, hostMap: HostMap): MappedHost | undefined {
+  const mapped = hostMap[url.host] ?? hostMap[url.hostname];
+  if (mapped === undefined) return undefined;
+  const prefix = mapped.indexOf('/', mapped.indexOf('//') + 2);
+  return {
+    href: `${mapped}${url.pathname}${url.search}`,
+    origin: prefix === -1 ? mapped : mapped.slice(0, prefix),
+  };
 }
 
 /**

@@ -5,7 +5,6 @@
 // hop passes the allow-list, the hostMap and the log (redirect.ts).
 import { ConnectionError, RuntimeError } from './errors';
 import type { HttpRequest } from './build-request';
-import { applyHostMap, type HostMap } from './hosts';
 import { setOwn } from './wire';
 
 export interface HttpResponse {
@@ -22,9 +21,9 @@ const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
 export interface SendOptions {
   /** The largest body read, after decompression; default DEFAULT_MAX_RESPONSE_BYTES. */
   maxResponseBytes?: number;
-  /** Where the request goes: `request.url` with the hostMap applied (targetUrl), computed once by
-   * the caller, which also logs it. */
-  target: URL;
+  /** Where the request goes: `request.url`, or its text on the hostMap's origin (hosts.ts
+   * mapHost), worked out once by the caller, which also logs it. */
+  target: URL | string;
   where: string;
   /** Replaces the global fetch (the bench's baseline uses the same; tests rely on the global). */
   fetch?: typeof fetch;
@@ -74,11 +73,6 @@ function causeOf(error: unknown): string {
 
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-}
-
-/** Where a request actually goes: differs from `request.url` only under a hostMap. */
-export function targetUrl(request: HttpRequest, hostMap: HostMap): URL {
-  return applyHostMap(request.url, hostMap);
 }
 
 export async function send(request: HttpRequest, options: SendOptions): Promise<HttpResponse> {

@@ -3,7 +3,7 @@ import { finalizeError } from '../../lib/runtime/boundary';
 import { resolveCaps } from '../../lib/runtime/caps';
 import { DataError, RuntimeError } from '../../lib/runtime/errors';
 import { capitaliseHeaderName, mergeHeaders } from '../../lib/runtime/headers';
-import { applyHostMap, checkHostMap, literalHost } from '../../lib/runtime/hosts';
+import { checkHostMap, literalHost, mapHost } from '../../lib/runtime/hosts';
 import { mergeBase, mergeResponse } from '../../lib/runtime/merge-base';
 import { nextPageRequest } from '../../lib/runtime/paginate';
 import { selectParseMode } from '../../lib/runtime/parse-response';
@@ -275,11 +275,20 @@ describe('hosts', () => {
       'API.X': 'http://127.0.0.1:8787',
       'b.x': 'http://127.0.0.1:9/prefix/',
     });
-    expect(applyHostMap(new URL('https://api.x/v1/a?b=1'), map).href).toBe(
-      'http://127.0.0.1:8787/v1/a?b=1',
-    );
-    expect(applyHostMap(new URL('https://b.x/v1'), map).href).toBe('http://127.0.0.1:9/prefix/v1');
-    expect(applyHostMap(new URL('https://other.x/v1'), map).href).toBe('https://other.x/v1');
+    expect(mapHost(new URL('https://api.x/v1/a?b=1'), map)).toEqual({
+      href: 'http://127.0.0.1:8787/v1/a?b=1',
+      origin: 'http://127.0.0.1:8787',
+    });
+    expect(mapHost(new URL('https://b.x/v1'), map)).toEqual({
+      href: 'http://127.0.0.1:9/prefix/v1',
+      origin: 'http://127.0.0.1:9',
+    });
+    expect(mapHost(new URL('https://other.x/v1'), map)).toBeUndefined();
+    // The text is what parsing it would give: fetch gets it as it is.
+    for (const url of ['https://API.X/v1/a?b=1', 'https://b.x/v1/%20x?q=%C3%A9']) {
+      const text = mapHost(new URL(url), map)?.href ?? '';
+      expect(new URL(text).href).toBe(text);
+    }
     expect(thrown(() => checkHostMap({ a: 'not a url' }))).toMatchObject({
       code: 'OPTION_INVALID',
     });
