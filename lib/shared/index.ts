@@ -8,4 +8,5 @@ export { parameterNames, walkParameters } from './parameters';
 export { firstSentence } from './help-text';
 export { formatJson, formatMarkdown } from './prettier';
 export { printJson } from './json-print';
+export { narrowWidth } from './text-width';
 export { PROJECT_ROOT } from './project-root';

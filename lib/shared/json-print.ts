@@ -10,20 +10,14 @@
 // - an array of two or more numbers that does not fit is filled: as many per line as fit;
 // - strings and keys are printed as `JSON.stringify` writes them; numbers too, but `1e+21`
 //   becomes `1e21`;
-// - widths count characters. Prettier counts some differently (East Asian and emoji as two,
-//   combining marks and C1 controls as none), so a value holding a character outside the ranges
-//   where every character is one column wide is not printed here (`undefined`), and the caller
-//   asks prettier: ASCII, U+00A0–U+10FF (Latin, Greek, Cyrillic, Hebrew, Arabic, …) and
-//   U+2000–U+2319 (punctuation such as ’ … —, currency, arrows, maths) but U+2028/U+2029, less
-//   the combining marks among them.
+// - widths count characters. Prettier counts some differently, so a value holding a character
+//   that is not one column wide (text-width.ts) is not printed here (`undefined`), and the caller
+//   asks prettier.
+
+import { narrowWidth } from './text-width';
 
 const WIDTH = 100;
 const INDENT = '  ';
-
-/** Ranges where prettier measures every character but the marks as one column. */
-const NARROW = /^[\x20-\x7e\u00a0-\u10ff\u2000-\u2027\u202a-\u2319]*$/;
-/** Combining marks: zero columns for prettier. */
-const MARK = /[\p{Mn}\p{Me}]/u;
 
 class NotNarrow extends Error {}
 
@@ -33,7 +27,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 function scalar(value: null | boolean | number | string): string {
   if (typeof value === 'string') {
     const text = JSON.stringify(value);
-    if (!NARROW.test(text) || MARK.test(text)) throw new NotNarrow();
+    if (narrowWidth(text) === undefined) throw new NotNarrow();
     return text;
   }
   if (typeof value === 'number') return JSON.stringify(value).replace('e+', 'e');
