@@ -2,26 +2,17 @@
 // `content-type` → `Content-Type`; make-app-format §5, decision §18 #21). Merging is therefore by
 // lower-cased name, and the later layer wins.
 import { DataError } from './errors';
+import { memoize } from '../shared';
 import { describeType, setOwn } from './wire';
 
 // Every request of a run sends the same few header names; capitalising each anew was about a third
-// of merging the headers in a profile of one-item pages. Bounded, since names can come from data
-// (Make an API Call's headers).
-const capitalisedNames = new Map<string, string>();
-const MAX_CAPITALISED_NAMES = 1024;
-
-export function capitaliseHeaderName(name: string): string {
-  let capitalised = capitalisedNames.get(name);
-  if (capitalised === undefined) {
-    capitalised = name
-      .split('-')
-      .map((part) => (part === '' ? part : part[0]!.toUpperCase() + part.slice(1).toLowerCase()))
-      .join('-');
-    if (capitalisedNames.size >= MAX_CAPITALISED_NAMES) capitalisedNames.clear();
-    capitalisedNames.set(name, capitalised);
-  }
-  return capitalised;
-}
+// of merging the headers in a profile of one-item pages.
+export const capitaliseHeaderName = memoize((name: string): string =>
+  name
+    .split('-')
+    .map((part) => (part === '' ? part : part[0]!.toUpperCase() + part.slice(1).toLowerCase()))
+    .join('-'),
+);
 
 function headerValue(name: string, value: unknown, where: string): string | undefined {
   if (value === undefined || value === null) return undefined;

@@ -1,6 +1,7 @@
 // `log.sanitize` (make-app-format §5): dot paths into the logged exchange, case-insensitive, with
 // backticks around keys that contain dots or spaces, e.g. `request.headers.authorization`,
 // `request.qs.client_secret`, `response.body.access_token`, ``request.body.`x.y` ``.
+import { memoize } from '../shared';
 import { REDACTED } from './redact';
 import { setOwn } from './wire';
 
@@ -25,23 +26,8 @@ export function parseSanitizePath(path: string): string[] {
   return parts.map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
 }
 
-/**
- * Parsed paths by their text: every request and response of a run is sanitized with the same few
- * paths, which were parsed again each time. Bounded, since paths can come from any app a
- * long-lived process (the studio) loads.
- */
-const parsedPaths = new Map<string, readonly string[]>();
-const MAX_PARSED_PATHS = 1024;
-
-function parsedPath(path: string): readonly string[] {
-  let parsed = parsedPaths.get(path);
-  if (parsed === undefined) {
-    if (parsedPaths.size >= MAX_PARSED_PATHS) parsedPaths.clear();
-    parsed = parseSanitizePath(path);
-    parsedPaths.set(path, parsed);
-  }
-  return parsed;
-}
+// Every request and response of a run is sanitized with the same few paths: each is parsed once.
+const parsedPath = memoize(parseSanitizePath);
 
 /**
  * A copy of `target` with the value at every path replaced by `[REDACTED]`. Keys match

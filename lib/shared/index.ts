@@ -9,4 +9,5 @@ export { firstSentence } from './help-text';
 export { formatJson, formatMarkdown } from './prettier';
 export { printJson } from './json-print';
 export { narrowWidth } from './text-width';
+export { memoize } from './memo';
 export { PROJECT_ROOT } from './project-root';
