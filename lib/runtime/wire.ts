@@ -81,9 +81,17 @@ function wireArray(source: unknown[], depth: number): unknown[] {
   return copy ?? source;
 }
 
+// Held locally, as in lib/iml/values.ts: used with .call on the hot path below.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const hasOwn = Object.prototype.hasOwnProperty;
+
 function wireObject(source: Record<string, unknown>, depth: number): Record<string, unknown> {
   let copy: Record<string, unknown> | undefined;
-  for (const key of Object.keys(source)) {
+  // for…in with an own-key test, not Object.keys: every nested object of every bundle passes
+  // here, and an array of keys per object was most of this walk's cost (a 64-item page of the
+  // bench's subscriptions: about 45 µs of the runtime's 120 µs more than the hand loop).
+  for (const key in source) {
+    if (!hasOwn.call(source, key)) continue;
     const item = source[key];
     if (item === undefined) {
       copy ??= { ...source };

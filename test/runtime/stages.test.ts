@@ -13,6 +13,7 @@ import { resetSecondsOf } from '../../lib/runtime/response-error';
 import { applySanitize, parseSanitizePath } from '../../lib/runtime/sanitize';
 import { joinUrl, resolveUrl } from '../../lib/runtime/url';
 import fc from 'fast-check';
+import vm from 'node:vm';
 import { isoOf, toWire } from '../../lib/runtime/wire';
 import { installLeakCheck } from './helpers/leak-check';
 
@@ -296,6 +297,17 @@ describe('hosts', () => {
 });
 
 describe('wire, caps, rate limits, boundary', () => {
+  test('toWire walks own keys only, whatever a prototype lists', () => {
+    // An object of another realm whose Object.prototype has an enumerable key: still plain data.
+    const source = vm.runInNewContext(
+      'Object.prototype.inherited = { gone: undefined }; ({ own: { keep: 1, gone: undefined } })',
+    ) as Record<string, unknown>;
+    const wired = toWire(source) as Record<string, unknown>;
+    expect(Object.keys(wired)).toEqual(['own']);
+    expect(Object.keys(wired.own as object)).toEqual(['keep']);
+    expect(Object.hasOwn(wired, 'inherited')).toBe(false);
+  });
+
   test('isoOf writes exactly what toISOString writes, for any valid date', () => {
     const dates = fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true });
     fc.assert(fc.property(dates, (date) => isoOf(date) === date.toISOString()));
