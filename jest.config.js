@@ -15,6 +15,9 @@ const os = require('node:os');
 
 const shared = {
   testEnvironment: 'node',
+  // A hang guard, not a speed bar: jest's 5 s default failed a heavy test (every odd value through
+  // every interface field) when a busy shared machine slowed a run by a fifth.
+  testTimeout: 30_000,
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',
