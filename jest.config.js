@@ -15,9 +15,6 @@ const os = require('node:os');
 
 const shared = {
   testEnvironment: 'node',
-  // A hang guard, not a speed bar: jest's 5 s default failed a heavy test (every odd value through
-  // every interface field) when a busy shared machine slowed a run by a fifth.
-  testTimeout: 30_000,
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',
@@ -33,6 +30,9 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: os.availableParallelism() + 1,
+  // A hang guard, not a speed bar: jest's 5 s default failed a heavy test (every odd value through
+  // every interface field) when a busy shared machine slowed a run by a fifth.
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/test/global-setup.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',
   collectCoverageFrom: ['lib/iml/**/*.ts'],
