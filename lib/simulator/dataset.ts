@@ -144,7 +144,19 @@ export function dueRecurrences(accession: number, plan: CatalogPlan, until: numb
   return count;
 }
 
-export function chargeDate(record: SubscriptionRecord, recurrence: number): number {
+/**
+ * The fields of a record that no API call changes (all `readonly`): what its purchase history is
+ * built from, so the history is the same whenever it is first read.
+ */
+type FixedFields = Pick<
+  SubscriptionRecord,
+  'index' | 'transaction' | 'product' | 'plan' | 'accessionDate' | 'payment'
+>;
+
+export function chargeDate(
+  record: Pick<FixedFields, 'accessionDate' | 'plan'>,
+  recurrence: number,
+): number {
   // The first charge is the purchase itself; renewals are billed at 12:00 UTC on the due day.
   const due = addPeriods(record.accessionDate, record.plan.recurrencyPeriod, recurrence - 1);
   return recurrence <= 1 ? due : renewalTime(due);
@@ -241,7 +253,7 @@ const RETRY_DAYS = [3, 6] as const;
  */
 function unpaidRenewal(
   random: Random,
-  record: SubscriptionRecord,
+  record: FixedFields,
   recurrence: number,
   firstTransaction: string,
   anchor: number,
@@ -276,7 +288,7 @@ function retryTransaction(index: number, recurrence: number, days: number): stri
 
 function buildPurchases(
   random: Random,
-  record: SubscriptionRecord,
+  record: FixedFields,
   timeline: Timeline,
   anchor: number,
 ): PurchaseRecord[] {
@@ -366,9 +378,10 @@ function generateSubscription(
   // Hotmart's end_accession_date is the moment the subscriber asked to cancel (real data): set on
   // cancelled subscriptions only, absent on the others.
   record.endAccessionDate = timeline.cancellationDate;
-  // The purchase history is built when first read, from the record as it is now: most data
-  // sets serve subscription lists and never read it, and it is most of a data set's making
-  // (weekly plans over years). Its own seeded random keeps it the same whenever it is built.
+  // The purchase history is built when first read, from the record's fixed fields (FixedFields):
+  // most data sets serve subscription lists and never read it, and it is most of a data set's
+  // making (weekly plans over years). Its own seeded random and those fields keep it the same
+  // whenever it is built.
   let purchases: PurchaseRecord[] | undefined;
   Object.defineProperty(record, 'purchases', {
     enumerable: true,
