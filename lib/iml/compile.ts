@@ -383,8 +383,13 @@ function fromReader(read: PathReader): CompiledPath {
  * The helpers generated path code calls, by the names it uses; a generated function takes them
  * as its first parameters (PATH_HELPER_VALUES, same order).
  */
-export const PATH_HELPER_NAMES = ['hasOwn', 'objectPrototype', 'plainKind'] as const;
-export const PATH_HELPER_VALUES = [hasOwn, Object.prototype, plainKind] as const;
+export const PATH_HELPER_NAMES = ['hasOwn', 'objectPrototype', 'plainKind', 'getProto'] as const;
+export const PATH_HELPER_VALUES = [
+  hasOwn,
+  Object.prototype,
+  plainKind,
+  Object.getPrototypeOf,
+] as const;
 
 /**
  * For an object: 1 when its prototype is this realm's Object.prototype, 2 for another root
@@ -418,7 +423,7 @@ interface ReadNode {
  * object); an inherited key reads as undefined. Evaluation order does not matter: reads are
  * pure, and an absent root under strictVariables throws wherever it is read. Keys enter the
  * source only through JSON.stringify (a JSON string is a JavaScript string literal), so none can
- * inject code; blocked keys never get here. Generated variables are `n…` and `k…`.
+ * inject code; blocked keys never get here. Generated variables are `n…`, `k…` and `r…`.
  */
 export function inlineReadsSource(
   reads: readonly InlineRead[],
@@ -463,18 +468,25 @@ export function inlineReadsSource(
     if (node.children.size === 0) return;
     const n = node.variable;
     const kind = `k${n.slice(1)}`;
-    // `__proto__` first: V8 folds it to a constant for a known object shape, where
-    // Object.getPrototypeOf is a call (it was most of an 8-key object map's time). Only an
-    // object whose own or inherited `__proto__` names this realm's Object.prototype without
-    // being its prototype would pass wrongly, and making one takes code holding that very
-    // object; JSON's own `__proto__` keys hold fresh objects and take plainKind's full check.
+    const children = [...node.children].map(([key, child]) => ({
+      k: literal(key),
+      child,
+      raw: `r${child.variable.slice(1)}`,
+    }));
+    // The keys are read first, then the prototype is checked, in one expression: the reads
+    // tell V8 the object's shape, so it folds getProto to a constant (a call otherwise, most of
+    // an 8-key object map's time). `n.__proto__` folds too, but on an object in dictionary mode
+    // (built key by key, many keys) it costs five times a getProto call. A value read from an
+    // object that is not plain is dropped; only a getter of a non-plain object could notice,
+    // and Make's data (JSON, dates, binary) has none.
+    const raws = children.map(({ k, raw }) => `${raw} = ${n}[${k}]`);
     lines.push(
-      `var ${kind} = typeof ${n} !== 'object' || ${n} === null ? 0 : ${n}.__proto__ === objectPrototype ? 1 : plainKind(${n});`,
+      `var ${children.map(({ raw }) => raw).join(', ')};`,
+      `var ${kind} = typeof ${n} !== 'object' || ${n} === null ? 0 : (${raws.join(', ')}, getProto(${n}) === objectPrototype ? 1 : plainKind(${n}));`,
     );
-    for (const [key, child] of node.children) {
-      const k = literal(key);
+    for (const { k, child, raw } of children) {
       lines.push(
-        `var ${child.variable} = ${kind} === 1 ? (objectPrototype[${k}] === undefined || hasOwn.call(${n}, ${k}) ? ${n}[${k}] : undefined) : ${kind} === 2 && hasOwn.call(${n}, ${k}) ? ${n}[${k}] : undefined;`,
+        `var ${child.variable} = ${kind} === 1 ? (objectPrototype[${k}] === undefined || hasOwn.call(${n}, ${k}) ? ${raw} : undefined) : ${kind} === 2 && hasOwn.call(${n}, ${k}) ? ${raw} : undefined;`,
       );
       emit(child);
     }

@@ -99,6 +99,25 @@ test('generated readers: a key Object.prototype also has is read only when own',
   }
 });
 
+// Keys are read before the prototype check (lib/iml/README.md): what a non-plain object holds
+// must still never come out, whatever mode V8 keeps the object in.
+test('generated readers: objects built key by key (dictionary mode) read as any other', () => {
+  const many: Record<string, unknown> = {};
+  for (let i = 0; i < 40; i += 1) many[`k${i}`] = i;
+  delete many.k3;
+  const template = { seven: '{{body.x.k7}}', three: '{{body.x.k3}}', text: '{{body.x.toString}}' };
+  expect(compileTemplate(template).evaluate({ body: { x: many } })).toEqual({ seven: 7 });
+  expect(evaluateTemplate('{{body.x.k7}}', { body: { x: many } })).toBe(7);
+  class Holder {
+    k7 = 'own field of a class instance';
+  }
+  expect(compileTemplate(template).evaluate({ body: { x: new Holder() } })).toEqual({});
+  expect(evaluateTemplate('{{body.x.k7}}', { body: { x: new Holder() } })).toBeUndefined();
+  Object.setPrototypeOf(many, Holder.prototype);
+  expect(compileTemplate(template).evaluate({ body: { x: many } })).toEqual({});
+  expect(evaluateTemplate('{{body.x.k7}}', { body: { x: many } })).toBeUndefined();
+});
+
 test("generated readers: another realm's plain objects are read, own keys only", () => {
   const foreign = vm.runInNewContext('({ x: { y: "own" } })') as Record<string, unknown>;
   expect(evaluateTemplate('{{body.x.y}}', { body: foreign })).toBe('own');

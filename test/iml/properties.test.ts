@@ -292,7 +292,7 @@ describe('evaluation never reads through the prototype chain', () => {
           for (const [k, v] of Object.entries(own)) {
             Object.defineProperty(target, k, { value: v, enumerable: true });
           }
-          // A root with a non-plain prototype is opaque: nothing is read from it at all.
+          // A root with a non-plain prototype is opaque: nothing it holds is returned.
           expect(evaluateTemplate(`{{root.\`${key}\`}}`, { root: target })).toBeUndefined();
           expect(evaluateTemplate(`{{get(root, '${key}')}}`, { root: target })).toBeUndefined();
           // A plain object exposes its own data keys, except the blocked ones.
