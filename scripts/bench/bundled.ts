@@ -11,8 +11,8 @@ import { buildSync } from 'esbuild';
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT_DIR = path.join(ROOT, 'node_modules', '.cache', 'hotmart-make', 'bench');
 
-/** Bundles `scripts/bench/<name>.ts` (with everything it imports) and returns its exports. */
-export function loadBundled<T>(name: string): T {
+/** Bundles `scripts/bench/<name>.ts` with everything it imports; returns the bundle's path. */
+export function bundleFile(name: string): string {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const outfile = path.join(OUT_DIR, `${name}.js`);
   buildSync({
@@ -27,6 +27,12 @@ export function loadBundled<T>(name: string): T {
     define: { __dirname: JSON.stringify(__dirname) },
     logLevel: 'silent',
   });
+  return outfile;
+}
+
+/** Bundles `scripts/bench/<name>.ts` and returns its exports. */
+export function loadBundled<T>(name: string): T {
+  const outfile = bundleFile(name);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- built just above
   return require(outfile) as T;
 }
