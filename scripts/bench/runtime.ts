@@ -30,11 +30,7 @@ function startServer(
       const { port } = message as { port: number };
       resolve({
         origin: `http://127.0.0.1:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            child.once('exit', () => done());
-            child.send('close');
-          }),
+        close: () => stopChild(child),
       });
     });
   });
@@ -136,12 +132,17 @@ function startSide(bundle: string, setup: SideSetup): Promise<Side> {
       if (result.error !== undefined) throw new Error(`${setup.side}: ${result.error}`);
       return result;
     },
-    close: () =>
-      new Promise<void>((done) => {
-        child.once('exit', () => done());
-        child.send('close');
-      }),
+    close: () => stopChild(child),
   }));
+}
+
+/** Asks a child to finish and waits for its exit; one that has exited already is left be. */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((done) => {
+    child.once('exit', () => done());
+    child.send('close');
+  });
 }
 
 /**
@@ -165,12 +166,15 @@ async function timeBoth(
   const server = await startServer(total, pageSize);
   const setup = { mapping, total, pageSize, origin: server.origin };
   const bundle = bundleFile('search-side');
-  const sides = await Promise.all([
+  const started = await Promise.allSettled([
     startSide(bundle, { ...setup, side: 'hand' }),
     startSide(bundle, { ...setup, side: 'runtime' }),
   ]);
-  const [handSide, runtimeSide] = sides;
+  const sides = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   try {
+    // A side that failed to start fails the bench, after the other side and the server stop.
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    const [handSide, runtimeSide] = sides as [Side, Side];
     // Warm-up (JIT tiers, the heap's young generation, keep-alive sockets) until both sides are
     // steady. Small pages need many rounds: two rounds of 50 requests left the request path
     // still being optimised.
