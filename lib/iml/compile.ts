@@ -476,7 +476,7 @@ export function inlineReadsSource(
     // The keys are read first, then the prototype is checked, in one expression: the reads
     // tell V8 the object's shape, so it folds getProto to a constant (a call otherwise, most of
     // an 8-key object map's time). `n.__proto__` folds too, but on an object in dictionary mode
-    // (built key by key, many keys) it costs five times a getProto call. A value read from an
+    // (built key by key, many keys) it costs four times a getProto call. A value read from an
     // object that is not plain is dropped; only a getter of a non-plain object could notice,
     // and Make's data (JSON, dates, binary) has none.
     const raws = children.map(({ k, raw }) => `${raw} = ${n}[${k}]`);
