@@ -88,8 +88,8 @@ const median = (values: number[]): number =>
 interface Timing {
   /** Wall-clock milliseconds. */
   wall: number;
-  /** CPU milliseconds of this process (user + system): the client's work alone, since the server
-   * runs in a child process. Less sensitive than wall time to other load on a shared machine. */
+  /** CPU milliseconds of the side's process (user + system): the client's work alone, since the
+   * server runs in a process of its own. Less sensitive than wall time to other load. */
   cpu: number;
 }
 
