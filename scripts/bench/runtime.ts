@@ -52,7 +52,7 @@ interface Memory {
   ms: number;
 }
 
-/** Memory while streaming `total` items through the runtime (the hotmart mapping). */
+/** Memory while streaming `total` items through the runtime (`app` holds the mapping). */
 async function memoryWhileStreaming(
   app: RuntimeApp,
   total: number,

@@ -19,9 +19,8 @@ export const ACCESS_TOKEN = 'bench-access-token';
 
 /**
  * The mappings, each with its hand-written twin. `oneFunction` has one per-item function;
- * `hotmart` is what the app's list module does
- * (spread the item, turn the two epoch-millisecond dates into dates); `plain` has no date
- * function, so it isolates the runtime's own overhead from the cost of IML's parseDate.
+ * `hotmart` is what the app's list module does (spread the item, turn the two epoch-millisecond
+ * dates into dates); `plain` has no function, so it isolates the runtime's own overhead.
  */
 const MAPPINGS = {
   oneFunction: {
